@@ -1,0 +1,34 @@
+//! Entry point of the `constellation` binary. It stays thin: parse the command line,
+//! run the chosen subcommand, and report a failure as one line on stderr with a
+//! non-zero exit code (the wording of each message lives in [`constellation_server::Error`]).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use constellation_server::cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    let result = match cli.command {
+        Command::Serve(config) => constellation_server::server::run(config),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Logs go to stderr so that stdout carries only the one "is running at" line that
+/// scripts and tests parse. `RUST_LOG` overrides the quiet default.
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}

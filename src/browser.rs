@@ -1,0 +1,46 @@
+//! Browser capabilities the views need, behind small interfaces.
+//!
+//! Views ask for a [`Preferences`] store and for random bytes; they never touch
+//! `localStorage` or `crypto` directly, so tests can swap the store and the rest
+//! of the app does not care which browser API sits underneath.
+
+use gloo::storage::{LocalStorage, Storage};
+
+/// Small per-device preferences (the display name), remembered across visits.
+pub trait Preferences {
+    fn display_name(&self) -> Option<String>;
+    fn set_display_name(&self, name: &str);
+}
+
+/// Preferences kept in `localStorage`. When storage is blocked (private mode,
+/// a third-party iframe), reads give nothing and writes are dropped: the name
+/// is a convenience, and the page must keep working without it.
+#[derive(Clone, Copy, Default)]
+pub struct LocalPreferences;
+
+const NAME_KEY: &str = "constellation.display_name";
+
+impl Preferences for LocalPreferences {
+    fn display_name(&self) -> Option<String> {
+        LocalStorage::get::<String>(NAME_KEY).ok().filter(|n| !n.trim().is_empty())
+    }
+
+    fn set_display_name(&self, name: &str) {
+        let _ = LocalStorage::set(NAME_KEY, name);
+    }
+}
+
+/// Fills `N` bytes from the browser's cryptographic random source.
+///
+/// # Panics
+/// When the page has no `crypto` object, which every browser this app supports
+/// provides; room ids and keys must never come from a weaker source.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .expect("this browser offers no crypto.getRandomValues")
+        .get_random_values_with_u8_array(&mut bytes)
+        .expect("crypto.getRandomValues failed");
+    bytes
+}

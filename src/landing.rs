@@ -1,0 +1,104 @@
+//! The start page: remember who you are, create a room, or join one.
+
+use constellation_core::link::{RoomId, RoomKey, RoomLink, Section};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::browser::{random_bytes, LocalPreferences, Preferences};
+
+#[component]
+pub fn Landing() -> impl IntoView {
+    let prefs = LocalPreferences;
+    let (name, set_name) = signal(prefs.display_name().unwrap_or_default());
+    let (code, set_code) = signal(String::new());
+    let (join_error, set_join_error) = signal(None::<String>);
+    let navigate = use_navigate();
+
+    let create_room = {
+        let navigate = navigate.clone();
+        move |_| {
+            let link = RoomLink {
+                room: RoomId::from_random(random_bytes()),
+                key: Some(RoomKey::from_random(random_bytes())),
+            };
+            navigate(&link.path(Section::Board), NavigateOptions::default());
+        }
+    };
+
+    let join_room = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match RoomLink::parse(&code.get_untracked()) {
+            Ok(link) => {
+                set_join_error.set(None);
+                navigate(&link.path(Section::Board), NavigateOptions::default());
+            }
+            Err(e) => set_join_error.set(Some(e.to_string())),
+        }
+    };
+
+    view! {
+        <main class="page narrow landing">
+            <header class="landing-head">
+                <h1>"Constellation"</h1>
+                <p class="lede">
+                    "Open planning for coalitions: one shared room for the wall of ideas, "
+                    "the goals you measure together, what each partner commits, and the "
+                    "network that connects you."
+                </p>
+            </header>
+
+            <section class="card" aria-labelledby="you-heading">
+                <h2 id="you-heading">"You"</h2>
+                <label for="display-name">"Your name"</label>
+                <input
+                    id="display-name"
+                    name="display-name"
+                    type="text"
+                    autocomplete="name"
+                    maxlength="80"
+                    prop:value=name
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        prefs.set_display_name(&value);
+                        set_name.set(value);
+                    }
+                />
+                <p class="hint">"Shown to the others in a room. Remembered on this device."</p>
+            </section>
+
+            <section class="card" aria-labelledby="start-heading">
+                <h2 id="start-heading">"Start"</h2>
+                <button type="button" class="primary" on:click=create_room>"Create room"</button>
+                <p class="hint">
+                    "A new room gets its own secret link; only people you give it to can read it."
+                </p>
+            </section>
+
+            <section class="card" aria-labelledby="join-heading">
+                <h2 id="join-heading">"Join a room"</h2>
+                <form on:submit=join_room novalidate>
+                    <label for="room-code">"Room code or link"</label>
+                    <div class="row">
+                        <input
+                            id="room-code"
+                            name="room-code"
+                            type="text"
+                            autocomplete="off"
+                            autocapitalize="off"
+                            spellcheck="false"
+                            aria-invalid=move || join_error.get().is_some().to_string()
+                            aria-describedby="room-code-error"
+                            prop:value=code
+                            on:input=move |ev| set_code.set(event_target_value(&ev))
+                        />
+                        <button type="submit">"Join"</button>
+                    </div>
+                    <p id="room-code-error" class="error" role="alert">
+                        {move || join_error.get()}
+                    </p>
+                </form>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,48 @@
+//! The Constellation web app: views and browser adapters only.
+//!
+//! Every rule about what a room contains and how it changes lives in
+//! `constellation-core`; this crate draws it and forwards gestures. Browser-only
+//! capabilities (storage, randomness, later the socket and WebCrypto) sit in
+//! [`browser`] behind small interfaces so the logic that uses them stays testable.
+
+pub mod browser;
+pub mod landing;
+pub mod room;
+pub mod sections;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+pub use landing::Landing;
+pub use room::RoomShell;
+
+/// The whole app: the landing page at `/`, and each room at `/r/{room_id}/…`
+/// with its key in the URL fragment.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=Landing/>
+                <ParentRoute path=path!("/r/:room") view=RoomShell>
+                    <Route path=path!("") view=|| view! { <Redirect path="board"/> }/>
+                    <Route path=path!("board") view=sections::Board/>
+                    <Route path=path!("goals") view=sections::Goals/>
+                    <Route path=path!("network") view=sections::Network/>
+                    <Route path=path!("commitments") view=sections::Commitments/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <main class="page narrow">
+            <h1>"Page not found"</h1>
+            <p>"This address is not part of Constellation. "<a href="/">"Go to the start page"</a></p>
+        </main>
+    }
+}
