@@ -25,12 +25,22 @@ pub struct Config {
     pub port: u16,
 
     /// Directory where rooms are stored. Created if missing.
-    #[arg(long = "data", value_name = "DIR", env = "CONSTELLATION_DATA", default_value = "./data")]
+    #[arg(
+        long = "data",
+        value_name = "DIR",
+        env = "CONSTELLATION_DATA",
+        default_value = "./data"
+    )]
     pub data_dir: PathBuf,
 
     /// Directory of the built web app (the output of `trunk build --release`), which
     /// must contain index.html.
-    #[arg(long = "dist", value_name = "DIR", env = "CONSTELLATION_DIST", default_value = "./dist")]
+    #[arg(
+        long = "dist",
+        value_name = "DIR",
+        env = "CONSTELLATION_DIST",
+        default_value = "./dist"
+    )]
     pub dist_dir: PathBuf,
 }
 
@@ -106,7 +116,9 @@ mod tests {
 
     #[test]
     fn ipv6_hosts_are_bracketed_in_messages() {
-        let mut config = Wrapper::try_parse_from(["x", "--port", "9"]).unwrap().config;
+        let mut config = Wrapper::try_parse_from(["x", "--port", "9"])
+            .unwrap()
+            .config;
         config.host = "::1".into();
         assert_eq!(config.display_addr(), "[::1]:9");
     }

@@ -22,7 +22,9 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error("{addr} is already in use: stop the other program or choose another port with --port N")]
+    #[error(
+        "{addr} is already in use: stop the other program or choose another port with --port N"
+    )]
     AddrInUse { addr: String },
 
     #[error("cannot listen on {addr}: {source}. Check --host and --port")]

@@ -85,7 +85,11 @@ async fn bind(config: &Config) -> Result<TcpListener, Error> {
 /// terminal) under scripts and tests and would otherwise stay buffered.
 fn announce(local: SocketAddr) {
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "Constellation is running at http://{}/", browsable(local));
+    let _ = writeln!(
+        out,
+        "Constellation is running at http://{}/",
+        browsable(local)
+    );
     let _ = out.flush();
 }
 

@@ -57,7 +57,9 @@ async fn spa_fallback(index: PathBuf, req: Request) -> Response {
 /// file rather than for a client-side route. Room ids are base64url and never contain
 /// a dot, so they can not be mistaken for files.
 fn names_a_file(path: &str) -> bool {
-    path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
 }
 
 /// Sets Cache-Control on successful answers. The choice is made from the request path
@@ -81,14 +83,25 @@ mod tests {
 
     #[test]
     fn client_routes_are_not_files() {
-        for path in ["/", "/r/abc123", "/r/abc123/board", "/r/abc_-9/", "/embed/x/network"] {
+        for path in [
+            "/",
+            "/r/abc123",
+            "/r/abc123/board",
+            "/r/abc_-9/",
+            "/embed/x/network",
+        ] {
             assert!(!names_a_file(path), "{path}");
         }
     }
 
     #[test]
     fn paths_with_extensions_are_files() {
-        for path in ["/missing.js", "/app-1a2b.wasm", "/style/app.css", "/index.html"] {
+        for path in [
+            "/missing.js",
+            "/app-1a2b.wasm",
+            "/style/app.css",
+            "/index.html",
+        ] {
             assert!(names_a_file(path), "{path}");
         }
     }

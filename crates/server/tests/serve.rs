@@ -55,7 +55,9 @@ struct Server {
 impl Server {
     fn start(dist: &Path) -> Server {
         let data = tempfile::tempdir().unwrap();
-        let mut child = command(dist, &data.path().join("store"), 0).spawn().unwrap();
+        let mut child = command(dist, &data.path().join("store"), 0)
+            .spawn()
+            .unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel();
         thread::spawn(move || {
@@ -120,18 +122,36 @@ impl HttpResponse {
 fn http_get(addr: &str, path: &str) -> HttpResponse {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream.set_read_timeout(Some(WAIT)).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("no end of headers");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("no end of headers");
     let head = String::from_utf8(raw[..split].to_vec()).unwrap();
     let mut lines = head.split("\r\n");
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let headers = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
-    HttpResponse { status, headers, body: raw[split + 4..].to_vec() }
+    HttpResponse {
+        status,
+        headers,
+        body: raw[split + 4..].to_vec(),
+    }
 }
 
 /// Runs a command that is expected to fail at start, with a bound on its run time.
@@ -139,12 +159,26 @@ fn expect_failure(mut cmd: Command) -> String {
     let mut child = cmd.spawn().unwrap();
     let status = wait_with_bound(&mut child).expect("the server did not exit");
     let mut stdout = String::new();
-    child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     assert!(!status.success(), "expected a failure, got {status}");
     assert_eq!(stdout, "", "nothing may be announced on failure");
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one-line message: {stderr:?}");
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one-line message: {stderr:?}"
+    );
     stderr
 }
 
@@ -208,7 +242,9 @@ fn sigterm_exits_zero() {
         .status()
         .unwrap();
     assert!(kill.success());
-    let status = server.wait().expect("the server did not stop after SIGTERM");
+    let status = server
+        .wait()
+        .expect("the server did not stop after SIGTERM");
     assert_eq!(status.code(), Some(0), "{status}");
 }
 
@@ -231,7 +267,10 @@ fn missing_dist_is_reported() {
     let dist = dir.path().join("dist");
     let stderr = expect_failure(command(&dist, &dir.path().join("data"), 0));
     let index = dist.join("index.html");
-    let expected = format!("the app has not been built: {} is missing.", index.display());
+    let expected = format!(
+        "the app has not been built: {} is missing.",
+        index.display()
+    );
     assert!(stderr.contains(&expected), "{stderr}");
     assert!(stderr.contains("trunk build --release"), "{stderr}");
     assert!(stderr.contains("./scripts/run.sh"), "{stderr}");
@@ -254,12 +293,27 @@ fn version_and_help() {
     let version = Command::new(bin).arg("--version").output().unwrap();
     assert!(version.status.success());
     let version = String::from_utf8(version.stdout).unwrap();
-    assert_eq!(version.trim(), format!("constellation {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        version.trim(),
+        format!("constellation {}", env!("CARGO_PKG_VERSION"))
+    );
 
-    let help = Command::new(bin).args(["serve", "--help"]).output().unwrap();
+    let help = Command::new(bin)
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
     assert!(help.status.success());
     let help = String::from_utf8(help.stdout).unwrap();
-    for word in ["--host", "--port", "--data", "--dist", "CONSTELLATION_HOST", "CONSTELLATION_PORT", "CONSTELLATION_DATA", "CONSTELLATION_DIST"] {
+    for word in [
+        "--host",
+        "--port",
+        "--data",
+        "--dist",
+        "CONSTELLATION_HOST",
+        "CONSTELLATION_PORT",
+        "CONSTELLATION_DATA",
+        "CONSTELLATION_DIST",
+    ] {
         assert!(help.contains(word), "{word} missing from:\n{help}");
     }
 }
@@ -279,5 +333,15 @@ fn env_vars_configure_serve() {
         .stderr(Stdio::piped());
     // The dist from the environment is used: it is missing, so the start fails with it.
     let stderr = expect_failure(cmd);
-    assert!(stderr.contains(&dist.path().join("nope").join("index.html").display().to_string()), "{stderr}");
+    assert!(
+        stderr.contains(
+            &dist
+                .path()
+                .join("nope")
+                .join("index.html")
+                .display()
+                .to_string()
+        ),
+        "{stderr}"
+    );
 }
