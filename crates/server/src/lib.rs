@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod server;
+pub mod store;
 mod static_files;
 
 pub use config::Config;
