@@ -21,6 +21,15 @@ fn mount_landing() -> web_sys::Element {
     container
 }
 
+/// Lets the browser run pending work (Leptos applies reactive updates in
+/// microtasks and effects), as a person's next look at the page would.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 fn input(container: &web_sys::Element, id: &str) -> HtmlInputElement {
     container.query_selector(&format!("#{id}")).unwrap().expect(id).unchecked_into()
 }
@@ -47,10 +56,11 @@ fn button(container: &web_sys::Element, name: &str) -> HtmlElement {
 }
 
 #[wasm_bindgen_test]
-fn typed_name_is_remembered_in_browser_storage() {
+async fn typed_name_is_remembered_in_browser_storage() {
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let container = mount_landing();
+    settle().await;
     let field = input(&container, "display-name");
     // The field is labelled "Your name".
     let label = container.query_selector("label[for=display-name]").unwrap().unwrap();
@@ -62,16 +72,19 @@ fn typed_name_is_remembered_in_browser_storage() {
 
     // A second landing page (a later visit) starts with the remembered name.
     let again = mount_landing();
+    settle().await;
     assert_eq!(input(&again, "display-name").value(), "Nadia Haddad");
     assert!(button(&again, "Create room").is_connected());
 }
 
 #[wasm_bindgen_test]
-fn a_bad_room_code_is_explained_and_kept() {
+async fn a_bad_room_code_is_explained_and_kept() {
     let container = mount_landing();
+    settle().await;
     let field = input(&container, "room-code");
     type_into(&field, "hello");
     button(&container, "Join").click();
+    settle().await;
     let error = container.query_selector("#room-code-error").unwrap().unwrap();
     let text = error.text_content().unwrap_or_default();
     assert!(text.contains("room code"), "error was {text:?}");
