@@ -1,2 +1,3 @@
 //! placeholder
 pub mod link;
+pub mod seal;

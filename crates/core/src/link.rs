@@ -47,6 +47,13 @@ impl RoomId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The 16 bytes the id encodes (as the relay's frames and the cipher's
+    /// associated data carry it).
+    pub fn to_bytes(&self) -> [u8; 16] {
+        let bytes = URL_SAFE_NO_PAD.decode(&self.0).expect("a RoomId is always valid base64url");
+        bytes.try_into().expect("a RoomId always encodes 16 bytes")
+    }
 }
 
 impl fmt::Display for RoomId {
