@@ -17,6 +17,6 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the built web app (and, later, the relay) until stopped with Ctrl-C or SIGTERM.
+    /// Serve the built web app and its relay on one port until stopped with Ctrl-C or SIGTERM.
     Serve(Config),
 }

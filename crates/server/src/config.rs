@@ -1,5 +1,5 @@
-//! The configuration of `constellation serve`: where to listen, where the built app is
-//! and where data is kept. It owns the command-line options and environment variables
+//! The configuration of `constellation serve`: where to listen, where the built app is,
+//! where data is kept and the relay's limits (defined in [`crate::relay::settings`]). It owns the command-line options and environment variables
 //! that set it, and the checks that must pass before the server binds a port (the app
 //! is built, the data directory exists and is writable), so that a misconfigured
 //! server fails with a clear message instead of serving errors.
@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::error::Error;
+use crate::relay::RelayArgs;
 
 /// Settings of `constellation serve`. Each one can come from a flag or from an
 /// environment variable, the flag winning.
@@ -42,6 +43,9 @@ pub struct Config {
         default_value = "./dist"
     )]
     pub dist_dir: PathBuf,
+
+    #[command(flatten)]
+    pub relay: RelayArgs,
 }
 
 impl Config {
@@ -56,6 +60,7 @@ impl Config {
             return Err(Error::AppNotBuilt { index });
         }
         prepare_data_dir(&self.data_dir)?;
+        self.relay.settings()?;
         Ok(self)
     }
 

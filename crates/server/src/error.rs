@@ -22,6 +22,12 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("invalid setting: {0}")]
+    Setting(String),
+
+    #[error("cannot open the room store: {0}")]
+    Store(#[source] crate::store::OpenError),
+
     #[error(
         "{addr} is already in use: stop the other program or choose another port with --port N"
     )]

@@ -23,10 +23,14 @@ fn main() -> ExitCode {
 }
 
 /// Logs go to stderr so that stdout carries only the one "is running at" line that
-/// scripts and tests parse. `RUST_LOG` overrides the quiet default.
+/// scripts and tests parse. `RUST_LOG` overrides the quiet default, except that the
+/// WebSocket library is capped at `info` whatever `RUST_LOG` says: at `trace` it
+/// prints every frame's bytes, and the relay must never log a payload.
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"))
+        .add_directive("tungstenite=info".parse().expect("a valid directive"))
+        .add_directive("tokio_tungstenite=info".parse().expect("a valid directive"));
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

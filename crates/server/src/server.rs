@@ -1,6 +1,7 @@
-//! The server loop of `constellation serve`: prepares the configuration, binds the
-//! port, announces the URL on stdout, serves the [`crate::app`] router and stops
-//! gracefully on Ctrl-C or SIGTERM.
+//! The server loop of `constellation serve`: prepares the configuration, opens the
+//! room store, binds the port, announces the URL on stdout, serves the
+//! [`crate::app`] router (the app and the relay) and stops gracefully on Ctrl-C or
+//! SIGTERM, closing relay connections with 1001 "going away".
 //!
 //! Stdout carries exactly one line, `Constellation is running at http://HOST:PORT/`,
 //! printed only once the port is bound and the stop signals are handled, so a script
@@ -9,6 +10,7 @@
 use std::future::IntoFuture;
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
@@ -17,6 +19,8 @@ use tokio::sync::watch;
 use crate::app;
 use crate::config::Config;
 use crate::error::Error;
+use crate::relay::Relay;
+use crate::store::RedbLog;
 
 /// How long open connections may take to finish after a stop signal. Long-lived
 /// connections (the relay's WebSockets) must not keep the process alive forever: an
@@ -35,6 +39,10 @@ pub fn run(config: Config) -> Result<(), Error> {
 
 /// Serves a prepared configuration until a stop signal arrives.
 pub async fn serve(config: Config) -> Result<(), Error> {
+    let settings = config.relay.settings()?;
+    // The store is opened before the port is bound, so a data directory in use by
+    // another server is reported before anything is announced.
+    let store = Arc::new(RedbLog::open(&config.data_dir).map_err(Error::Store)?);
     let listener = bind(&config).await?;
     let local = listener.local_addr().map_err(Error::Serve)?;
 
@@ -48,22 +56,35 @@ pub async fn serve(config: Config) -> Result<(), Error> {
         let _ = stopping_tx.send(true);
     });
 
+    let relay = Relay::new(store.clone(), settings, stopping.clone());
     announce(local);
 
-    let server = axum::serve(listener, app::router(&config))
+    let server = axum::serve(listener, app::router(&config, &relay))
         .with_graceful_shutdown(stopped(stopping.clone()))
         .into_future();
     let deadline = async {
         stopped(stopping).await;
         tokio::time::sleep(SHUTDOWN_GRACE).await;
     };
-    tokio::select! {
-        result = server => result.map_err(Error::Serve),
+    let (result, grace_left) = tokio::select! {
+        result = server => (result.map_err(Error::Serve), SHUTDOWN_GRACE),
         () = deadline => {
             tracing::warn!("connections still open {SHUTDOWN_GRACE:?} after the stop signal; exiting anyway");
-            Ok(())
+            (Ok(()), Duration::ZERO)
         }
+    };
+    // Upgraded WebSockets are no longer hyper's connections, so the server above
+    // does not wait for them: the relay closes them with 1001 on the stop signal
+    // (each lingers at most a couple of seconds for the client's close), and here
+    // the process waits for them, within a grace of its own.
+    let open = relay.wait_closed(grace_left).await;
+    if open > 0 {
+        tracing::warn!("{open} relay connections still open after the grace period");
     }
+    // Every acknowledged update is already durable; this only lets the writer
+    // finish what is queued and closes the file cleanly.
+    let _ = tokio::task::spawn_blocking(move || store.shutdown()).await;
+    result
 }
 
 async fn bind(config: &Config) -> Result<TcpListener, Error> {

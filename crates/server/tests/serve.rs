@@ -313,6 +313,18 @@ fn version_and_help() {
         "CONSTELLATION_PORT",
         "CONSTELLATION_DATA",
         "CONSTELLATION_DIST",
+        "--max-frame-bytes",
+        "CONSTELLATION_MAX_FRAME_BYTES",
+        "--max-presence-bytes",
+        "--max-frames-per-second",
+        "CONSTELLATION_MAX_FRAMES_PER_SECOND",
+        "--frame-burst",
+        "--max-connections-per-room",
+        "CONSTELLATION_MAX_CONNECTIONS_PER_ROOM",
+        "--max-connections ",
+        "CONSTELLATION_MAX_CONNECTIONS=",
+        "--max-snapshot-bytes",
+        "--idle-timeout-seconds",
     ] {
         assert!(help.contains(word), "{word} missing from:\n{help}");
     }
@@ -344,4 +356,17 @@ fn env_vars_configure_serve() {
         ),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_data_dir_in_use_is_reported() {
+    let dist = fake_dist();
+    let server = Server::start(dist.path());
+    let stderr = expect_failure(command(dist.path(), &server.data.path().join("store"), 0));
+    assert!(
+        stderr.contains("cannot open the room store:")
+            && stderr.contains("is in use by another program"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--data DIR"), "{stderr}");
 }

@@ -20,7 +20,7 @@ use std::pin::Pin;
 use bytes::Bytes;
 use constellation_core::link::RoomId;
 
-pub use redb_log::RedbLog;
+pub use redb_log::{OpenError, RedbLog, FILE_NAME};
 
 /// A store operation in flight. Boxed so that the relay can hold any store behind
 /// `Arc<dyn RoomLog>` and choose it at start-up.

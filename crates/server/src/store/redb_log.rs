@@ -24,8 +24,7 @@ use super::{Entry, LogBounds, RoomLog, Snapshot, StoreError, StoreFuture};
 
 pub(super) const LOG: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("log");
 pub(super) const HEADS: TableDefinition<&str, u64> = TableDefinition::new("heads");
-pub(super) const SNAPSHOTS: TableDefinition<(&str, u64), &[u8]> =
-    TableDefinition::new("snapshots");
+pub(super) const SNAPSHOTS: TableDefinition<(&str, u64), &[u8]> = TableDefinition::new("snapshots");
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 
 /// Version of the table layout above. A file written by a later layout is refused
@@ -38,11 +37,11 @@ pub const FILE_NAME: &str = "relay.redb";
 /// Why the store could not be opened, for the start-up message.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
-    #[error("{} is in use by another program (is another `constellation serve` using this data directory?)", path.display())]
+    #[error("{} is in use by another program: stop the other `constellation serve` using this data directory, or choose another with --data DIR", path.display())]
     InUse { path: PathBuf },
-    #[error("{} was written by a newer version of constellation (store format {found}, this one reads {FORMAT})", path.display())]
+    #[error("{} was written by a newer version of constellation (store format {found}, this one reads {FORMAT}): run the newer version", path.display())]
     NewerFormat { path: PathBuf, found: u64 },
-    #[error("cannot open {}: {source}", path.display())]
+    #[error("cannot open {}: {source}. Check the data directory or choose another with --data DIR", path.display())]
     Other { path: PathBuf, source: redb::Error },
 }
 
@@ -215,13 +214,10 @@ impl RoomLog for RedbLog {
             let room = room.as_str();
             let snapshots = txn.open_table(SNAPSHOTS)?;
             let newest = snapshots.range((room, 0)..=(room, at_most))?.next_back();
-            Ok(match newest.transpose()? {
-                Some((key, value)) => Some(Snapshot {
-                    upto: key.value().1,
-                    bytes: Bytes::copy_from_slice(value.value()),
-                }),
-                None => None,
-            })
+            Ok(newest.transpose()?.map(|(key, value)| Snapshot {
+                upto: key.value().1,
+                bytes: Bytes::copy_from_slice(value.value()),
+            }))
         })
     }
 
