@@ -1,3 +1,25 @@
-//! placeholder
+//! The room: Constellation's document model and every domain rule.
+//!
+//! Everything a person can do to a room is a function here, tested natively.
+//! The web app calls these functions; it never re-implements them. This crate
+//! compiles for the host and for wasm32, and does no I/O: it reads no clock, no
+//! random source, no file and no network (callers pass client ids, random bytes
+//! and times). `scripts/check-architecture.sh` enforces that.
+//!
+//! - [`room`]: the CRDT document (yrs), updates, state vectors, snapshots;
+//! - [`meta`], [`board`]: the room's title; boards and sticky notes;
+//! - [`link`]: room ids, room keys, and the links that carry them;
+//! - [`seal`]: end-to-end encryption of everything sent to the relay;
+//! - [`sync`], [`presence`]: the client side of live sync, as a state machine;
+//! - [`network`]: the coalition's network and its analysis.
+
+pub mod board;
 pub mod link;
+pub mod meta;
+pub mod network;
+pub mod presence;
+pub mod room;
 pub mod seal;
+pub mod sync;
+
+pub use room::{ClientId, Room, RoomError, StateVector, Update};

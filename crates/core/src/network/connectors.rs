@@ -1,0 +1,209 @@
+//! The ranked "connectors" list: the people who make organizations and
+//! sectors work together, each with the reasons in words.
+//!
+//! The score favours brokerage across sectors and betweenness, the two signs
+//! of a person others depend on to reach another world:
+//!
+//! score = 0.35 · cross-sector brokerage + 0.25 · betweenness
+//!       + 0.15 · cross-organization brokerage + 0.15 · sector span
+//!       + 0.10 · (1 − constraint)
+//!
+//! where each brokerage and betweenness term is divided by the network's
+//! largest, sector span is (sectors linked − 1) / (sectors present − 1), and an
+//! isolated person's constraint term is 0. Only people who broker across some
+//! group or lie on some shortest path are listed. Mid-level and junior staff
+//! are flagged: they are the connectors an organization chart does not show.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::brokerage::{brokered_group_pairs, Arcs, Role, RoleCounts};
+use super::graph::{Adjacency, IndexedNetwork};
+use super::model::{Level, OrgId, PersonId, Sector};
+
+/// A person on the connectors list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Connector {
+    pub person: PersonId,
+    pub name: String,
+    pub organization: Option<OrgId>,
+    /// 0–1; see the module documentation.
+    pub score: f64,
+    /// The sectors the person reaches: their own and their contacts'.
+    pub sectors_linked: Vec<Sector>,
+    /// Brokered two-paths across sectors (every role but coordinator).
+    pub brokerage_across_sectors: u64,
+    /// Brokered two-paths across organizations.
+    pub brokerage_across_organizations: u64,
+    pub betweenness: f64,
+    pub constraint: Option<f64>,
+    /// True for mid-level and junior staff.
+    pub mid_level: bool,
+    /// Why the person is on the list, in words, most telling first.
+    pub reasons: Vec<String>,
+}
+
+/// What the connectors list reads, all indexed by person.
+pub struct ConnectorInputs<'a> {
+    pub net: &'a IndexedNetwork<'a>,
+    pub graph: &'a Adjacency,
+    pub arcs: &'a Arcs,
+    /// Each person's sector as a group (`Sector::index`), `None` without one.
+    pub sector_group: &'a [Option<u32>],
+    pub by_sector: &'a [RoleCounts],
+    pub by_organization: &'a [RoleCounts],
+    pub betweenness: &'a [f64],
+    pub constraint: &'a [Option<f64>],
+}
+
+fn group_label(g: Option<u32>) -> &'static str {
+    g.map_or("people without an organization", |i| {
+        Sector::ALL[i as usize].label()
+    })
+}
+
+/// Lists `and`-joined items: "a", "a and b", "a, b and c".
+pub(crate) fn join_words(items: &[String]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        k => format!("{} and {}", items[..k - 1].join(", "), items[k - 1]),
+    }
+}
+
+/// The most frequent cross-sector brokerage of person `u`, in words.
+fn top_role_reason(inp: &ConnectorInputs, u: usize) -> Option<String> {
+    // Liaison and itinerant paths read the same both ways; merge A→C with C→A.
+    let mut merged: std::collections::BTreeMap<(Role, Option<u32>, Option<u32>), u64> =
+        Default::default();
+    for (role, a, c, k) in brokered_group_pairs(inp.arcs, inp.sector_group, u) {
+        if role == Role::Coordinator {
+            continue;
+        }
+        let key = match role {
+            Role::Liaison | Role::Itinerant => (role, a.min(c), a.max(c)),
+            _ => (role, a, c),
+        };
+        *merged.entry(key).or_default() += k;
+    }
+    let ((role, a, c), k) = merged
+        .into_iter()
+        .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
+    let own = inp.sector_group[u];
+    let on = if k == 1 {
+        "on 1 path".to_string()
+    } else {
+        format!("on {k} paths")
+    };
+    Some(match role {
+        Role::Liaison => format!(
+            "liaison {on} between {} and {}",
+            group_label(a),
+            group_label(c)
+        ),
+        Role::Itinerant => format!("itinerant broker {on} within {}", group_label(a)),
+        Role::Representative => {
+            format!(
+                "represents {} towards {} {on}",
+                group_label(own),
+                group_label(c)
+            )
+        }
+        Role::Gatekeeper => format!(
+            "gatekeeper for {} from {} {on}",
+            group_label(own),
+            group_label(a)
+        ),
+        Role::Coordinator => unreachable!("coordinator paths are skipped"),
+    })
+}
+
+/// The connectors, best first, at most `top` of them.
+pub fn connectors(inp: &ConnectorInputs, top: usize) -> Vec<Connector> {
+    let net = inp.net;
+    let n = net.person_count();
+    let sector_of = |p: usize| net.person_org[p].map(|o| net.network.organizations[o].sector);
+    let max_f = |xs: &mut dyn Iterator<Item = f64>| xs.fold(0.0f64, f64::max);
+    let max_s = max_f(&mut inp.by_sector.iter().map(|r| r.across_groups() as f64));
+    let max_o = max_f(&mut inp.by_organization.iter().map(|r| r.across_groups() as f64));
+    let max_b = max_f(&mut inp.betweenness.iter().copied());
+    let present: BTreeSet<Sector> = net.network.organizations.iter().map(|o| o.sector).collect();
+    let ratio = |x: f64, max: f64| if max > 0.0 { x / max } else { 0.0 };
+    let mut out: Vec<Connector> = (0..n)
+        .filter_map(|u| {
+            let cross_s = inp.by_sector[u].across_groups();
+            let cross_o = inp.by_organization[u].across_groups();
+            let b = inp.betweenness[u];
+            if cross_s == 0 && cross_o == 0 && b <= 0.0 {
+                return None;
+            }
+            let mut sectors: BTreeSet<Sector> = sector_of(u).into_iter().collect();
+            let mut orgs: BTreeSet<usize> = net.person_org[u].into_iter().collect();
+            for &v in inp.graph.neighbors(u) {
+                sectors.extend(sector_of(v as usize));
+                orgs.extend(net.person_org[v as usize]);
+            }
+            let span = if present.len() > 1 {
+                (sectors.len().saturating_sub(1) as f64 / (present.len() - 1) as f64).min(1.0)
+            } else {
+                0.0
+            };
+            let c = inp.constraint[u];
+            let openness = c.map_or(0.0, |c| (1.0 - c).clamp(0.0, 1.0));
+            let score = 0.35 * ratio(cross_s as f64, max_s)
+                + 0.25 * ratio(b, max_b)
+                + 0.15 * ratio(cross_o as f64, max_o)
+                + 0.15 * span
+                + 0.10 * openness;
+            let person = &net.network.people[u];
+            let level = person.level;
+            let mut reasons = Vec::new();
+            if sectors.len() >= 2 {
+                let names: Vec<String> = sectors.iter().map(|s| s.label().to_string()).collect();
+                reasons.push(format!(
+                    "links {} sectors ({})",
+                    sectors.len(),
+                    join_words(&names)
+                ));
+            }
+            if cross_s > 0 {
+                reasons.extend(top_role_reason(inp, u));
+            }
+            if cross_o > 0 && orgs.len() >= 2 {
+                reasons.push(format!("links {} organizations", orgs.len()));
+            }
+            if b > 0.0 {
+                if b == max_b {
+                    reasons.push(format!("highest betweenness in the network ({b:.2})"));
+                } else {
+                    reasons.push(format!("betweenness {b:.2}"));
+                }
+            }
+            if let Some(c) = c.filter(|&c| c <= 0.5) {
+                reasons.push(format!("low constraint {c:.2}"));
+            }
+            match level {
+                Some(Level::Mid) => reasons.push("mid-level staff".to_string()),
+                Some(Level::Junior) => reasons.push("junior staff".to_string()),
+                _ => {}
+            }
+            Some(Connector {
+                person: person.id.clone(),
+                name: person.name.clone(),
+                organization: person.organization.clone(),
+                score,
+                sectors_linked: sectors.into_iter().collect(),
+                brokerage_across_sectors: cross_s,
+                brokerage_across_organizations: cross_o,
+                betweenness: b,
+                constraint: c,
+                mid_level: matches!(level, Some(Level::Mid | Level::Junior)),
+                reasons,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
+    out.truncate(top);
+    out
+}

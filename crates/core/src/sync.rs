@@ -1,0 +1,543 @@
+//! The client side of live sync, as a pure state machine.
+//!
+//! A [`Session`] turns local edits into sealed frames for the relay and turns the
+//! relay's messages into updates applied to the room. It owns the bookkeeping
+//! that makes sync safe on bad Wi-Fi: which local updates the relay has not yet
+//! acknowledged (they are re-sent after every reconnect), the highest sequence
+//! number this replica holds (so a reconnect fetches only what was missed), the
+//! reassembly of snapshots sent in parts, and other participants' presence.
+//!
+//! It never touches a socket, a timer or storage: the browser adapter feeds it
+//! bytes and the current time, and sends what it returns. So every rule here is
+//! tested natively, against real frames and a real room.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use constellation_protocol::{
+    decode_relay_message, encode_client_frames, snapshot_parts, ClientFrame, FrameError, Limits,
+    RelayFrame,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::presence::Presence;
+use crate::seal::{Purpose, RoomCipher, SealError};
+
+/// The replica a session keeps in sync: the room document, seen through the two
+/// operations sync needs.
+pub trait Replica {
+    /// Applies an update received from another participant (or a snapshot);
+    /// a malformed one is refused and changes nothing.
+    fn apply_remote(&mut self, update: &[u8]) -> Result<(), String>;
+    /// The whole state as one update, for snapshots.
+    fn state_as_update(&self) -> Vec<u8>;
+}
+
+/// What a person sees of the connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    /// No connection: edits are kept on this device and sent later.
+    Offline,
+    /// Connected, exchanging what each side is missing.
+    Syncing,
+    /// Connected and up to date.
+    Online,
+}
+
+/// Settings of a session.
+#[derive(Debug, Clone)]
+pub struct SyncConfig {
+    /// Frame limits, the same as the relay's.
+    pub limits: Limits,
+    /// Upload an encrypted snapshot once this many updates have accumulated in
+    /// the relay's log since the last one, so late joiners download one compact
+    /// state instead of every edit ever made.
+    pub snapshot_every: u64,
+    /// Minimum time between two presence frames sent by this client.
+    pub presence_interval_ms: u64,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        SyncConfig { limits: Limits::default(), snapshot_every: 500, presence_interval_ms: 100 }
+    }
+}
+
+/// Something received that could not be used. It is reported to the person and
+/// skipped; nothing of it is applied.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncProblem {
+    #[error("update {seq} could not be opened: {reason}")]
+    Unreadable { seq: u64, reason: SealError },
+    #[error("update {seq} was refused by the room: {reason}")]
+    Refused { seq: u64, reason: String },
+    #[error("the room's snapshot could not be used: {reason}")]
+    BadSnapshot { reason: String },
+    #[error("presence of participant {conn} could not be read")]
+    BadPresence { conn: u32 },
+}
+
+/// A message from the relay that breaks the protocol: the connection should be
+/// closed and opened again.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    #[error("the relay sent a malformed message: {0}")]
+    Malformed(#[from] FrameError),
+}
+
+/// What one received message changed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Received {
+    /// The room document changed (re-render it and save the draft).
+    pub room_changed: bool,
+    /// The list of participants or their presence changed.
+    pub presence_changed: bool,
+    /// Local updates acknowledged as stored by the relay.
+    pub acknowledged: usize,
+    /// Messages to send back (a snapshot upload, when one is due).
+    pub outgoing: Vec<Vec<u8>>,
+    /// What was skipped, and why.
+    pub problems: Vec<SyncProblem>,
+}
+
+/// What survives a reload: everything needed to restore the room exactly and
+/// to resume sync without re-downloading what this device already has.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Version of this layout.
+    pub version: u32,
+    /// The room state as one update.
+    pub state: Vec<u8>,
+    /// Highest relay sequence number included in `state`.
+    pub last_seq: u64,
+    /// Sequence number covered by the relay's latest snapshot, as far as known.
+    pub snapshot_seq: u64,
+    /// Local updates the relay has not acknowledged yet, oldest first.
+    pub unacknowledged: Vec<Vec<u8>>,
+}
+
+/// Current layout version of [`Draft`].
+pub const DRAFT_VERSION: u32 = 1;
+
+/// Why saved draft bytes could not be read back.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftError {
+    #[error("the saved draft is damaged (it ends in the middle of {what})")]
+    Truncated { what: &'static str },
+    #[error("the saved draft has layout version {found}; this app reads version {DRAFT_VERSION}")]
+    UnknownVersion { found: u32 },
+}
+
+impl Draft {
+    /// Compact binary form for browser storage: little-endian `version u32,
+    /// last_seq u64, snapshot_seq u64, state (u32 length + bytes), count u32,
+    /// then each unacknowledged update (u32 length + bytes)`.
+    pub fn encode(&self) -> Vec<u8> {
+        let size = 28 + self.state.len() + self.unacknowledged.iter().map(|u| 4 + u.len()).sum::<usize>();
+        let mut out = Vec::with_capacity(size);
+        out.extend_from_slice(&DRAFT_VERSION.to_le_bytes());
+        out.extend_from_slice(&self.last_seq.to_le_bytes());
+        out.extend_from_slice(&self.snapshot_seq.to_le_bytes());
+        put_bytes(&mut out, &self.state);
+        out.extend_from_slice(&(self.unacknowledged.len() as u32).to_le_bytes());
+        for update in &self.unacknowledged {
+            put_bytes(&mut out, update);
+        }
+        out
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Draft, DraftError> {
+        let mut r = Reader(bytes);
+        let version = r.u32("the version")?;
+        if version != DRAFT_VERSION {
+            return Err(DraftError::UnknownVersion { found: version });
+        }
+        let last_seq = r.u64("the sequence number")?;
+        let snapshot_seq = r.u64("the snapshot number")?;
+        let state = r.bytes("the room state")?.to_vec();
+        let count = r.u32("the list of unsent edits")?;
+        let mut unacknowledged = Vec::with_capacity(count.min(1 << 16) as usize);
+        for _ in 0..count {
+            unacknowledged.push(r.bytes("an unsent edit")?.to_vec());
+        }
+        Ok(Draft { version, state, last_seq, snapshot_seq, unacknowledged })
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], DraftError> {
+        if self.0.len() < n {
+            return Err(DraftError::Truncated { what });
+        }
+        let (head, tail) = self.0.split_at(n);
+        self.0 = tail;
+        Ok(head)
+    }
+    fn u32(&mut self, what: &'static str) -> Result<u32, DraftError> {
+        Ok(u32::from_le_bytes(self.take(4, what)?.try_into().expect("4 bytes")))
+    }
+    fn u64(&mut self, what: &'static str) -> Result<u64, DraftError> {
+        Ok(u64::from_le_bytes(self.take(8, what)?.try_into().expect("8 bytes")))
+    }
+    fn bytes(&mut self, what: &'static str) -> Result<&'a [u8], DraftError> {
+        let len = self.u32(what)? as usize;
+        self.take(len, what)
+    }
+}
+
+struct Pending {
+    client_ref: u32,
+    update: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Offline,
+    AwaitingWelcome,
+    CatchingUp,
+    Live,
+}
+
+#[derive(Default)]
+struct SnapshotAssembly {
+    upto: u64,
+    count: u16,
+    parts: BTreeMap<u16, Vec<u8>>,
+}
+
+/// One replica's sync with the relay. See the module documentation.
+pub struct Session {
+    cipher: RoomCipher,
+    config: SyncConfig,
+    phase: Phase,
+    last_seq: u64,
+    snapshot_seq: u64,
+    pending: VecDeque<Pending>,
+    next_ref: u32,
+    own_conn: Option<u32>,
+    peers: BTreeMap<u32, Presence>,
+    incoming_snapshot: Option<SnapshotAssembly>,
+    own_presence: Option<Presence>,
+    presence_dirty: bool,
+    last_presence_sent_ms: Option<u64>,
+    snapshot_uploads: u32,
+    bytes_received: u64,
+    bytes_sent: u64,
+}
+
+impl Session {
+    /// A session for a room this device has never synced.
+    pub fn new(cipher: RoomCipher, config: SyncConfig) -> Self {
+        Session {
+            cipher,
+            config,
+            phase: Phase::Offline,
+            last_seq: 0,
+            snapshot_seq: 0,
+            pending: VecDeque::new(),
+            next_ref: 1,
+            own_conn: None,
+            peers: BTreeMap::new(),
+            incoming_snapshot: None,
+            own_presence: None,
+            presence_dirty: false,
+            last_presence_sent_ms: None,
+            snapshot_uploads: 0,
+            bytes_received: 0,
+            bytes_sent: 0,
+        }
+    }
+
+    /// A session resuming from a saved draft (the draft's state must already be
+    /// loaded into the replica).
+    pub fn resume(cipher: RoomCipher, config: SyncConfig, draft: &Draft) -> Self {
+        let mut session = Session::new(cipher, config);
+        session.last_seq = draft.last_seq;
+        session.snapshot_seq = draft.snapshot_seq;
+        for update in &draft.unacknowledged {
+            session.queue(update.clone());
+        }
+        session
+    }
+
+    pub fn status(&self) -> Status {
+        match self.phase {
+            Phase::Offline => Status::Offline,
+            Phase::AwaitingWelcome | Phase::CatchingUp => Status::Syncing,
+            Phase::Live if self.pending.is_empty() => Status::Online,
+            Phase::Live => Status::Syncing,
+        }
+    }
+
+    /// Highest relay sequence number this replica holds.
+    pub fn last_seq(&self) -> u64 {
+        self.last_seq
+    }
+
+    /// Local updates not yet acknowledged by the relay.
+    pub fn unacknowledged(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// Bytes received from and sent to the relay since this session started.
+    pub fn traffic(&self) -> (u64, u64) {
+        (self.bytes_received, self.bytes_sent)
+    }
+
+    /// Other participants present in the room, by connection.
+    pub fn peers(&self) -> impl Iterator<Item = (u32, &Presence)> {
+        self.peers.iter().map(|(conn, p)| (*conn, p))
+    }
+
+    /// What to save so that a reload restores this replica exactly.
+    pub fn draft(&self, replica: &impl Replica) -> Draft {
+        Draft {
+            version: DRAFT_VERSION,
+            state: replica.state_as_update(),
+            last_seq: self.last_seq,
+            snapshot_seq: self.snapshot_seq,
+            unacknowledged: self.pending.iter().map(|p| p.update.clone()).collect(),
+        }
+    }
+
+    /// The socket opened: the message to send first (HELLO with what this
+    /// replica has, then every update the relay has not acknowledged).
+    pub fn connected(&mut self, mut nonce: impl FnMut() -> [u8; 12]) -> Vec<u8> {
+        self.phase = Phase::AwaitingWelcome;
+        self.own_conn = None;
+        self.peers.clear();
+        self.incoming_snapshot = None;
+        let mut frames = vec![ClientFrame::Hello { since: self.last_seq }];
+        let sealed: Vec<(u32, Vec<u8>)> = self
+            .pending
+            .iter()
+            .map(|p| (p.client_ref, self.cipher.seal(Purpose::Update, &p.update, nonce())))
+            .collect();
+        frames.extend(sealed.iter().map(|(r, s)| ClientFrame::update(*r, s)));
+        // Others lost this participant's presence with the old connection.
+        self.presence_dirty |= self.own_presence.is_some();
+        self.encode(&frames)
+    }
+
+    /// The socket closed or failed.
+    pub fn disconnected(&mut self) {
+        self.phase = Phase::Offline;
+        self.own_conn = None;
+        self.peers.clear();
+        self.incoming_snapshot = None;
+    }
+
+    /// A local edit produced `update`: it is kept until the relay acknowledges
+    /// it, and the message to send now is returned when connected.
+    pub fn local_update(&mut self, update: Vec<u8>, nonce: [u8; 12]) -> Option<Vec<u8>> {
+        let client_ref = self.queue(update);
+        if self.phase == Phase::Offline {
+            return None;
+        }
+        let update = &self.pending.back().expect("just queued").update;
+        let sealed = self.cipher.seal(Purpose::Update, update, nonce);
+        Some(self.encode(&[ClientFrame::update(client_ref, &sealed)]))
+    }
+
+    /// Sets this participant's presence; it is sent at most once per
+    /// `presence_interval_ms` (see [`Session::presence_due`]).
+    pub fn set_presence(&mut self, presence: Presence) {
+        if self.own_presence.as_ref() != Some(&presence) {
+            self.own_presence = Some(presence);
+            self.presence_dirty = true;
+        }
+    }
+
+    /// This participant's own presence, as last set.
+    pub fn own_presence(&self) -> Option<&Presence> {
+        self.own_presence.as_ref()
+    }
+
+    /// A presence change is waiting for the rate limit (or for a connection).
+    pub fn presence_pending(&self) -> bool {
+        self.presence_dirty && matches!(self.phase, Phase::CatchingUp | Phase::Live)
+    }
+
+    /// The presence message to send now, if it changed and the rate limit allows.
+    pub fn presence_due(&mut self, now_ms: u64, nonce: [u8; 12]) -> Option<Vec<u8>> {
+        if !self.presence_dirty || !matches!(self.phase, Phase::CatchingUp | Phase::Live) {
+            return None;
+        }
+        if let Some(last) = self.last_presence_sent_ms {
+            if now_ms.saturating_sub(last) < self.config.presence_interval_ms {
+                return None;
+            }
+        }
+        let presence = self.own_presence.as_ref()?;
+        let sealed = self.cipher.seal(Purpose::Presence, &presence.encode(), nonce);
+        if sealed.len() > self.config.limits.max_presence_bytes {
+            return None;
+        }
+        self.presence_dirty = false;
+        self.last_presence_sent_ms = Some(now_ms);
+        Some(self.encode(&[ClientFrame::presence(&sealed)]))
+    }
+
+    /// Handles one message from the relay, applying what it carries to `replica`.
+    /// `nonce` supplies fresh nonces if a snapshot upload becomes due.
+    pub fn receive(
+        &mut self,
+        message: &[u8],
+        replica: &mut impl Replica,
+        mut nonce: impl FnMut() -> [u8; 12],
+    ) -> Result<Received, SyncError> {
+        self.bytes_received += message.len() as u64;
+        let frames = decode_relay_message(message, &self.config.limits)?;
+        let mut out = Received::default();
+        for frame in frames {
+            match frame {
+                RelayFrame::Welcome { conn, .. } => {
+                    self.own_conn = Some(conn);
+                    self.phase = Phase::CatchingUp;
+                }
+                RelayFrame::Ack { client_ref, seq } => {
+                    let before = self.pending.len();
+                    self.pending.retain(|p| p.client_ref != client_ref);
+                    out.acknowledged += before - self.pending.len();
+                    self.last_seq = self.last_seq.max(seq);
+                }
+                RelayFrame::Update { seq, payload } => {
+                    self.last_seq = self.last_seq.max(seq);
+                    match self.cipher.open(Purpose::Update, &payload) {
+                        Err(reason) => out.problems.push(SyncProblem::Unreadable { seq, reason }),
+                        Ok(update) => match replica.apply_remote(&update) {
+                            Ok(()) => out.room_changed = true,
+                            Err(reason) => out.problems.push(SyncProblem::Refused { seq, reason }),
+                        },
+                    }
+                }
+                RelayFrame::SnapshotPart { upto, index, count, payload } => {
+                    let assembly = self.incoming_snapshot.get_or_insert_with(SnapshotAssembly::default);
+                    if assembly.upto != upto || assembly.count != count {
+                        *assembly = SnapshotAssembly { upto, count, parts: BTreeMap::new() };
+                    }
+                    assembly.parts.insert(index, payload.into_owned());
+                    if assembly.parts.len() == usize::from(count) {
+                        let assembly = self.incoming_snapshot.take().expect("present");
+                        let sealed: Vec<u8> = assembly.parts.into_values().flatten().collect();
+                        match self.cipher.open(Purpose::Snapshot, &sealed) {
+                            Err(e) => out.problems.push(SyncProblem::BadSnapshot { reason: e.to_string() }),
+                            Ok(state) => match replica.apply_remote(&state) {
+                                Ok(()) => {
+                                    out.room_changed = true;
+                                    self.last_seq = self.last_seq.max(upto);
+                                    self.snapshot_seq = self.snapshot_seq.max(upto);
+                                }
+                                Err(reason) => out.problems.push(SyncProblem::BadSnapshot { reason }),
+                            },
+                        }
+                    }
+                }
+                RelayFrame::Presence { conn, payload } => {
+                    if Some(conn) == self.own_conn {
+                        continue;
+                    }
+                    match self.cipher.open(Purpose::Presence, &payload).ok().and_then(|b| Presence::decode(&b)) {
+                        Some(p) => {
+                            self.peers.insert(conn, p);
+                            out.presence_changed = true;
+                        }
+                        None => out.problems.push(SyncProblem::BadPresence { conn }),
+                    }
+                }
+                RelayFrame::Left { conn } => {
+                    out.presence_changed |= self.peers.remove(&conn).is_some();
+                }
+                RelayFrame::CaughtUp { head } => {
+                    // Everything up to `head` has been delivered on this connection.
+                    self.phase = Phase::Live;
+                    self.last_seq = self.last_seq.max(head);
+                }
+            }
+        }
+        if let Some(upload) = self.snapshot_upload(replica, &mut nonce) {
+            out.outgoing.push(upload);
+        }
+        Ok(out)
+    }
+
+    /// Encrypted snapshot covering everything up to `last_seq`, in parts, when
+    /// enough updates have piled up in the relay's log since the last one. Only
+    /// a caught-up replica with nothing unacknowledged uploads, so the snapshot
+    /// holds every update it claims to cover.
+    fn snapshot_upload(&mut self, replica: &impl Replica, nonce: &mut impl FnMut() -> [u8; 12]) -> Option<Vec<u8>> {
+        if self.phase != Phase::Live
+            || !self.pending.is_empty()
+            || self.last_seq < self.snapshot_seq + self.config.snapshot_every
+        {
+            return None;
+        }
+        let sealed = self.cipher.seal(Purpose::Snapshot, &replica.state_as_update(), nonce());
+        let parts = snapshot_parts(&sealed, self.config.limits.max_client_snapshot_part()).ok()?;
+        self.snapshot_uploads += 1;
+        let count = parts.len() as u16;
+        let frames: Vec<ClientFrame> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| ClientFrame::SnapshotPart {
+                upto: self.last_seq,
+                snapshot_ref: self.snapshot_uploads,
+                index: i as u16,
+                count,
+                payload: std::borrow::Cow::Borrowed(part),
+            })
+            .collect();
+        self.snapshot_seq = self.last_seq;
+        Some(self.encode(&frames))
+    }
+
+    fn queue(&mut self, update: Vec<u8>) -> u32 {
+        let client_ref = self.next_ref;
+        self.next_ref = self.next_ref.wrapping_add(1).max(1);
+        self.pending.push_back(Pending { client_ref, update });
+        client_ref
+    }
+
+    fn encode(&mut self, frames: &[ClientFrame<'_>]) -> Vec<u8> {
+        let mut message = Vec::new();
+        encode_client_frames(frames, &mut message);
+        self.bytes_sent += message.len() as u64;
+        message
+    }
+}
+
+/// Capped exponential backoff with jitter for reconnecting, so a relay that
+/// restarts is not hit by every phone of a town hall in the same millisecond.
+#[derive(Debug, Clone)]
+pub struct Backoff {
+    attempt: u32,
+    base_ms: u64,
+    cap_ms: u64,
+}
+
+impl Default for Backoff {
+    fn default() -> Self {
+        Backoff { attempt: 0, base_ms: 500, cap_ms: 30_000 }
+    }
+}
+
+impl Backoff {
+    /// The delay before the next attempt: half of the capped exponential step
+    /// plus a random share of the other half (`random` in 0..1 from the caller).
+    pub fn next_delay_ms(&mut self, random: f64) -> u64 {
+        let step = self.base_ms.saturating_mul(1u64 << self.attempt.min(16)).min(self.cap_ms);
+        self.attempt = self.attempt.saturating_add(1);
+        step / 2 + (step as f64 / 2.0 * random.clamp(0.0, 1.0)) as u64
+    }
+
+    /// A connection succeeded: the next failure starts from the base again.
+    pub fn reset(&mut self) {
+        self.attempt = 0;
+    }
+}
