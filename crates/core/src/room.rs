@@ -231,6 +231,12 @@ impl Room {
     }
 }
 
+/// Merges several updates into one equivalent update (what a reconnecting
+/// client sends instead of hundreds of offline edits one by one).
+pub fn merge_updates(updates: &[&[u8]]) -> Result<Update, RoomError> {
+    yrs::merge_updates_v1(updates).map(Update).map_err(|e| RoomError::MalformedUpdate { reason: e.to_string() })
+}
+
 impl crate::sync::Replica for Room {
     fn apply_remote(&mut self, update: &[u8]) -> Result<(), String> {
         self.apply_update(update).map_err(|e| e.to_string())

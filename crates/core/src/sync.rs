@@ -20,7 +20,7 @@ use constellation_protocol::{
 use serde::{Deserialize, Serialize};
 
 use crate::presence::Presence;
-use crate::seal::{Purpose, RoomCipher, SealError};
+use crate::seal::{Purpose, RoomCipher, SealError, SEAL_OVERHEAD};
 
 /// The replica a session keeps in sync: the room document, seen through the two
 /// operations sync needs.
@@ -313,6 +313,7 @@ impl Session {
         self.own_conn = None;
         self.peers.clear();
         self.incoming_snapshot = None;
+        self.merge_pending();
         let mut frames = vec![ClientFrame::Hello { since: self.last_seq }];
         let sealed: Vec<(u32, Vec<u8>)> = self
             .pending
@@ -497,6 +498,33 @@ impl Session {
         Some(self.encode(&frames))
     }
 
+    /// Merges the unacknowledged updates into as few as fit in a frame each,
+    /// so a phone back from an hour offline sends a handful of frames rather
+    /// than hundreds (which the relay's rate limit would refuse).
+    fn merge_pending(&mut self) {
+        if self.pending.len() < 2 {
+            return;
+        }
+        let budget = self.config.limits.max_update_payload().saturating_sub(SEAL_OVERHEAD) / 2;
+        let updates: Vec<Vec<u8>> = self.pending.drain(..).map(|p| p.update).collect();
+        let mut group: Vec<&[u8]> = Vec::new();
+        let mut size = 0;
+        let mut merged = Vec::new();
+        for update in &updates {
+            if !group.is_empty() && size + update.len() > budget {
+                merged.push(merge_or_keep(&group));
+                group.clear();
+                size = 0;
+            }
+            group.push(update);
+            size += update.len();
+        }
+        merged.push(merge_or_keep(&group));
+        for update in merged.into_iter().flatten() {
+            self.queue(update);
+        }
+    }
+
     fn queue(&mut self, update: Vec<u8>) -> u32 {
         let client_ref = self.next_ref;
         self.next_ref = self.next_ref.wrapping_add(1).max(1);
@@ -509,6 +537,14 @@ impl Session {
         encode_client_frames(frames, &mut message);
         self.bytes_sent += message.len() as u64;
         message
+    }
+}
+
+/// One update merged from `group`, or the group as it was if merging fails.
+fn merge_or_keep(group: &[&[u8]]) -> Vec<Vec<u8>> {
+    match crate::room::merge_updates(group) {
+        Ok(update) => vec![update.into_bytes()],
+        Err(_) => group.iter().map(|u| u.to_vec()).collect(),
     }
 }
 

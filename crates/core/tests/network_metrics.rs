@@ -364,3 +364,18 @@ fn tiny_graphs_do_not_divide_by_zero() {
         assert_eq!(eigenvector(&g, false, 1e-12, 100).unwrap().len(), n);
     }
 }
+
+#[test]
+fn bucket_and_heap_searches_agree() {
+    // Trust distances (integers up to 60) take the bucket queue; the same
+    // lengths times 8192 are still exact but too long for buckets, so they take
+    // the binary heap. Betweenness does not change when all lengths scale.
+    let trust = [3.0, 5.0, 1.0, 4.0, 2.0, 5.0, 3.0, 4.0, 1.0, 2.0, 5.0, 4.0];
+    let pairs = [(0, 1), (1, 2), (2, 3), (3, 0), (0, 2), (2, 4), (4, 5), (5, 6), (6, 4), (3, 6), (1, 5), (6, 7)];
+    let edges = || pairs.iter().zip(trust).map(|(&(u, v), t)| (u, v, 60.0 / t));
+    let small = Adjacency::from_edges(8, edges());
+    let large = Adjacency::from_edges(8, edges().map(|(u, v, w)| (u, v, w * 8192.0)));
+    let (a, b) = (weighted_betweenness(&small).unwrap(), weighted_betweenness(&large).unwrap());
+    close("buckets vs heap", "weighted betweenness", &a, &b);
+    assert!(a.iter().any(|&x| x > 0.0));
+}
