@@ -1,35 +1,104 @@
-//! Boards and their sticky notes: the shared wall of a town hall.
+//! Boards and the sticky notes on them: the shared whiteboard.
 //!
-//! A room holds several boards ("Problems", "Ideas", "Actions"); each note
-//! belongs to one board. Every note is a nested CRDT map, so two people who
-//! change different things about one note at the same time (one moves it, the
-//! other recolours it) both keep their change; note text is a CRDT text, so
-//! concurrent typing in different places of one note merges character by
-//! character. Ids are made by the replica that creates the thing, from its
-//! client id and a counter, so concurrent additions never collide.
+//! A room has boards (a name and an order) and notes (text, position, colour and
+//! author, on one board). This module owns every rule about them and must never
+//! hold UI state (selection, zoom, drag in progress): that lives in the web app.
+//!
+//! Layout in the document, which is part of the document format:
+//! - root map `boards`: board id → map { `name`: string, `order`: number };
+//! - root map `notes`: note id → map { `board`: board id, `text`: shared text,
+//!   `position`: [x, y], `color`: colour name, `author`: string }.
+//!
+//! Each note is its own nested map, so concurrent changes to different fields of
+//! one note (one person moves it while another recolours it) both survive. The
+//! position is one value, so two concurrent moves end with one of the two
+//! positions, never x from one and y from the other. The text is a shared text
+//! and an edit changes only the span that differs, so two people typing in
+//! different parts of the same note both keep their words. Notes sit in one root
+//! map rather than inside their board so that a note keeps its id if a later
+//! change lets notes move between boards.
+//!
+//! Ids are `"{client}-{clock}"`: the client id of the replica that created the item
+//! and that client's clock when it did. Yjs already requires every (client, clock)
+//! pair to be unique, so ids never collide, even between replicas that add notes
+//! while offline, and need no random numbers nor a counter of their own.
 
-use serde::Serialize;
-use yrs::{Any, GetString, Map, MapPrelim, MapRef, Number, Out, ReadTxn, Text, TextPrelim, TextRef, TransactionMut};
+use std::fmt;
 
-use crate::room::{Room, RoomError, Update};
+use serde::{Deserialize, Serialize};
+use yrs::{
+    Any, GetString, Map, MapPrelim, MapRef, Out, ReadTxn, Text, TextPrelim, TextRef, TransactionMut,
+};
 
-/// Longest note text, in characters.
+use crate::room::{Room, Update};
+use crate::values::{read_map, read_number, read_pair, read_string};
+
+/// The most characters a note holds.
 pub const MAX_NOTE_CHARS: usize = 2_000;
-/// Longest board name, in characters.
-pub const MAX_BOARD_NAME_CHARS: usize = 80;
+/// The most characters of a board name.
+pub const MAX_BOARD_NAME_CHARS: usize = 100;
+/// The most characters of a note's author name.
+pub const MAX_AUTHOR_CHARS: usize = 100;
 
-/// A board of a room.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn new(id: impl Into<String>) -> Self {
+                $name(id.into())
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+string_id!(
+    /// Names a board within its room.
+    BoardId
+);
+string_id!(
+    /// Names a note within its room.
+    NoteId
+);
+
+/// A board: one whiteboard of the room.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Board {
-    pub id: String,
+    pub id: BoardId,
     pub name: String,
-    /// Position among the room's boards (smaller first).
+    /// Boards are listed by increasing order (then by id).
     pub order: f64,
 }
 
-/// The colours a note can have. Each has a name, so colour is never the only
-/// way to tell notes apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+/// A sticky note on a board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: NoteId,
+    pub board: BoardId,
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub color: NoteColor,
+    /// The name the author gave when joining, as the caller passed it.
+    pub author: String,
+}
+
+/// The colours a note can have. An unknown colour name in the document (written
+/// by a newer version) reads as the default, yellow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NoteColor {
     #[default]
@@ -42,9 +111,16 @@ pub enum NoteColor {
 }
 
 impl NoteColor {
-    pub const ALL: [NoteColor; 6] =
-        [NoteColor::Yellow, NoteColor::Pink, NoteColor::Blue, NoteColor::Green, NoteColor::Orange, NoteColor::Purple];
+    pub const ALL: [NoteColor; 6] = [
+        NoteColor::Yellow,
+        NoteColor::Pink,
+        NoteColor::Blue,
+        NoteColor::Green,
+        NoteColor::Orange,
+        NoteColor::Purple,
+    ];
 
+    /// The name stored in the document.
     pub fn name(self) -> &'static str {
         match self {
             NoteColor::Yellow => "yellow",
@@ -56,29 +132,17 @@ impl NoteColor {
         }
     }
 
-    /// Reads a colour name; an unknown one (from a newer app) shows as yellow.
-    pub fn from_name(name: &str) -> NoteColor {
-        NoteColor::ALL.into_iter().find(|c| c.name() == name).unwrap_or_default()
+    pub fn from_name(name: &str) -> Option<NoteColor> {
+        NoteColor::ALL
+            .into_iter()
+            .find(|color| color.name() == name)
     }
 }
 
-/// A sticky note.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Note {
-    pub id: String,
-    pub board: String,
-    pub text: String,
-    pub x: f64,
-    pub y: f64,
-    pub color: NoteColor,
-    /// Display name of the person who wrote it.
-    pub author: String,
-}
-
-/// What a person fills in to add a note.
+/// What a caller supplies to add a note.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewNote {
-    pub board: String,
+    pub board: BoardId,
     pub text: String,
     pub x: f64,
     pub y: f64,
@@ -86,350 +150,297 @@ pub struct NewNote {
     pub author: String,
 }
 
+/// Why a board or note operation was refused (nothing was changed).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BoardError {
+    #[error("a board needs a name")]
+    EmptyBoardName,
+    #[error("a board name holds at most {max} characters; this one has {length}")]
+    BoardNameTooLong { length: usize, max: usize },
+    #[error("there is no board {0} in this room")]
+    UnknownBoard(BoardId),
+    #[error("there is no note {0} in this room (it may have been deleted)")]
+    UnknownNote(NoteId),
+    #[error("a note holds at most {max} characters; this text has {length}")]
+    NoteTooLong { length: usize, max: usize },
+    #[error("a note's position must be two finite numbers, found ({x}, {y})")]
+    InvalidPosition { x: f64, y: f64 },
+    #[error("an author name holds at most {max} characters; this one has {length}")]
+    AuthorTooLong { length: usize, max: usize },
+}
+
+const NAME: &str = "name";
+const ORDER: &str = "order";
+const BOARD: &str = "board";
+const TEXT: &str = "text";
+const POSITION: &str = "position";
+const COLOR: &str = "color";
+const AUTHOR: &str = "author";
+
 impl Room {
-    /// The room's boards, in their order.
-    pub fn boards(&self) -> Vec<Board> {
-        let mut boards = self.read(|txn, room| {
-            room.boards
-                .iter(txn)
-                .filter_map(|(id, value)| match value {
-                    Out::YMap(map) => Some(Board {
-                        id: id.to_string(),
-                        name: get_string(&map, txn, "name"),
-                        order: get_number(&map, txn, "order"),
-                    }),
-                    _ => None,
-                })
-                .collect::<Vec<_>>()
-        });
-        boards.sort_by(|a, b| a.order.total_cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-        boards
-    }
-
     /// Adds a board after the existing ones.
-    pub fn add_board(&mut self, name: &str) -> Result<(Update, String), RoomError> {
-        let name = board_name(name)?;
-        let order = self.boards().last().map_or(0.0, |b| b.order + 1.0);
-        let id = self.new_id("b");
-        Ok(self.transact(|txn, room| {
-            let board = room.boards.insert(txn, id.as_str(), MapPrelim::default());
-            board.insert(txn, "name", name.as_str());
-            board.insert(txn, "order", order);
-            id
-        }))
+    pub fn add_board(&mut self, name: &str) -> Result<(Update, BoardId), BoardError> {
+        let name = check_board_name(name)?;
+        let client = self.client().get();
+        let (id, update) = self.edit(|txn, roots| {
+            let order = boards_in(txn, &roots.boards)
+                .iter()
+                .map(|b| b.order)
+                .fold(-1.0, f64::max)
+                + 1.0;
+            let id = BoardId(new_id(txn, client));
+            let board = roots.boards.insert(txn, id.as_str(), MapPrelim::default());
+            board.insert(txn, NAME, name);
+            board.insert(txn, ORDER, order);
+            Ok(id)
+        })?;
+        Ok((update, id))
     }
 
-    pub fn rename_board(&mut self, id: &str, name: &str) -> Result<(Update, ()), RoomError> {
-        let name = board_name(name)?;
-        let board = self.board_map(id)?;
-        Ok(self.transact(|txn, _| {
-            board.insert(txn, "name", name.as_str());
-        }))
+    pub fn rename_board(&mut self, board: &BoardId, name: &str) -> Result<Update, BoardError> {
+        let name = check_board_name(name)?;
+        let ((), update) = self.edit(|txn, roots| {
+            let map = read_map(txn, &roots.boards, board.as_str())
+                .ok_or_else(|| BoardError::UnknownBoard(board.clone()))?;
+            map.insert(txn, NAME, name);
+            Ok(())
+        })?;
+        Ok(update)
     }
 
-    /// The notes of one board, oldest first.
-    pub fn notes(&self, board: &str) -> Vec<Note> {
-        let mut notes = self.read(|txn, room| {
-            room.notes
-                .iter(txn)
-                .filter_map(|(id, value)| match value {
-                    Out::YMap(map) => read_note(id, &map, txn),
-                    _ => None,
-                })
-                .filter(|note| note.board == board)
-                .collect::<Vec<_>>()
-        });
-        notes.sort_by(|a, b| note_order(&a.id).cmp(&note_order(&b.id)));
+    /// The boards, by order then id.
+    pub fn boards(&self) -> Vec<Board> {
+        self.read(|txn, roots| boards_in(txn, &roots.boards))
+    }
+
+    pub fn board(&self, id: &BoardId) -> Option<Board> {
+        self.read(|txn, roots| {
+            read_board(
+                txn,
+                id.as_str(),
+                &read_map(txn, &roots.boards, id.as_str())?,
+            )
+        })
+    }
+
+    /// Adds a note to an existing board.
+    pub fn add_note(&mut self, note: NewNote) -> Result<(Update, NoteId), BoardError> {
+        check_text(&note.text)?;
+        check_position(note.x, note.y)?;
+        let author_length = note.author.chars().count();
+        if author_length > MAX_AUTHOR_CHARS {
+            return Err(BoardError::AuthorTooLong {
+                length: author_length,
+                max: MAX_AUTHOR_CHARS,
+            });
+        }
+        let client = self.client().get();
+        let (id, update) = self.edit(|txn, roots| {
+            if read_map(txn, &roots.boards, note.board.as_str()).is_none() {
+                return Err(BoardError::UnknownBoard(note.board.clone()));
+            }
+            let id = NoteId(new_id(txn, client));
+            let map = roots.notes.insert(txn, id.as_str(), MapPrelim::default());
+            map.insert(txn, BOARD, note.board.as_str());
+            map.insert(txn, TEXT, TextPrelim::new(note.text.as_str()));
+            map.insert(txn, POSITION, position(note.x, note.y));
+            map.insert(txn, COLOR, note.color.name());
+            map.insert(txn, AUTHOR, note.author.as_str());
+            Ok(id)
+        })?;
+        Ok((update, id))
+    }
+
+    /// Replaces a note's text, changing only the span that differs.
+    pub fn edit_note_text(&mut self, note: &NoteId, text: &str) -> Result<Update, BoardError> {
+        check_text(text)?;
+        self.edit_note(note, |txn, map| match map.get(txn, TEXT) {
+            Some(Out::YText(shared)) => splice(txn, &shared, text),
+            // A note written without a shared text gets one now.
+            _ => {
+                map.insert(txn, TEXT, TextPrelim::new(text));
+            }
+        })
+    }
+
+    pub fn move_note(&mut self, note: &NoteId, x: f64, y: f64) -> Result<Update, BoardError> {
+        check_position(x, y)?;
+        self.edit_note(note, |txn, map| {
+            map.insert(txn, POSITION, position(x, y));
+        })
+    }
+
+    pub fn set_note_color(
+        &mut self,
+        note: &NoteId,
+        color: NoteColor,
+    ) -> Result<Update, BoardError> {
+        self.edit_note(note, |txn, map| {
+            map.insert(txn, COLOR, color.name());
+        })
+    }
+
+    /// Deletes a note. Concurrent edits of a deleted note are lost with it.
+    pub fn delete_note(&mut self, note: &NoteId) -> Result<Update, BoardError> {
+        let ((), update) = self.edit(|txn, roots| {
+            roots
+                .notes
+                .remove(txn, note.as_str())
+                .ok_or_else(|| BoardError::UnknownNote(note.clone()))?;
+            Ok(())
+        })?;
+        Ok(update)
+    }
+
+    /// The notes of one board, by id.
+    pub fn notes(&self, board: &BoardId) -> Vec<Note> {
+        let mut notes = self.all_notes();
+        notes.retain(|note| &note.board == board);
         notes
     }
 
-    /// One note, if it exists.
-    pub fn note(&self, id: &str) -> Option<Note> {
-        self.read(|txn, room| match room.notes.get(txn, id) {
-            Some(Out::YMap(map)) => read_note(id, &map, txn),
-            _ => None,
+    pub fn note(&self, id: &NoteId) -> Option<Note> {
+        self.read(|txn, roots| {
+            read_note(txn, id.as_str(), &read_map(txn, &roots.notes, id.as_str())?)
         })
     }
 
-    pub fn add_note(&mut self, note: NewNote) -> Result<(Update, String), RoomError> {
-        check_note_text(&note.text)?;
-        check_finite(note.x, "the note's x position")?;
-        check_finite(note.y, "the note's y position")?;
-        self.board_map(&note.board)?;
-        let id = self.new_id("n");
-        Ok(self.transact(|txn, room| {
-            let map = room.notes.insert(txn, id.as_str(), MapPrelim::default());
-            map.insert(txn, "board", note.board.as_str());
-            map.insert(txn, "text", TextPrelim::new(note.text.as_str()));
-            map.insert(txn, "x", note.x);
-            map.insert(txn, "y", note.y);
-            map.insert(txn, "color", note.color.name());
-            map.insert(txn, "author", note.author.as_str());
-            id
-        }))
-    }
-
-    /// Replaces a note's text. Only the changed span is rewritten, so a
-    /// concurrent edit elsewhere in the same note survives.
-    pub fn set_note_text(&mut self, id: &str, text: &str) -> Result<(Update, ()), RoomError> {
-        check_note_text(text)?;
-        let map = self.note_map(id)?;
-        Ok(self.transact(|txn, _| {
-            if let Some(Out::YText(current)) = map.get(txn, "text") {
-                replace_changed_span(&current, txn, text);
-            } else {
-                map.insert(txn, "text", TextPrelim::new(text));
-            }
-        }))
-    }
-
-    pub fn move_note(&mut self, id: &str, x: f64, y: f64) -> Result<(Update, ()), RoomError> {
-        check_finite(x, "the note's x position")?;
-        check_finite(y, "the note's y position")?;
-        let map = self.note_map(id)?;
-        Ok(self.transact(|txn, _| {
-            map.insert(txn, "x", x);
-            map.insert(txn, "y", y);
-        }))
-    }
-
-    pub fn set_note_color(&mut self, id: &str, color: NoteColor) -> Result<(Update, ()), RoomError> {
-        let map = self.note_map(id)?;
-        Ok(self.transact(|txn, _| {
-            map.insert(txn, "color", color.name());
-        }))
-    }
-
-    pub fn delete_note(&mut self, id: &str) -> Result<(Update, ()), RoomError> {
-        self.note_map(id)?;
-        Ok(self.transact(|txn, room| {
-            room.notes.remove(txn, id);
-        }))
-    }
-
-    fn board_map(&self, id: &str) -> Result<MapRef, RoomError> {
-        self.read(|txn, room| match room.boards.get(txn, id) {
-            Some(Out::YMap(map)) => Ok(map),
-            _ => Err(RoomError::NoSuchBoard { id: id.to_owned() }),
+    /// Every note of the room, by id.
+    pub(crate) fn all_notes(&self) -> Vec<Note> {
+        self.read(|txn, roots| {
+            let mut notes: Vec<Note> = roots
+                .notes
+                .iter(txn)
+                .filter_map(|(id, value)| match value {
+                    Out::YMap(map) => read_note(txn, id, &map),
+                    _ => None,
+                })
+                .collect();
+            notes.sort_by(|a, b| a.id.cmp(&b.id));
+            notes
         })
     }
 
-    fn note_map(&self, id: &str) -> Result<MapRef, RoomError> {
-        self.read(|txn, room| match room.notes.get(txn, id) {
-            Some(Out::YMap(map)) => Ok(map),
-            _ => Err(RoomError::NoSuchNote { id: id.to_owned() }),
-        })
+    fn edit_note(
+        &mut self,
+        note: &NoteId,
+        change: impl FnOnce(&mut TransactionMut<'_>, &MapRef),
+    ) -> Result<Update, BoardError> {
+        let ((), update) = self.edit(|txn, roots| {
+            let map = read_map(txn, &roots.notes, note.as_str())
+                .ok_or_else(|| BoardError::UnknownNote(note.clone()))?;
+            change(txn, &map);
+            Ok(())
+        })?;
+        Ok(update)
     }
 }
 
-fn board_name(name: &str) -> Result<String, RoomError> {
+/// A new id from this client's clock before the transaction's first insertion.
+fn new_id(txn: &TransactionMut<'_>, client: u64) -> String {
+    let clock = txn.state_vector().get(&yrs::ClientID::new(client));
+    format!("{client}-{clock}")
+}
+
+fn check_board_name(name: &str) -> Result<&str, BoardError> {
     let name = name.trim();
-    let len = name.chars().count();
-    if len == 0 || len > MAX_BOARD_NAME_CHARS {
-        return Err(RoomError::BadBoardName { len, max: MAX_BOARD_NAME_CHARS });
+    let length = name.chars().count();
+    if length == 0 {
+        Err(BoardError::EmptyBoardName)
+    } else if length > MAX_BOARD_NAME_CHARS {
+        Err(BoardError::BoardNameTooLong {
+            length,
+            max: MAX_BOARD_NAME_CHARS,
+        })
+    } else {
+        Ok(name)
     }
-    Ok(name.to_owned())
 }
 
-fn check_note_text(text: &str) -> Result<(), RoomError> {
-    let len = text.chars().count();
-    if len > MAX_NOTE_CHARS {
-        return Err(RoomError::NoteTooLong { len, max: MAX_NOTE_CHARS });
+fn check_text(text: &str) -> Result<(), BoardError> {
+    let length = text.chars().count();
+    if length > MAX_NOTE_CHARS {
+        return Err(BoardError::NoteTooLong {
+            length,
+            max: MAX_NOTE_CHARS,
+        });
     }
     Ok(())
 }
 
-fn check_finite(value: f64, what: &'static str) -> Result<(), RoomError> {
-    if value.is_finite() {
+fn check_position(x: f64, y: f64) -> Result<(), BoardError> {
+    if x.is_finite() && y.is_finite() {
         Ok(())
     } else {
-        Err(RoomError::NotFinite { what })
+        Err(BoardError::InvalidPosition { x, y })
     }
 }
 
-/// Notes made by one replica sort by their counter; across replicas, by id.
-fn note_order(id: &str) -> (u64, &str) {
-    let counter = id.rsplit('.').next().and_then(|c| c.parse().ok()).unwrap_or(u64::MAX);
-    (counter, id)
+fn position(x: f64, y: f64) -> Any {
+    Any::Array(vec![Any::from(x), Any::from(y)].into())
 }
 
-fn read_note<T: ReadTxn>(id: &str, map: &MapRef, txn: &T) -> Option<Note> {
-    let board = get_string(map, txn, "board");
-    if board.is_empty() {
-        // A note whose creation has not fully arrived yet is not shown.
-        return None;
+/// Turns `shared` into `new` by replacing only the span between the longest common
+/// prefix and suffix. Offsets are UTF-16 code units, the document's offset kind.
+fn splice(txn: &mut TransactionMut<'_>, shared: &TextRef, new: &str) {
+    let old = shared.get_string(txn);
+    let prefix: usize = old
+        .chars()
+        .zip(new.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = old[prefix..]
+        .chars()
+        .rev()
+        .zip(new[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let units = |s: &str| s.encode_utf16().count() as u32;
+    let start = units(&old[..prefix]);
+    let removed = units(&old[prefix..old.len() - suffix]);
+    if removed > 0 {
+        shared.remove_range(txn, start, removed);
     }
-    let text = match map.get(txn, "text") {
-        Some(Out::YText(text)) => text.get_string(txn),
-        Some(Out::Any(Any::String(s))) => s.to_string(),
-        _ => String::new(),
-    };
-    Some(Note {
-        id: id.to_owned(),
-        board,
-        text,
-        x: get_number(map, txn, "x"),
-        y: get_number(map, txn, "y"),
-        color: NoteColor::from_name(&get_string(map, txn, "color")),
-        author: get_string(map, txn, "author"),
+    shared.insert(txn, start, &new[prefix..new.len() - suffix]);
+}
+
+fn boards_in<T: ReadTxn>(txn: &T, boards: &MapRef) -> Vec<Board> {
+    let mut list: Vec<Board> = boards
+        .iter(txn)
+        .filter_map(|(id, value)| match value {
+            Out::YMap(map) => read_board(txn, id, &map),
+            _ => None,
+        })
+        .collect();
+    list.sort_by(|a, b| a.order.total_cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
+    list
+}
+
+fn read_board<T: ReadTxn>(txn: &T, id: &str, map: &MapRef) -> Option<Board> {
+    Some(Board {
+        id: BoardId::new(id),
+        name: read_string(txn, map, NAME).unwrap_or_default(),
+        order: read_number(txn, map, ORDER).unwrap_or(0.0),
     })
 }
 
-fn get_string<T: ReadTxn>(map: &MapRef, txn: &T, key: &str) -> String {
-    match map.get(txn, key) {
-        Some(Out::Any(Any::String(s))) => s.to_string(),
-        _ => String::new(),
-    }
-}
-
-fn get_number<T: ReadTxn>(map: &MapRef, txn: &T, key: &str) -> f64 {
-    match map.get(txn, key) {
-        Some(Out::Any(Any::Number(Number::Float(n)))) => n,
-        Some(Out::Any(Any::Number(Number::Int(n)))) => n as f64,
-        _ => 0.0,
-    }
-}
-
-/// Rewrites only the span of `text` that differs from `new`, counting
-/// positions in UTF-16 code units like the document does.
-fn replace_changed_span(text: &TextRef, txn: &mut TransactionMut, new: &str) {
-    let old = text.get_string(txn);
-    let old16: Vec<u16> = old.encode_utf16().collect();
-    let new16: Vec<u16> = new.encode_utf16().collect();
-    let mut prefix = old16.iter().zip(&new16).take_while(|(a, b)| a == b).count();
-    let max_suffix = old16.len().min(new16.len()) - prefix;
-    let mut suffix = old16.iter().rev().zip(new16.iter().rev()).take(max_suffix).take_while(|(a, b)| a == b).count();
-    // Never split a surrogate pair: step back to a character boundary.
-    while prefix > 0 && is_low_surrogate(new16.get(prefix).copied()) {
-        prefix -= 1;
-    }
-    while suffix > 0 && is_low_surrogate(new16.get(new16.len() - suffix).copied()) {
-        suffix -= 1;
-    }
-    let removed = old16.len() - prefix - suffix;
-    if removed > 0 {
-        text.remove_range(txn, prefix as u32, removed as u32);
-    }
-    let inserted = String::from_utf16(&new16[prefix..new16.len() - suffix]).expect("cut at character boundaries");
-    if !inserted.is_empty() {
-        text.insert(txn, prefix as u32, &inserted);
-    }
-}
-
-fn is_low_surrogate(unit: Option<u16>) -> bool {
-    matches!(unit, Some(0xDC00..=0xDFFF))
+/// A note without a board is not shown: it cannot have been written by this app.
+fn read_note<T: ReadTxn>(txn: &T, id: &str, map: &MapRef) -> Option<Note> {
+    let (x, y) = read_pair(txn, map, POSITION).unwrap_or((0.0, 0.0));
+    Some(Note {
+        id: NoteId::new(id),
+        board: BoardId::new(read_string(txn, map, BOARD)?),
+        text: read_string(txn, map, TEXT).unwrap_or_default(),
+        x,
+        y,
+        color: read_string(txn, map, COLOR)
+            .and_then(|name| NoteColor::from_name(&name))
+            .unwrap_or_default(),
+        author: read_string(txn, map, AUTHOR).unwrap_or_default(),
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::room::ClientId;
-
-    fn room_with_board() -> (Room, String) {
-        let mut room = Room::new(ClientId::new(7));
-        let (_, board) = room.add_board("Ideas").unwrap();
-        (room, board)
-    }
-
-    fn note(board: &str, text: &str) -> NewNote {
-        NewNote { board: board.into(), text: text.into(), x: 10.0, y: 20.0, color: NoteColor::Yellow, author: "Ana".into() }
-    }
-
-    #[test]
-    fn boards_keep_their_order_and_names() {
-        let (mut room, ideas) = room_with_board();
-        let (_, actions) = room.add_board("  Actions ").unwrap();
-        room.rename_board(&ideas, "Ideas for the river").unwrap();
-        let names: Vec<_> = room.boards().into_iter().map(|b| (b.id, b.name)).collect();
-        assert_eq!(names, vec![(ideas, "Ideas for the river".into()), (actions, "Actions".into())]);
-    }
-
-    #[test]
-    fn bad_board_names_are_refused() {
-        let (mut room, ideas) = room_with_board();
-        assert_eq!(room.add_board("   ").unwrap_err(), RoomError::BadBoardName { len: 0, max: 80 });
-        assert!(matches!(room.rename_board(&ideas, &"x".repeat(81)), Err(RoomError::BadBoardName { len: 81, .. })));
-        assert!(matches!(room.rename_board("nope", "Name"), Err(RoomError::NoSuchBoard { .. })));
-        assert_eq!(room.boards().len(), 1);
-    }
-
-    #[test]
-    fn a_note_is_added_edited_moved_recoloured_and_deleted() {
-        let (mut room, board) = room_with_board();
-        let (update, id) = room.add_note(note(&board, "Clean the riverbank")).unwrap();
-        assert!(!update.is_empty());
-        room.set_note_text(&id, "Clean the riverbank 🌊 in May").unwrap();
-        room.move_note(&id, -40.5, 300.0).unwrap();
-        room.set_note_color(&id, NoteColor::Blue).unwrap();
-        assert_eq!(
-            room.note(&id).unwrap(),
-            Note {
-                id: id.clone(),
-                board: board.clone(),
-                text: "Clean the riverbank 🌊 in May".into(),
-                x: -40.5,
-                y: 300.0,
-                color: NoteColor::Blue,
-                author: "Ana".into()
-            }
-        );
-        room.delete_note(&id).unwrap();
-        assert!(room.notes(&board).is_empty());
-        assert!(matches!(room.delete_note(&id), Err(RoomError::NoSuchNote { .. })));
-    }
-
-    #[test]
-    fn refused_note_edits_change_nothing() {
-        let (mut room, board) = room_with_board();
-        let (_, id) = room.add_note(note(&board, "short")).unwrap();
-        let before = room.snapshot();
-        let long = "é".repeat(MAX_NOTE_CHARS + 1);
-        assert_eq!(room.set_note_text(&id, &long), Err(RoomError::NoteTooLong { len: 2001, max: 2000 }));
-        assert_eq!(room.move_note(&id, f64::NAN, 0.0), Err(RoomError::NotFinite { what: "the note's x position" }));
-        assert!(matches!(room.add_note(note("missing", "x")), Err(RoomError::NoSuchBoard { .. })));
-        assert!(matches!(room.add_note(note(&board, &long)), Err(RoomError::NoteTooLong { .. })));
-        assert_eq!(room.snapshot(), before);
-        // Exactly 2,000 characters is allowed.
-        room.set_note_text(&id, &"é".repeat(MAX_NOTE_CHARS)).unwrap();
-    }
-
-    #[test]
-    fn html_and_right_to_left_text_is_kept_verbatim() {
-        let (mut room, board) = room_with_board();
-        for text in ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "مرحبا بالعالم", "👩🏽‍🌾 e\u{301}"] {
-            let (_, id) = room.add_note(note(&board, text)).unwrap();
-            assert_eq!(room.note(&id).unwrap().text, text);
-        }
-    }
-
-    #[test]
-    fn concurrent_typing_in_one_note_merges() {
-        let (mut a, board) = room_with_board();
-        let (_, id) = a.add_note(note(&board, "river cleanup")).unwrap();
-        let mut b = Room::from_snapshot(ClientId::new(8), a.snapshot().as_bytes()).unwrap();
-        let (ua, _) = a.set_note_text(&id, "big river cleanup").unwrap();
-        let (ub, _) = b.set_note_text(&id, "river cleanup day").unwrap();
-        a.apply_update(ub.as_bytes()).unwrap();
-        b.apply_update(ua.as_bytes()).unwrap();
-        assert_eq!(a.note(&id).unwrap().text, "big river cleanup day");
-        assert_eq!(b.note(&id).unwrap().text, "big river cleanup day");
-    }
-
-    #[test]
-    fn text_edits_never_split_a_surrogate_pair() {
-        let (mut room, board) = room_with_board();
-        let (_, id) = room.add_note(note(&board, "a😀b")).unwrap();
-        room.set_note_text(&id, "a😁b").unwrap();
-        assert_eq!(room.note(&id).unwrap().text, "a😁b");
-        room.set_note_text(&id, "😁").unwrap();
-        assert_eq!(room.note(&id).unwrap().text, "😁");
-    }
-
-    #[test]
-    fn unknown_colours_show_as_yellow() {
-        assert_eq!(NoteColor::from_name("ultraviolet"), NoteColor::Yellow);
-        for c in NoteColor::ALL {
-            assert_eq!(NoteColor::from_name(c.name()), c);
-        }
-    }
-}
+mod tests;

@@ -21,5 +21,8 @@ pub mod presence;
 pub mod room;
 pub mod seal;
 pub mod sync;
+mod values;
 
-pub use room::{ClientId, Room, RoomError, StateVector, Update};
+pub use board::{Board, BoardError, BoardId, NewNote, Note, NoteColor, NoteId};
+pub use meta::MetaError;
+pub use room::{ClientId, ClientIdError, Room, RoomError, RoomView, StateVector, Update};

@@ -1,31 +1,48 @@
-//! The room's own facts: its title.
+//! What describes the room as a whole: for now, its title.
+//!
+//! The title is one value in the root map `meta`, replaced as a whole: when two
+//! people rename the room at once, one name wins on every replica (the CRDT picks
+//! the same one everywhere) rather than a blend of both.
 
-use yrs::{Map, Out};
+use yrs::Map;
 
-use crate::room::{Room, RoomError, Update};
+use crate::room::{Room, Update};
+use crate::values::read_string;
 
-/// Longest room title, in characters.
-pub const MAX_TITLE_CHARS: usize = 120;
+/// The longest room title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// Why a change to the room's description was refused (nothing was changed).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MetaError {
+    #[error("a room title holds at most {max} characters; this one has {length}")]
+    TitleTooLong { length: usize, max: usize },
+}
+
+const TITLE: &str = "title";
 
 impl Room {
-    /// The room's title ("" until someone names it).
+    /// The room's title; empty until someone sets one.
     pub fn title(&self) -> String {
-        self.read(|txn, room| match room.meta.get(txn, "title") {
-            Some(Out::Any(yrs::Any::String(s))) => s.to_string(),
-            _ => String::new(),
-        })
+        self.read(|txn, roots| read_string(txn, &roots.meta, TITLE))
+            .unwrap_or_default()
     }
 
-    /// Names the room. Concurrent renames converge on one of them.
-    pub fn set_title(&mut self, title: &str) -> Result<(Update, ()), RoomError> {
+    /// Replaces the title. Surrounding whitespace is dropped; an empty title is allowed.
+    pub fn set_title(&mut self, title: &str) -> Result<Update, MetaError> {
         let title = title.trim();
-        let len = title.chars().count();
-        if len > MAX_TITLE_CHARS {
-            return Err(RoomError::TitleTooLong { len, max: MAX_TITLE_CHARS });
+        let length = title.chars().count();
+        if length > MAX_TITLE_CHARS {
+            return Err(MetaError::TitleTooLong {
+                length,
+                max: MAX_TITLE_CHARS,
+            });
         }
-        Ok(self.transact(|txn, room| {
-            room.meta.insert(txn, "title", title);
-        }))
+        let ((), update) = self.edit(|txn, roots| {
+            roots.meta.insert(txn, TITLE, title);
+            Ok(())
+        })?;
+        Ok(update)
     }
 }
 
@@ -34,14 +51,52 @@ mod tests {
     use super::*;
     use crate::room::ClientId;
 
+    fn room() -> Room {
+        Room::new(ClientId::new(1).unwrap())
+    }
+
     #[test]
-    fn title_is_set_trimmed_and_limited() {
-        let mut room = Room::new(ClientId::new(1));
+    fn title_starts_empty_and_can_be_set() {
+        let mut room = room();
         assert_eq!(room.title(), "");
-        room.set_title("  Clean River Coalition ").unwrap();
-        assert_eq!(room.title(), "Clean River Coalition");
-        let long = "x".repeat(MAX_TITLE_CHARS + 1);
-        assert_eq!(room.set_title(&long), Err(RoomError::TitleTooLong { len: 121, max: MAX_TITLE_CHARS }));
-        assert_eq!(room.title(), "Clean River Coalition");
+        room.set_title("  Clean river by 2030 ").unwrap();
+        assert_eq!(room.title(), "Clean river by 2030");
+        room.set_title("").unwrap();
+        assert_eq!(room.title(), "");
+    }
+
+    #[test]
+    fn too_long_title_is_refused_and_changes_nothing() {
+        let mut room = room();
+        room.set_title("Before").unwrap();
+        let revision = room.revision();
+        let err = room
+            .set_title(&"é".repeat(MAX_TITLE_CHARS + 1))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            MetaError::TitleTooLong {
+                length: 201,
+                max: 200
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "a room title holds at most 200 characters; this one has 201"
+        );
+        assert_eq!(room.title(), "Before");
+        assert_eq!(room.revision(), revision);
+        assert!(room.set_title(&"é".repeat(MAX_TITLE_CHARS)).is_ok());
+    }
+
+    #[test]
+    fn concurrent_titles_agree_on_one() {
+        let mut a = room();
+        let mut b = Room::new(ClientId::new(2).unwrap());
+        let ua = a.set_title("From A").unwrap();
+        let ub = b.set_title("From B").unwrap();
+        a.apply_update(ub.as_bytes()).unwrap();
+        b.apply_update(ua.as_bytes()).unwrap();
+        assert_eq!(a.title(), b.title());
     }
 }

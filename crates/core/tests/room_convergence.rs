@@ -1,139 +1,230 @@
-//! Property tests of the room document: replicas that receive the same edits
-//! in any order, with duplicates, end identical; damaged bytes never panic.
+//! Replicas that edit the same room concurrently converge, whatever the order,
+//! duplication or route (single updates or state-vector diffs) of delivery.
 
-use constellation_core::board::{NewNote, NoteColor};
-use constellation_core::{ClientId, Room};
+use constellation_core::{BoardId, ClientId, NewNote, NoteColor, NoteId, Room, Update};
 use proptest::prelude::*;
 
-/// One random thing a participant does. Indices pick among what the replica
-/// currently sees, so edits hit notes others are editing too.
+const REPLICAS: usize = 4;
+
+/// One thing a participant does. Indices pick among what that replica currently
+/// sees (modulo its length), so operations target existing boards and notes, and
+/// different replicas often pick the same note.
 #[derive(Debug, Clone)]
 enum Op {
+    SetTitle(String),
     AddBoard(String),
-    AddNote { board: usize, text: String, x: i16, y: i16 },
-    EditText { note: usize, text: String },
-    Move { note: usize, x: i16, y: i16 },
-    Recolour { note: usize, color: usize },
-    Delete { note: usize },
-    RenameBoard { board: usize, name: String },
-    Title(String),
+    RenameBoard(usize, String),
+    AddNote(usize, String, i16, i16, usize),
+    EditText(usize, String),
+    Move(usize, i16, i16),
+    SetColor(usize, usize),
+    Delete(usize),
+    /// Receive some of the updates produced so far, picked by the seed.
+    Receive(u64),
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec!['a', 'b', ' ', 'é', '😀', '\n', 'Z']),
+        0..8,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    let text = "[a-zé😀 <>]{0,12}";
     prop_oneof![
-        1 => "[A-Z][a-z]{0,6}".prop_map(Op::AddBoard),
-        4 => (any::<usize>(), text, any::<i16>(), any::<i16>()).prop_map(|(board, text, x, y)| Op::AddNote { board, text, x, y }),
-        4 => (any::<usize>(), text).prop_map(|(note, text)| Op::EditText { note, text }),
-        3 => (any::<usize>(), any::<i16>(), any::<i16>()).prop_map(|(note, x, y)| Op::Move { note, x, y }),
-        2 => (any::<usize>(), 0..6usize).prop_map(|(note, color)| Op::Recolour { note, color }),
-        1 => any::<usize>().prop_map(|note| Op::Delete { note }),
-        1 => (any::<usize>(), "[a-z]{1,8}").prop_map(|(board, name)| Op::RenameBoard { board, name }),
-        1 => "[a-z ]{0,10}".prop_map(Op::Title),
+        1 => text().prop_map(Op::SetTitle),
+        1 => text().prop_map(|name| Op::AddBoard(format!("B{name}"))),
+        1 => (any::<usize>(), text()).prop_map(|(i, name)| Op::RenameBoard(i, format!("R{name}"))),
+        3 => (any::<usize>(), text(), any::<i16>(), any::<i16>(), any::<usize>())
+            .prop_map(|(b, t, x, y, c)| Op::AddNote(b, t, x, y, c)),
+        4 => (any::<usize>(), text()).prop_map(|(n, t)| Op::EditText(n, t)),
+        3 => (any::<usize>(), any::<i16>(), any::<i16>()).prop_map(|(n, x, y)| Op::Move(n, x, y)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(n, c)| Op::SetColor(n, c)),
+        2 => any::<usize>().prop_map(Op::Delete),
+        2 => any::<u64>().prop_map(Op::Receive),
     ]
 }
 
-/// Applies `op` to `room` and returns the update it produced, if any.
-fn apply(room: &mut Room, op: &Op) -> Option<Vec<u8>> {
-    let boards = room.boards();
-    let notes: Vec<_> = boards.iter().flat_map(|b| room.notes(&b.id)).collect();
-    let pick_note = |i: usize| notes.get(i % notes.len().max(1)).map(|n| n.id.clone());
-    let update = match op {
-        Op::AddBoard(name) => room.add_board(name).ok().map(|(u, _)| u),
-        Op::AddNote { board, text, x, y } => {
-            let board = boards.get(board % boards.len().max(1))?.id.clone();
-            let new = NewNote { board, text: text.clone(), x: f64::from(*x), y: f64::from(*y), color: NoteColor::Green, author: "p".into() };
-            room.add_note(new).ok().map(|(u, _)| u)
+/// A small deterministic generator, seeded by proptest, for delivery orders.
+struct Shuffle(u64);
+
+impl Shuffle {
+    fn next(&mut self, bound: usize) -> usize {
+        // SplitMix64.
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) % bound.max(1) as u64) as usize
+    }
+
+    /// A random order of `0..len` with about one in three entries repeated.
+    fn order_with_duplicates(&mut self, len: usize) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..len).collect();
+        for _ in 0..len / 3 {
+            order.push(self.next(len));
         }
-        Op::EditText { note, text } => room.set_note_text(&pick_note(*note)?, text).ok().map(|(u, _)| u),
-        Op::Move { note, x, y } => room.move_note(&pick_note(*note)?, f64::from(*x), f64::from(*y)).ok().map(|(u, _)| u),
-        Op::Recolour { note, color } => room.set_note_color(&pick_note(*note)?, NoteColor::ALL[*color]).ok().map(|(u, _)| u),
-        Op::Delete { note } => room.delete_note(&pick_note(*note)?).ok().map(|(u, _)| u),
-        Op::RenameBoard { board, name } => {
-            let board = boards.get(board % boards.len().max(1))?.id.clone();
-            room.rename_board(&board, name).ok().map(|(u, _)| u)
+        for i in (1..order.len()).rev() {
+            order.swap(i, self.next(i + 1));
         }
-        Op::Title(t) => room.set_title(t).ok().map(|(u, _)| u),
+        order
+    }
+}
+
+fn pick<T: Clone>(items: &[T], index: usize) -> Option<T> {
+    (!items.is_empty()).then(|| items[index % items.len()].clone())
+}
+
+/// Performs `op` on `room`; returns the update it produced, if it was allowed.
+fn perform(room: &mut Room, op: &Op) -> Option<Update> {
+    let view = room.to_view();
+    let boards: Vec<BoardId> = view.boards.iter().map(|b| b.id.clone()).collect();
+    let notes: Vec<NoteId> = view.notes.iter().map(|n| n.id.clone()).collect();
+    let result = match op {
+        Op::SetTitle(title) => room.set_title(title).ok(),
+        Op::AddBoard(name) => room.add_board(name).ok().map(|(update, _)| update),
+        Op::RenameBoard(i, name) => room.rename_board(&pick(&boards, *i)?, name).ok(),
+        Op::AddNote(b, text, x, y, c) => {
+            let new = NewNote {
+                board: pick(&boards, *b)?,
+                text: text.clone(),
+                x: f64::from(*x),
+                y: f64::from(*y),
+                color: NoteColor::ALL[c % NoteColor::ALL.len()],
+                author: format!("client {}", room.client()),
+            };
+            room.add_note(new).ok().map(|(update, _)| update)
+        }
+        Op::EditText(n, text) => room.edit_note_text(&pick(&notes, *n)?, text).ok(),
+        Op::Move(n, x, y) => room
+            .move_note(&pick(&notes, *n)?, f64::from(*x), f64::from(*y))
+            .ok(),
+        Op::SetColor(n, c) => room
+            .set_note_color(&pick(&notes, *n)?, NoteColor::ALL[c % 6])
+            .ok(),
+        Op::Delete(n) => room.delete_note(&pick(&notes, *n)?).ok(),
+        Op::Receive(_) => None,
     };
-    update.map(|u| u.into_bytes())
+    // Only an edit that changes nothing (same text again) may produce an empty update.
+    if let (Some(update), Op::EditText(..)) = (&result, op) {
+        assert_eq!(update.is_empty(), view == room.to_view(), "{op:?}");
+    } else if let Some(update) = &result {
+        assert!(!update.is_empty(), "{op:?} produced an empty update");
+    }
+    result
+}
+
+fn run(steps: Vec<(usize, Op)>, seed: u64, diff_replicas: usize) -> Result<(), TestCaseError> {
+    let mut shuffle = Shuffle(seed);
+    let mut rooms: Vec<Room> = (0..REPLICAS)
+        .map(|i| Room::new(ClientId::new(100 + i as u64).unwrap()))
+        .collect();
+    let mut log: Vec<Update> = Vec::new();
+
+    // A shared start, so that replicas edit the same notes concurrently.
+    let board = rooms[0].add_board("Start").unwrap();
+    log.push(board.0);
+    for text in ["one", "two", "three"] {
+        let new = NewNote {
+            board: board.1.clone(),
+            text: text.into(),
+            x: 0.0,
+            y: 0.0,
+            color: NoteColor::Yellow,
+            author: "host".into(),
+        };
+        log.push(rooms[0].add_note(new).unwrap().0);
+    }
+    for room in &mut rooms[1..] {
+        for update in &log {
+            room.apply_update(update.as_bytes()).unwrap();
+        }
+    }
+
+    for (replica, op) in &steps {
+        let room = &mut rooms[*replica % REPLICAS];
+        if let Op::Receive(pick_seed) = op {
+            let mut picker = Shuffle(*pick_seed);
+            for _ in 0..picker.next(log.len() + 1) {
+                let update = &log[picker.next(log.len())];
+                prop_assert!(room.apply_update(update.as_bytes()).is_ok());
+            }
+        } else if let Some(update) = perform(room, op) {
+            log.push(update);
+        }
+    }
+
+    // The first replicas receive every update, in a random order with duplicates;
+    // the last `diff_replicas` catch up through state-vector diffs instead.
+    let by_updates = REPLICAS - diff_replicas;
+    for room in &mut rooms[..by_updates] {
+        for index in shuffle.order_with_duplicates(log.len()) {
+            prop_assert!(room.apply_update(log[index].as_bytes()).is_ok());
+        }
+    }
+    for target in by_updates..REPLICAS {
+        for source in shuffle.order_with_duplicates(REPLICAS) {
+            if source == target {
+                continue;
+            }
+            let diff = rooms[source].diff_since(&rooms[target].state_vector());
+            prop_assert!(rooms[target].apply_update(diff.as_bytes()).is_ok());
+        }
+    }
+
+    let expected = rooms[0].to_view();
+    for (i, room) in rooms.iter().enumerate() {
+        prop_assert_eq!(room.waiting_updates(), 0, "replica {} still waits", i);
+        prop_assert_eq!(&room.to_view(), &expected, "replica {} differs", i);
+        let copy =
+            Room::from_snapshot(ClientId::new(999).unwrap(), room.snapshot().as_bytes()).unwrap();
+        prop_assert_eq!(
+            &copy.to_view(),
+            &expected,
+            "snapshot of replica {} differs",
+            i
+        );
+    }
+    Ok(())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
 
-    /// Each replica edits concurrently (in rounds, seeing only what has been
-    /// delivered so far), then every update reaches every replica in a random
-    /// order with duplicates; one replica instead syncs by state vectors.
     #[test]
-    fn replicas_converge_whatever_the_delivery(
-        rounds in prop::collection::vec(prop::collection::vec((0..4usize, op()), 1..12), 1..5),
+    fn replicas_converge(
+        steps in prop::collection::vec((0..REPLICAS, op()), 1..60),
         seed in any::<u64>(),
+        diff_replicas in 0..3usize,
     ) {
-        let mut replicas: Vec<Room> = (1..=4).map(|c| Room::new(ClientId::new(c))).collect();
-        // Everyone starts from a shared first board, as a real room does.
-        let (first, _) = replicas[0].add_board("Ideas").unwrap();
-        for r in &mut replicas[1..] { r.apply_update(first.as_bytes()).unwrap(); }
-
-        let mut log: Vec<Vec<u8>> = vec![first.into_bytes()];
-        let mut rng = seed;
-        let mut next = move || { rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17; rng };
-        for round in rounds {
-            for (who, op) in &round {
-                if let Some(u) = apply(&mut replicas[*who], op) { log.push(u); }
-            }
-            // Partial delivery between rounds: some updates reach some replicas.
-            for r in 0..4 {
-                for u in &log {
-                    if next() % 3 == 0 { replicas[r].apply_update(u).unwrap(); }
-                }
-            }
-        }
-        // Full delivery: replicas 0..3 get everything shuffled with duplicates.
-        for r in 0..3 {
-            let mut order: Vec<usize> = (0..log.len()).chain((0..log.len()).filter(|_| next() % 4 == 0)).collect();
-            for i in (1..order.len()).rev() { order.swap(i, (next() % (i as u64 + 1)) as usize); }
-            for i in order { replicas[r].apply_update(&log[i]).unwrap(); }
-        }
-        // Replica 3 syncs the way a reconnecting peer does: by state vector.
-        let (left, right) = replicas.split_at_mut(3);
-        let sv = right[0].state_vector();
-        let diff = left[0].diff_since(&sv).unwrap();
-        right[0].apply_update(diff.as_bytes()).unwrap();
-        let back = right[0].diff_since(&left[0].state_vector()).unwrap();
-        left[0].apply_update(back.as_bytes()).unwrap();
-
-        let expected = replicas[0].to_view();
-        for r in &replicas[1..] { prop_assert_eq!(&r.to_view(), &expected); }
-        // A snapshot restores the same room.
-        let restored = Room::from_snapshot(ClientId::new(99), replicas[0].snapshot().as_bytes()).unwrap();
-        prop_assert_eq!(restored.to_view(), expected);
+        run(steps, seed, diff_replicas)?;
     }
+}
 
-    /// Arbitrary bytes never panic; refused bytes leave the room as it was.
-    #[test]
-    fn damaged_updates_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-        let mut room = Room::new(ClientId::new(1));
-        let (_, board) = room.add_board("Ideas").unwrap();
-        room.add_note(NewNote { board, text: "x".into(), x: 0.0, y: 0.0, color: NoteColor::Pink, author: "a".into() }).unwrap();
-        let before = room.to_view();
-        if room.apply_update(&bytes).is_err() {
-            prop_assert_eq!(room.to_view(), before);
-        }
-    }
+#[test]
+fn replicas_converge_on_a_fixed_busy_session() {
+    let steps: Vec<(usize, Op)> = (0..200)
+        .map(|i| {
+            let op = match i % 7 {
+                0 => Op::EditText(i, format!("edit {i} 😀")),
+                1 => Op::Move(i / 2, i as i16, -(i as i16)),
+                2 => Op::Receive(i as u64),
+                3 => Op::AddNote(i, format!("note {i}"), 1, 2, i),
+                4 => Op::SetColor(i, i),
+                5 => Op::Delete(i * 3),
+                _ => Op::RenameBoard(i, format!("board {i}")),
+            };
+            (i % REPLICAS, op)
+        })
+        .collect();
+    run(steps, 7, 1).unwrap();
+}
 
-    /// Truncated or bit-flipped real updates never panic either.
-    #[test]
-    fn mangled_real_updates_never_panic(cut in 0usize..400, flip in any::<(usize, u8)>()) {
-        let mut source = Room::new(ClientId::new(5));
-        let (_, board) = source.add_board("Problems").unwrap();
-        source.add_note(NewNote { board, text: "Floods in spring".into(), x: 1.0, y: 2.0, color: NoteColor::Blue, author: "b".into() }).unwrap();
-        let mut bytes = source.snapshot().into_bytes();
-        bytes.truncate(cut.min(bytes.len()));
-        if !bytes.is_empty() { let i = flip.0 % bytes.len(); bytes[i] ^= flip.1; }
-        let mut room = Room::new(ClientId::new(6));
-        let before = room.to_view();
-        if room.apply_update(&bytes).is_err() {
-            prop_assert_eq!(room.to_view(), before);
-        }
-    }
+/// 64 cases by default; set PROPTEST_CASES for a longer search.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

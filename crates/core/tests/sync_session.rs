@@ -2,7 +2,7 @@
 //! protocol's rules (order, acknowledge, forward, catch up): edits made on one
 //! replica, online or offline, reach the others; bad payloads are skipped.
 
-use constellation_core::board::{NewNote, NoteColor};
+use constellation_core::board::{BoardId, NewNote, NoteColor};
 use constellation_core::link::{RoomId, RoomKey};
 use constellation_core::presence::Presence;
 use constellation_core::seal::{Purpose, RoomCipher};
@@ -58,14 +58,14 @@ impl MiniRelay {
     }
 }
 
-fn room(client: u64) -> (Room, String) {
-    let mut room = Room::new(ClientId::new(client));
+fn room(client: u64) -> (Room, BoardId) {
+    let mut room = Room::new(ClientId::new(client).unwrap());
     let (_, board) = room.add_board("Ideas").unwrap();
     (room, board)
 }
 
-fn note(board: &str, text: &str) -> NewNote {
-    NewNote { board: board.into(), text: text.into(), x: 0.0, y: 0.0, color: NoteColor::Yellow, author: "t".into() }
+fn note(board: &BoardId, text: &str) -> NewNote {
+    NewNote { board: board.clone(), text: text.into(), x: 0.0, y: 0.0, color: NoteColor::Yellow, author: "t".into() }
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn edits_made_offline_are_sent_on_connect_and_reach_others() {
     assert_eq!(a.last_seq(), 1);
 
     // A late joiner catches up and sees everything.
-    let mut room_b = Room::new(ClientId::new(2));
+    let mut room_b = Room::new(ClientId::new(2).unwrap());
     let mut b = Session::new(cipher(), SyncConfig::default());
     let (reply, _) = relay.handle(&b.connected(&mut nonce));
     let received = b.receive(&reply, &mut room_b, &mut nonce).unwrap();
@@ -122,7 +122,7 @@ fn a_reconnect_fetches_only_what_was_missed() {
     let (mut room_a, board) = room(1);
     let mut a = Session::new(cipher(), SyncConfig::default());
     relay.handle(&a.connected(&mut nonce));
-    let mut room_b = Room::new(ClientId::new(2));
+    let mut room_b = Room::new(ClientId::new(2).unwrap());
     let mut b = Session::new(cipher(), SyncConfig::default());
     // A publishes 20 notes; B receives them once.
     for i in 0..20 {
@@ -185,7 +185,7 @@ fn a_snapshot_in_parts_restores_the_room() {
         );
     }
     encode_relay_frames(&[RelayFrame::CaughtUp { head: 40 }], &mut message);
-    let mut target = Room::new(ClientId::new(2));
+    let mut target = Room::new(ClientId::new(2).unwrap());
     let mut s = Session::new(cipher(), SyncConfig::default());
     s.connected(&mut nonce);
     let received = s.receive(&message, &mut target, &mut nonce).unwrap();

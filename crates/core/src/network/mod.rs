@@ -9,9 +9,23 @@
 //! its own. Measures that NetworkX also computes agree with it to 1e-9 (see
 //! `crates/core/tests/network_reference.rs` and `tests/reference/`).
 //!
+//! Choices that shape every number (each is explained where it is made):
+//! - People are tied only by the ties recorded between them; colleagues are
+//!   not tied implicitly ([`graph`]). Several ties between one pair are one
+//!   edge whose trust is the strongest of them.
+//! - Organizations are tied by their own ties and through their people: a tie
+//!   between people of A and B ties A and B ([`graph::organization_graph`]).
+//! - Trust is a tie's strength; where paths are weighed, a tie's length is
+//!   60 / trust, so trusted ties are short ([`Trust::distance`]).
+//! - Only brokerage roles read a tie's direction; every other measure reads
+//!   ties as undirected, and an undirected tie brokers both ways.
+//! - Average path length and diameter are those of the largest component.
+//! - Resilience counts colleagues as in contact through their organization.
+//!
 //! Modules: [`model`] (the data), [`graph`] (the graphs built from it),
-//! [`centrality`], [`structure`], [`metrics`], [`brokerage`], [`connectors`],
-//! [`heterarchy`], [`community`], [`silos`], [`resilience`], [`summary`].
+//! [`centrality`], [`structure`], [`metrics`], [`brokerage`](mod@brokerage),
+//! [`connectors`](mod@connectors), [`heterarchy`], [`community`], [`silos`],
+//! [`resilience`], [`summary`].
 
 pub mod brokerage;
 pub mod centrality;
