@@ -5,7 +5,9 @@
 //! capabilities (storage, randomness, later the socket and WebCrypto) sit in
 //! [`browser`] behind small interfaces so the logic that uses them stays testable.
 
+pub mod board;
 pub mod browser;
+pub mod live;
 pub mod landing;
 pub mod room;
 pub mod sections;
@@ -27,7 +29,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=Landing/>
                 <ParentRoute path=path!("/r/:room") view=RoomShell>
                     <Route path=path!("") view=|| view! { <Redirect path="board"/> }/>
-                    <Route path=path!("board") view=sections::Board/>
+                    <Route path=path!("board") view=board::Board/>
                     <Route path=path!("goals") view=sections::Goals/>
                     <Route path=path!("network") view=sections::Network/>
                     <Route path=path!("commitments") view=sections::Commitments/>

@@ -2,39 +2,26 @@
 //! status. The sections themselves live in [`crate::sections`].
 
 use constellation_core::link::{LinkError, RoomId, RoomKey, RoomLink, Section};
+use constellation_core::presence::Presence;
+use constellation_core::sync::Status;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::browser::{LocalPreferences, Preferences};
+use crate::live::LiveRoom;
 
-/// How this device is connected to the room's relay, as shown to the person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Connection {
-    /// Not connected: edits stay on this device until the network returns.
-    Offline,
-    /// Connected and exchanging what each side is missing.
-    Syncing,
-    /// Connected and up to date.
-    Online,
-}
-
-impl Connection {
-    pub fn label(self) -> &'static str {
-        match self {
-            Connection::Offline => "Offline",
-            Connection::Syncing => "Syncing",
-            Connection::Online => "Online",
-        }
-    }
-}
-
-/// What every section of a room can read: which room, with which key, and how
-/// it is connected.
+/// What every section of a room can read: which room, with which key, and
+/// the live room itself (absent when the link has no key).
 #[derive(Clone)]
 pub struct RoomContext {
     pub link: Signal<Result<RoomLink, LinkError>>,
-    pub connection: RwSignal<Connection>,
+    pub live: Option<LiveRoom>,
+}
+
+/// The live room of the section being shown; sections call this.
+pub fn use_live_room() -> Option<LiveRoom> {
+    use_context::<RoomContext>().and_then(|c| c.live)
 }
 
 #[component]
@@ -46,11 +33,17 @@ pub fn RoomShell() -> impl IntoView {
         let key = RoomKey::from_fragment(&location.hash.get())?;
         Ok(RoomLink { room, key })
     });
-    // Until the live relay is wired in, the room is honestly offline.
-    let connection = RwSignal::new(Connection::Offline);
-    provide_context(RoomContext { link, connection });
-
     let display_name = LocalPreferences.display_name();
+    // The room is opened once per visit: the link's room and key are read
+    // when the shell mounts (changing rooms remounts the shell).
+    let live = match link.get_untracked() {
+        Ok(RoomLink { room, key: Some(key) }) => {
+            Some(LiveRoom::open(room, key, Presence::named(display_name.as_deref().unwrap_or(""))))
+        }
+        _ => None,
+    };
+    provide_context(RoomContext { link, live });
+    let status = move || live.map_or(Status::Offline, |l| l.status.get());
 
     view! {
         <div class="room">
@@ -63,12 +56,17 @@ pub fn RoomShell() -> impl IntoView {
                         Err(_) => "Unknown room".to_owned(),
                     }}
                 </p>
-                <p role="status" class="status" data-state=move || connection.get().label().to_lowercase()>
+                <p role="status" class="status" data-state=move || status_label(status()).to_lowercase()>
                     <span class="status-dot" aria-hidden="true"></span>
-                    {move || connection.get().label()}
+                    {move || status_label(status())}
                 </p>
-                {display_name.map(|n| view! { <p class="me">{n}</p> })}
+                {live.map(|l| view! { <Participants live=l me=display_name.clone().unwrap_or_default()/> })}
             </header>
+            {live.map(|l| view! {
+                <p class="notice" role="alert" hidden=move || l.notice.get().is_none()>
+                    {move || l.notice.get()}
+                </p>
+            })}
             <nav class="sections" aria-label="Room sections">
                 {Section::ALL
                     .into_iter()
@@ -103,6 +101,36 @@ pub fn RoomShell() -> impl IntoView {
                 }}
             </main>
         </div>
+    }
+}
+
+fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Offline => "Offline",
+        Status::Syncing => "Syncing",
+        Status::Online => "Online",
+    }
+}
+
+/// Who is in the room: a count that opens the list of names.
+#[component]
+fn Participants(live: LiveRoom, me: String) -> impl IntoView {
+    let count = move || live.peers.with(|p| p.len()) + 1;
+    view! {
+        <details class="participants">
+            <summary>
+                <span aria-hidden="true">"👥 "</span>
+                {move || format!("{} here", count())}
+            </summary>
+            <ul aria-label="Participants">
+                <li>{if me.is_empty() { "You".to_owned() } else { format!("{me} (you)") }}</li>
+                <For
+                    each=move || live.peers.get()
+                    key=|(conn, p)| (*conn, p.name.clone())
+                    children=|(_, p)| view! { <li>{p.name}</li> }
+                />
+            </ul>
+        </details>
     }
 }
 

@@ -1,6 +1,6 @@
-//! The four sections of a room. Each is filled in by its own work item (board,
-//! goals, network, commitments); until then it says what it will hold, so a
-//! person who opens it knows where they are.
+//! The sections of a room not yet built (goals, network, commitments). Each is
+//! filled in by its own work item; until then it says what it will hold, so a
+//! person who opens it knows where they are. The board lives in [`crate::board`].
 
 use leptos::prelude::*;
 
@@ -11,16 +11,6 @@ fn SectionIntro(title: &'static str, purpose: &'static str) -> impl IntoView {
             <h1>{title}</h1>
             <p class="lede">{purpose}</p>
         </section>
-    }
-}
-
-#[component]
-pub fn Board() -> impl IntoView {
-    view! {
-        <SectionIntro
-            title="Board"
-            purpose="The shared wall: sticky notes, clusters and links, and dot-voting that turns the wall into a ranked plan."
-        />
     }
 }
 

@@ -4,6 +4,9 @@
 //! `localStorage` or `crypto` directly, so tests can swap the store and the rest
 //! of the app does not care which browser API sits underneath.
 
+pub mod drafts;
+pub mod socket;
+
 use gloo::storage::{LocalStorage, Storage};
 
 /// Small per-device preferences (the display name), remembered across visits.

@@ -1,0 +1,379 @@
+//! A room kept live in this browser: the document, its offline draft, and its
+//! sync with the relay, wired together.
+//!
+//! [`LiveRoom`] is what views use: they read the [`Room`] and call `edit` with a
+//! `core` operation; everything else follows from it. Each edit is applied at
+//! once, saved to IndexedDB within [`SAVE_DELAY_MS`], sealed and sent to the relay
+//! (or kept until the connection returns). Messages from the relay go through
+//! the `core` sync [`Session`]; the view re-renders from the `revision` signal.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use constellation_core::link::{RoomId, RoomKey};
+use constellation_core::presence::Presence;
+use constellation_core::room::{ClientId, Room, Update};
+use constellation_core::seal::RoomCipher;
+use constellation_core::sync::{Backoff, Draft, Session, Status, SyncConfig};
+use gloo::timers::callback::Timeout;
+use leptos::prelude::*;
+use leptos::prelude::Update as _;
+
+use crate::browser::drafts::{storage_pressure, DraftStore, DraftStoreError};
+use crate::browser::random_bytes;
+use crate::browser::socket::{Socket, SocketEvent};
+
+/// Longest wait between an edit and its draft being saved, in milliseconds
+/// (the product promises at most 500).
+pub const SAVE_DELAY_MS: u32 = 250;
+/// Above this share of the origin's quota, the person is warned.
+const STORAGE_WARNING_AT: f64 = 0.9;
+
+/// A room kept live in this browser. Cheap to copy; all copies are one room.
+#[derive(Clone, Copy)]
+pub struct LiveRoom {
+    inner: StoredValue<Rc<RefCell<Inner>>, LocalStorage>,
+    /// Connection status as shown to the person.
+    pub status: RwSignal<Status>,
+    /// Bumped whenever the document changes (local edit or remote update).
+    pub revision: RwSignal<u64>,
+    /// Other participants, with their presence, by connection.
+    pub peers: RwSignal<Vec<(u32, Presence)>>,
+    /// The draft has been loaded (or found missing) and the room can be shown.
+    pub ready: RwSignal<bool>,
+    /// Something the person should know about (storage full, unreadable data).
+    pub notice: RwSignal<Option<String>>,
+}
+
+struct Inner {
+    room_id: RoomId,
+    room: Room,
+    session: Session,
+    socket: Option<Socket>,
+    backoff: Backoff,
+    reconnect: Option<Timeout>,
+    save: Option<Timeout>,
+    presence_flush: Option<Timeout>,
+    drafts: Option<DraftStore>,
+    closed: bool,
+}
+
+impl LiveRoom {
+    /// Opens a room: loads its draft, then connects to the relay.
+    pub fn open(room_id: RoomId, key: RoomKey, presence: Presence) -> LiveRoom {
+        let client = ClientId::from_random_u64(u64::from_le_bytes(random_bytes()));
+        let cipher = RoomCipher::new(&room_id, &key);
+        let inner = Inner {
+            room_id,
+            room: Room::new(client),
+            session: Session::new(cipher.clone(), SyncConfig::default()),
+            socket: None,
+            backoff: Backoff::default(),
+            reconnect: None,
+            save: None,
+            presence_flush: None,
+            drafts: None,
+            closed: false,
+        };
+        let live = LiveRoom {
+            inner: StoredValue::new_local(Rc::new(RefCell::new(inner))),
+            status: RwSignal::new(Status::Offline),
+            revision: RwSignal::new(0),
+            peers: RwSignal::new(Vec::new()),
+            ready: RwSignal::new(false),
+            notice: RwSignal::new(None),
+        };
+        live.with_inner(|inner| inner.session.set_presence(presence));
+        let shared = live.shared();
+        leptos::task::spawn_local(async move {
+            live.load_draft(shared, client, cipher).await;
+            live.connect();
+        });
+        // Leaving the room closes its socket and stops its timers.
+        on_cleanup(move || {
+            if let Some(inner) = live.inner.try_get_value() {
+                let mut inner = inner.borrow_mut();
+                inner.closed = true;
+                inner.socket = None;
+                inner.reconnect = None;
+                inner.presence_flush = None;
+            }
+        });
+        live
+    }
+
+    /// Reads the room; tracks `revision`, so a view calling this re-renders
+    /// when the document changes.
+    pub fn read<R>(&self, f: impl FnOnce(&Room) -> R) -> R {
+        self.revision.track();
+        self.with_inner(|inner| f(&inner.room))
+    }
+
+    /// Applies a local edit made by a `core` operation, then saves and sends it.
+    /// The operation returns its update, or its update and a value (the id of
+    /// what it created), which `edit` passes back.
+    pub fn edit<O: EditOutcome, E>(&self, f: impl FnOnce(&mut Room) -> Result<O, E>) -> Result<O::Value, E> {
+        let (result, message) = self.with_inner(|inner| -> Result<_, E> {
+            let (update, result) = f(&mut inner.room)?.split();
+            let message = if update.is_empty() {
+                None
+            } else {
+                inner.session.local_update(update.into_bytes(), random_bytes())
+            };
+            Ok((result, message))
+        })?;
+        if let Some(message) = message {
+            self.with_inner(|inner| inner.socket.as_ref().map(|s| s.send(&message)));
+        }
+        self.changed();
+        Ok(result)
+    }
+
+    /// Updates this participant's presence (name, section, cursor).
+    pub fn set_presence(&self, presence: Presence) {
+        self.with_inner(|inner| inner.session.set_presence(presence));
+        self.flush_presence();
+    }
+
+    fn shared(&self) -> Rc<RefCell<Inner>> {
+        self.inner.get_value()
+    }
+
+    fn with_inner<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> R {
+        let shared = self.shared();
+        let mut inner = shared.borrow_mut();
+        f(&mut inner)
+    }
+
+    async fn load_draft(&self, shared: Rc<RefCell<Inner>>, client: ClientId, cipher: RoomCipher) {
+        let room_id = shared.borrow().room_id.clone();
+        match DraftStore::open().await {
+            Err(e) => self.notice.set(Some(e.to_string())),
+            Ok(store) => {
+                match store.load(room_id.as_str()).await {
+                    Ok(Some(bytes)) => match Draft::decode(&bytes).map_err(|e| e.to_string()).and_then(|draft| {
+                        let room = Room::from_snapshot(client, &draft.state).map_err(|e| e.to_string())?;
+                        Ok((room, draft))
+                    }) {
+                        Ok((room, draft)) => {
+                            let mut inner = shared.borrow_mut();
+                            let presence = inner.session.own_presence().cloned();
+                            inner.room = room;
+                            inner.session = Session::resume(cipher, SyncConfig::default(), &draft);
+                            if let Some(p) = presence {
+                                inner.session.set_presence(p);
+                            }
+                        }
+                        Err(e) => self.notice.set(Some(format!("The copy of this room saved on this device could not be read ({e}); it will be fetched again."))),
+                    },
+                    Ok(None) => {}
+                    Err(e) => self.notice.set(Some(e.to_string())),
+                }
+                shared.borrow_mut().drafts = Some(store);
+            }
+        }
+        self.ready.set(true);
+        self.changed_without_saving();
+    }
+
+    fn connect(&self) {
+        let live = *self;
+        let url = match relay_url(&self.with_inner(|i| i.room_id.clone())) {
+            Some(url) => url,
+            None => return,
+        };
+        let socket = Socket::open(&url, move |event| live.on_socket(event));
+        match socket {
+            Ok(socket) => self.with_inner(|inner| inner.socket = Some(socket)),
+            Err(_) => self.schedule_reconnect(),
+        }
+    }
+
+    fn on_socket(&self, event: SocketEvent) {
+        if self.with_inner(|i| i.closed) {
+            return;
+        }
+        match event {
+            SocketEvent::Open => {
+                let hello = self.with_inner(|inner| inner.session.connected(random_bytes));
+                self.with_inner(|inner| inner.socket.as_ref().map(|s| s.send(&hello)));
+                self.status.set(Status::Syncing);
+            }
+            SocketEvent::Message(bytes) => {
+                let received = self.with_inner(|inner| {
+                    let Inner { session, room, .. } = inner;
+                    session.receive(&bytes, room, random_bytes)
+                });
+                match received {
+                    Err(e) => {
+                        self.notice.set(Some(e.to_string()));
+                        self.with_inner(|inner| inner.socket = None);
+                        self.disconnected();
+                        return;
+                    }
+                    Ok(received) => {
+                        for message in &received.outgoing {
+                            self.with_inner(|inner| inner.socket.as_ref().map(|s| s.send(message)));
+                        }
+                        if let Some(problem) = received.problems.first() {
+                            self.notice.set(Some(format!("Some changes from the room were skipped: {problem}.")));
+                        }
+                        if received.presence_changed {
+                            self.peers.set(self.with_inner(|i| i.session.peers().map(|(c, p)| (c, p.clone())).collect()));
+                        }
+                        if received.room_changed || received.acknowledged > 0 {
+                            self.changed();
+                        }
+                    }
+                }
+                let status = self.with_inner(|i| i.session.status());
+                if status == Status::Online {
+                    self.with_inner(|i| i.backoff.reset());
+                }
+                self.status.set(status);
+                self.flush_presence();
+            }
+            SocketEvent::Closed { code, reason } => {
+                if code >= 4000 && !reason.is_empty() {
+                    self.notice.set(Some(format!("The relay closed the connection: {reason}")));
+                }
+                self.with_inner(|inner| inner.socket = None);
+                self.disconnected();
+            }
+        }
+    }
+
+    fn disconnected(&self) {
+        self.with_inner(|inner| inner.session.disconnected());
+        self.status.set(Status::Offline);
+        self.peers.set(Vec::new());
+        self.schedule_reconnect();
+    }
+
+    fn schedule_reconnect(&self) {
+        let live = *self;
+        let delay = self.with_inner(|inner| inner.backoff.next_delay_ms(random_unit()));
+        let timer = Timeout::new(delay as u32, move || {
+            if live.inner.try_get_value().is_some() && !live.with_inner(|i| i.closed) {
+                live.connect();
+            }
+        });
+        self.with_inner(|inner| inner.reconnect = Some(timer));
+    }
+
+    /// Reconnects now (the browser reports the network is back).
+    pub fn reconnect_now(&self) {
+        let idle = self.with_inner(|inner| inner.socket.is_none() && !inner.closed);
+        if idle {
+            self.with_inner(|inner| {
+                inner.backoff.reset();
+                inner.reconnect = None;
+            });
+            self.connect();
+        }
+    }
+
+    fn flush_presence(&self) {
+        let now = js_sys::Date::now() as u64;
+        let message = self.with_inner(|inner| inner.session.presence_due(now, random_bytes()));
+        match message {
+            Some(message) => {
+                self.with_inner(|inner| inner.socket.as_ref().map(|s| s.send(&message)));
+            }
+            None => {
+                // Rate-limited: try again when the interval has passed.
+                let pending = self.with_inner(|inner| inner.session.presence_pending());
+                if pending && self.with_inner(|i| i.presence_flush.is_none()) {
+                    let live = *self;
+                    let timer = Timeout::new(110, move || {
+                        if live.inner.try_get_value().is_some() {
+                            live.with_inner(|i| i.presence_flush = None);
+                            live.flush_presence();
+                        }
+                    });
+                    self.with_inner(|inner| inner.presence_flush = Some(timer));
+                }
+            }
+        }
+    }
+
+    /// The document changed: re-render and schedule a draft save.
+    fn changed(&self) {
+        self.changed_without_saving();
+        if self.with_inner(|inner| inner.save.is_some()) {
+            return;
+        }
+        let live = *self;
+        let timer = Timeout::new(SAVE_DELAY_MS, move || {
+            if live.inner.try_get_value().is_some() {
+                live.with_inner(|i| i.save = None);
+                live.save_draft();
+            }
+        });
+        self.with_inner(|inner| inner.save = Some(timer));
+    }
+
+    fn changed_without_saving(&self) {
+        self.revision.update(|r: &mut u64| *r += 1);
+        self.status.set(self.with_inner(|i| i.session.status()));
+    }
+
+    fn save_draft(&self) {
+        let (store, room, bytes) = self.with_inner(|inner| {
+            let draft = inner.session.draft(&inner.room);
+            (inner.drafts.clone(), inner.room_id.clone(), draft.encode())
+        });
+        let Some(store) = store else { return };
+        let live = *self;
+        leptos::task::spawn_local(async move {
+            match store.save(room.as_str(), &bytes).await {
+                Ok(()) => {
+                    if let Some(pressure) = storage_pressure().await {
+                        if pressure > STORAGE_WARNING_AT {
+                            live.notice.set(Some(format!(
+                                "This device's storage for Constellation is {:.0} % full. Stay online so the relay keeps your changes, or free some space.",
+                                pressure * 100.0
+                            )));
+                        }
+                    }
+                }
+                Err(e @ DraftStoreError::QuotaExceeded) | Err(e @ DraftStoreError::Unavailable(_)) => {
+                    live.notice.set(Some(e.to_string()));
+                }
+            }
+        });
+    }
+}
+
+/// What a `core` edit returns: its update, alone or with a value.
+pub trait EditOutcome {
+    type Value;
+    fn split(self) -> (Update, Self::Value);
+}
+
+impl EditOutcome for Update {
+    type Value = ();
+    fn split(self) -> (Update, ()) {
+        (self, ())
+    }
+}
+
+impl<T> EditOutcome for (Update, T) {
+    type Value = T;
+    fn split(self) -> (Update, T) {
+        self
+    }
+}
+
+/// The relay's WebSocket address for a room, on the same host as the page.
+fn relay_url(room: &RoomId) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let scheme = if location.protocol().ok()? == "https:" { "wss" } else { "ws" };
+    Some(format!("{scheme}://{}/ws/{}", location.host().ok()?, room))
+}
+
+/// A random number in 0..1 for backoff jitter.
+fn random_unit() -> f64 {
+    let bytes: [u8; 4] = random_bytes();
+    f64::from(u32::from_le_bytes(bytes)) / f64::from(u32::MAX)
+}
