@@ -46,10 +46,16 @@ if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/package-lock.json" "$stamp"; then
 fi
 
 if [ "$want_tests" = 1 ]; then
-  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
-    say "installing Debian's chromium and chromium-driver"
+  # NetworkX, the reference the network metrics are checked against.
+  if ! python3 -c 'import networkx' 2>/dev/null; then
+    say "installing networkx (PyPI)"
+    python3 -m pip install --quiet 'networkx==3.6.1'
+  fi
+  # The emoji font lets screenshots show what people's phones show.
+  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then
+    say "installing Debian's chromium, chromium-driver and an emoji font"
     if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
     $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver fonts-noto-color-emoji
   fi
 fi

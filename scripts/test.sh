@@ -50,6 +50,7 @@ suite() {
 
 suite architecture "$ROOT/scripts/check-architecture.sh"
 suite native cargo test --workspace --exclude constellation-web
+suite networkx-reference python3 "$ROOT/tests/reference/networkx_reference.py" --check
 suite wasm env WASM_BINDGEN_TEST_TIMEOUT=120 cargo test -p constellation-web --target wasm32-unknown-unknown
 suite release-build trunk build --release
 suite bundle-size "$ROOT/scripts/bundle-size.sh"

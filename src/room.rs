@@ -50,9 +50,11 @@ pub fn RoomShell() -> impl IntoView {
             <header class="room-head">
                 <a class="brand" href="/">"Constellation"</a>
                 <p class="room-name">
-                    <span class="visually-hidden">"Room "</span>
                     {move || match link.get() {
-                        Ok(l) => format!("Room {}", &l.room.as_str()[..6]),
+                        Ok(l) => {
+                            let title = live.map(|live| live.read(|room| room.title())).unwrap_or_default();
+                            if title.is_empty() { format!("Room {}", &l.room.as_str()[..6]) } else { title }
+                        }
                         Err(_) => "Unknown room".to_owned(),
                     }}
                 </p>
@@ -119,7 +121,12 @@ fn Participants(live: LiveRoom, me: String) -> impl IntoView {
     view! {
         <details class="participants">
             <summary>
-                <span aria-hidden="true">"👥 "</span>
+                <svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+                    <circle cx="9" cy="8" r="3.2" fill="currentColor"/>
+                    <path d="M2.5 19c.6-3.6 3.2-5.6 6.5-5.6s5.9 2 6.5 5.6z" fill="currentColor"/>
+                    <circle cx="17" cy="9" r="2.6" fill="currentColor" opacity=".75"/>
+                    <path d="M15.6 13.7c2.9.1 5 1.9 5.6 5.3h-4.3c-.2-2-.6-3.7-1.3-5.3z" fill="currentColor" opacity=".75"/>
+                </svg>
                 {move || format!("{} here", count())}
             </summary>
             <ul aria-label="Participants">

@@ -98,5 +98,14 @@ for (const size of SIZES) {
       expect(box.height).toBeGreaterThanOrEqual(44);
     }
     await screenshot(page, `room-${size.width}x${size.height}`);
+    for (const text of ['Safer crossings near the school', 'مرحبا — community garden 🌱', '<b>not bold</b>']) {
+      await page.getByRole('button', { name: 'Add note' }).click();
+      await page.locator(':focus').pressSequentially(text);
+    }
+    await expect(page.getByRole('textbox', { name: 'Note text' })).toHaveCount(3);
+    await expect(page.getByText('1 here')).toBeVisible();
+    const overflowWithNotes = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflowWithNotes).toBeLessThanOrEqual(0);
+    await screenshot(page, `board-${size.width}x${size.height}`);
   });
 }
