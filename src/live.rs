@@ -89,8 +89,17 @@ impl LiveRoom {
             live.load_draft(shared, client, cipher).await;
             live.connect();
         });
+        // When the browser says the network is back, reconnect at once rather
+        // than at the end of the current backoff delay.
+        let online = gloo::events::EventListener::new(&window(), "online", move |_| {
+            if live.inner.try_get_value().is_some() {
+                live.reconnect_now();
+            }
+        });
+        let online = StoredValue::new_local(Some(online));
         // Leaving the room closes its socket and stops its timers.
         on_cleanup(move || {
+            online.update_value(|listener| drop(listener.take()));
             if let Some(inner) = live.inner.try_get_value() {
                 let mut inner = inner.borrow_mut();
                 inner.closed = true;

@@ -3,6 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { test, expect, startServer } from './fixtures.mjs';
 
+// These tests wait for reconnects (capped backoff), so they get more time.
+test.describe.configure({ timeout: 60_000 });
+
 const ROOM_URL = /\/r\/[A-Za-z0-9_-]{22}\/board#k=[A-Za-z0-9_-]{43}$/;
 
 async function createRoom(page, url, name) {
@@ -125,4 +128,19 @@ test('the relay stores only ciphertext, and the room key never reaches the serve
     expect(bytes.includes(Buffer.from(needle)), `"${needle}" is in the relay's files`).toBe(false);
   }
   server.cleanup();
+});
+
+test('when browser storage is nearly full, the person is told', async ({ page, server }) => {
+  // The browser reports 95 % of the quota used (a phone nearly out of space).
+  await page.addInitScript(() => {
+    const estimate = async () => ({ usage: 95_000_000, quota: 100_000_000 });
+    Object.defineProperty(navigator.storage, 'estimate', { value: estimate });
+  });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Create room' }).click();
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.locator(':focus').pressSequentially('Keep this');
+  await expect(page.getByRole('alert').filter({ hasText: 'storage' })).toContainText('95 % full');
+  // The edit itself is kept and sent.
+  await expect(page.getByRole('status')).toHaveText('Online');
 });
