@@ -189,7 +189,15 @@ pub async fn run(target: &Target, args: CatchupArgs) -> Result<serde_json::Value
         })
         .collect();
     for t in tasks {
-        t.await.map_err(|e| format!("a writer failed: {e}"))??;
+        t.await
+            .map_err(|e| format!("a writer failed: {e}"))?
+            .map_err(|e| {
+                if e.contains("4429") {
+                    format!("{e}; filling needs a relay started with a high --max-frames-per-second and --frame-burst (--spawn sets them)")
+                } else {
+                    e
+                }
+            })?;
     }
     let fill_seconds = fill_start.elapsed().as_secs_f64();
     let fill_after = Sample::take(target.pid);
