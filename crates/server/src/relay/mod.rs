@@ -151,6 +151,9 @@ impl Drop for Admission {
 
 /// `GET /ws/{room}`: checks the room id (HTTP 400 before any upgrade when it is
 /// not one) and hands the socket to a connection task.
+/// Bytes read from a socket at a time (see `upgrade`).
+const READ_BUFFER_BYTES: usize = 8 * 1024;
+
 async fn upgrade(
     State(relay): State<Relay>,
     Path(room): Path<String>,
@@ -180,7 +183,12 @@ async fn upgrade(
     }
     let admission = Admission::new(&shared);
     let max_message = shared.settings.max_message_bytes;
+    // A small read buffer: tungstenite's default (128 KiB, zero-filled before
+    // each read) was almost all of a connection's memory (137 KiB measured per
+    // idle connection; 13 KiB with 8 KiB). Large messages still arrive whole;
+    // the buffer only bounds one socket read.
     ws.max_message_size(max_message)
         .max_frame_size(max_message)
+        .read_buffer_size(READ_BUFFER_BYTES)
         .on_upgrade(move |socket| connection::run(socket, room, shared, admission))
 }
