@@ -7,13 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Starts the server binary and resolves with its URL once it says it is running. */
-export async function startServer({ dataDir, port = 0 } = {}) {
+export async function startServer({ dataDir, port = 0, env = {} } = {}) {
   const bin = process.env.CONSTELLATION_BIN;
   const dist = process.env.CONSTELLATION_DIST;
   if (!bin || !dist) throw new Error('set CONSTELLATION_BIN and CONSTELLATION_DIST (scripts/test.sh does)');
   const data = dataDir ?? mkdtempSync(join(tmpdir(), 'constellation-e2e-'));
   const child = spawn(bin, ['serve', '--port', String(port), '--data', data, '--dist', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
