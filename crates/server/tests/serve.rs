@@ -2,11 +2,12 @@
 //! 127.0.0.1 with port 0, reads the announced URL from stdout and talks HTTP to it
 //! over a plain TcpStream, so what is tested is exactly what a user runs.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -58,20 +59,7 @@ impl Server {
         let mut child = command(dist, &data.path().join("store"), 0)
             .spawn()
             .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx.recv_timeout(WAIT).expect("no startup line on stdout");
-        let addr = line
-            .trim_end()
-            .strip_prefix("Constellation is running at http://")
-            .and_then(|rest| rest.strip_suffix('/'))
-            .unwrap_or_else(|| panic!("unexpected startup line {line:?}"))
-            .to_string();
+        let addr = common::announced_address(&mut child, WAIT);
         Server { child, addr, data }
     }
 

@@ -89,20 +89,7 @@ impl Server {
             .stderr(Stdio::inherit())
             .spawn()
             .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        thread::spawn(move || {
-            let mut line = String::new();
-            let _ = BufReader::new(stdout).read_line(&mut line);
-            let _ = tx.send(line);
-        });
-        let line = rx.recv_timeout(START).expect("no startup line on stdout");
-        let addr = line
-            .trim_end()
-            .strip_prefix("Constellation is running at http://")
-            .and_then(|rest| rest.strip_suffix('/'))
-            .unwrap_or_else(|| panic!("unexpected startup line {line:?}"))
-            .to_string();
+        let addr = announced_address(&mut child, START);
         Server {
             child,
             addr,
@@ -352,4 +339,22 @@ pub fn updates(frames: &[RelayFrame<'_>]) -> Vec<(u64, Vec<u8>)> {
             _ => None,
         })
         .collect()
+}
+
+/// Waits for the server's one start-up line on stdout and returns the
+/// `host:port` it announces.
+pub fn announced_address(child: &mut Child, timeout: Duration) -> String {
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx.recv_timeout(timeout).expect("no startup line on stdout");
+    line.trim_end()
+        .strip_prefix("Constellation is running at http://")
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected startup line {line:?}"))
+        .to_string()
 }
