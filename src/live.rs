@@ -236,7 +236,7 @@ impl LiveRoom {
                         // While catching up, the view is redrawn once at the end
                         // rather than after each of possibly hundreds of
                         // messages (measured: 18 s → see docs/benchmarks.md).
-                        let catching_up = self.with_inner(|i| i.session.status() == Status::Syncing && i.session.unacknowledged() == 0);
+                        let catching_up = self.with_inner(|i| i.session.catching_up());
                         if received.room_changed || received.acknowledged > 0 {
                             if catching_up {
                                 self.with_inner(|i| i.redraw_after_catch_up = true);

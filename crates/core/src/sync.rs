@@ -275,6 +275,12 @@ impl Session {
         }
     }
 
+    /// Connected but still receiving the history (before CAUGHT_UP): a view
+    /// should redraw once at the end rather than after every message.
+    pub fn catching_up(&self) -> bool {
+        matches!(self.phase, Phase::AwaitingWelcome | Phase::CatchingUp)
+    }
+
     /// Highest relay sequence number this replica holds.
     pub fn last_seq(&self) -> u64 {
         self.last_seq

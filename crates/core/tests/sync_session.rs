@@ -90,8 +90,10 @@ fn edits_made_offline_are_sent_on_connect_and_reach_others() {
     let frames = decode_client_message(&hello, &Limits::default()).unwrap();
     assert_eq!(frames[0], ClientFrame::Hello { since: 0 });
     assert_eq!(frames.len(), 2, "the four offline edits travel as one merged update");
+    assert!(a.catching_up());
     let (reply, _) = relay.handle(&hello);
     let received = a.receive(&reply, &mut room_a, &mut nonce).unwrap();
+    assert!(!a.catching_up(), "CAUGHT_UP ends the catch-up");
     assert_eq!(received.acknowledged, 1);
     assert_eq!(a.unacknowledged(), 0);
     assert_eq!(a.status(), Status::Online);
