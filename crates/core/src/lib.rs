@@ -14,6 +14,8 @@
 //! - [`network`]: the coalition's network and its analysis.
 
 pub mod board;
+pub mod commitments;
+pub mod goals;
 pub mod link;
 pub mod meta;
 pub mod network;

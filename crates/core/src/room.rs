@@ -23,7 +23,7 @@ use yrs::{Doc, MapRef, OffsetKind, Options, ReadTxn, Transact, TransactionMut};
 
 pub use client::{ClientId, ClientIdError};
 
-use crate::board::{Board, Note};
+use crate::board::{Board, Cluster, History, Link, Note, Vote};
 use intake::{Facts, Readiness};
 use wire::ParsedUpdate;
 
@@ -87,13 +87,17 @@ pub enum RoomError {
     IncompleteSnapshot,
 }
 
-/// Everything a room shows, in a canonical order (boards by order then id, notes
-/// by id), so two replicas hold the same content exactly when their views are equal.
+/// Everything a room shows, in a canonical order (boards by order then id, the
+/// rest by id), so two replicas hold the same content exactly when their views
+/// are equal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoomView {
     pub title: String,
     pub boards: Vec<Board>,
     pub notes: Vec<Note>,
+    pub clusters: Vec<Cluster>,
+    pub links: Vec<Link>,
+    pub votes: Vec<Vote>,
 }
 
 /// The root maps of the document. Their names are part of the document format.
@@ -101,7 +105,14 @@ pub(crate) struct Roots {
     pub meta: MapRef,
     pub boards: MapRef,
     pub notes: MapRef,
+    pub clusters: MapRef,
+    pub links: MapRef,
+    pub votes: MapRef,
 }
+
+/// The origin of this replica's own transactions. Remote updates are applied
+/// without an origin, which is how the undo history tells them apart.
+pub(crate) const LOCAL_ORIGIN: &str = "local";
 
 /// One room's document on this replica.
 pub struct Room {
@@ -109,6 +120,8 @@ pub struct Room {
     client: ClientId,
     revision: u64,
     pub(crate) roots: Roots,
+    /// This replica's own whiteboard edits, for undo and redo.
+    pub(crate) history: History,
     facts: Facts,
     /// Remote updates that refer to edits not received yet, in arrival order.
     waiting: Vec<(Vec<u8>, ParsedUpdate)>,
@@ -129,12 +142,17 @@ impl Room {
             meta: doc.get_or_insert_map("meta"),
             boards: doc.get_or_insert_map("boards"),
             notes: doc.get_or_insert_map("notes"),
+            clusters: doc.get_or_insert_map("clusters"),
+            links: doc.get_or_insert_map("links"),
+            votes: doc.get_or_insert_map("votes"),
         };
+        let history = History::new(&doc, &roots);
         Room {
             doc,
             client,
             revision: 0,
             roots,
+            history,
             facts: Facts::default(),
             waiting: Vec::new(),
         }
@@ -223,6 +241,9 @@ impl Room {
             title: self.title(),
             boards: self.boards(),
             notes: self.all_notes(),
+            clusters: self.all_clusters(),
+            links: self.all_links(),
+            votes: self.all_votes(),
         }
     }
 
@@ -235,10 +256,15 @@ impl Room {
         edit: impl FnOnce(&mut TransactionMut<'_>, &Roots) -> Result<T, E>,
     ) -> Result<(T, Update), E> {
         let (value, bytes) = {
-            let mut txn = self.doc.transact_mut();
+            let mut txn = self.doc.transact_mut_with(LOCAL_ORIGIN);
             let value = edit(&mut txn, &self.roots)?;
             (value, txn.encode_update_v1())
         };
+        Ok((value, self.record_local(bytes)))
+    }
+
+    /// Takes note of an update this replica produced (an edit, an undo or a redo).
+    pub(crate) fn record_local(&mut self, bytes: Vec<u8>) -> Update {
         // Our own items become facts too: remote items may name them as parents.
         match wire::parse_update(&bytes) {
             Ok(parsed) => self.facts.learn(&parsed, &|_| 0, &|_| u32::MAX),
@@ -248,7 +274,7 @@ impl Room {
         if !update.is_empty() {
             self.revision += 1;
         }
-        Ok((value, update))
+        update
     }
 
     /// Runs `read` in a read-only transaction.

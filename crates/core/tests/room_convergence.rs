@@ -1,6 +1,7 @@
 //! Replicas that edit the same room concurrently converge, whatever the order,
 //! duplication or route (single updates or state-vector diffs) of delivery.
 
+use constellation_core::board::{ClusterId, LinkId, NewCluster, ParticipantId};
 use constellation_core::{BoardId, ClientId, NewNote, NoteColor, NoteId, Room, Update};
 use proptest::prelude::*;
 
@@ -19,6 +20,20 @@ enum Op {
     Move(usize, i16, i16),
     SetColor(usize, usize),
     Delete(usize),
+    MoveBy(usize, i8, i8),
+    MoveBoard(usize, usize),
+    DeleteBoard(usize),
+    SetAllowance(usize, u8),
+    /// Place (true) or remove a vote of one of a few participants on a note.
+    Vote(bool, usize, usize),
+    AddCluster(usize, i16, i16),
+    MoveCluster(usize, i16, i16),
+    ResizeCluster(usize, u8, u8),
+    DeleteCluster(usize),
+    AddLink(usize, usize, String),
+    DeleteLink(usize),
+    Undo,
+    Redo,
     /// Receive some of the updates produced so far, picked by the seed.
     Receive(u64),
 }
@@ -42,6 +57,19 @@ fn op() -> impl Strategy<Value = Op> {
         3 => (any::<usize>(), any::<i16>(), any::<i16>()).prop_map(|(n, x, y)| Op::Move(n, x, y)),
         2 => (any::<usize>(), any::<usize>()).prop_map(|(n, c)| Op::SetColor(n, c)),
         2 => any::<usize>().prop_map(Op::Delete),
+        1 => (any::<usize>(), any::<i8>(), any::<i8>()).prop_map(|(n, x, y)| Op::MoveBy(n, x, y)),
+        1 => (any::<usize>(), 0..4usize).prop_map(|(b, i)| Op::MoveBoard(b, i)),
+        1 => any::<usize>().prop_map(Op::DeleteBoard),
+        1 => (any::<usize>(), 0..4u8).prop_map(|(b, a)| Op::SetAllowance(b, a)),
+        3 => (any::<bool>(), any::<usize>(), 0..3usize).prop_map(|(p, n, v)| Op::Vote(p, n, v)),
+        1 => (any::<usize>(), any::<i16>(), any::<i16>()).prop_map(|(b, x, y)| Op::AddCluster(b, x, y)),
+        1 => (any::<usize>(), any::<i16>(), any::<i16>()).prop_map(|(c, x, y)| Op::MoveCluster(c, x, y)),
+        1 => (any::<usize>(), any::<u8>(), any::<u8>()).prop_map(|(c, w, h)| Op::ResizeCluster(c, w, h)),
+        1 => any::<usize>().prop_map(Op::DeleteCluster),
+        1 => (any::<usize>(), any::<usize>(), text()).prop_map(|(a, b, l)| Op::AddLink(a, b, l)),
+        1 => any::<usize>().prop_map(Op::DeleteLink),
+        2 => Just(Op::Undo),
+        1 => Just(Op::Redo),
         2 => any::<u64>().prop_map(Op::Receive),
     ]
 }
@@ -81,6 +109,8 @@ fn perform(room: &mut Room, op: &Op) -> Option<Update> {
     let view = room.to_view();
     let boards: Vec<BoardId> = view.boards.iter().map(|b| b.id.clone()).collect();
     let notes: Vec<NoteId> = view.notes.iter().map(|n| n.id.clone()).collect();
+    let clusters: Vec<ClusterId> = view.clusters.iter().map(|c| c.id.clone()).collect();
+    let links: Vec<LinkId> = view.links.iter().map(|l| l.id.clone()).collect();
     let result = match op {
         Op::SetTitle(title) => room.set_title(title).ok(),
         Op::AddBoard(name) => room.add_board(name).ok().map(|(update, _)| update),
@@ -104,11 +134,78 @@ fn perform(room: &mut Room, op: &Op) -> Option<Update> {
             .set_note_color(&pick(&notes, *n)?, NoteColor::ALL[c % 6])
             .ok(),
         Op::Delete(n) => room.delete_note(&pick(&notes, *n)?).ok(),
+        Op::MoveBy(n, dx, dy) => room
+            .move_note_by(&pick(&notes, *n)?, f64::from(*dx), f64::from(*dy))
+            .ok(),
+        Op::MoveBoard(b, index) => room.move_board(&pick(&boards, *b)?, *index).ok(),
+        Op::DeleteBoard(b) => room.delete_board(&pick(&boards, *b)?).ok(),
+        Op::SetAllowance(b, allowance) => room
+            .set_vote_allowance(&pick(&boards, *b)?, u32::from(*allowance))
+            .ok(),
+        Op::Vote(place, n, voter) => {
+            let voter = ParticipantId::new(["ana", "ben", "cy"][*voter]);
+            let note = pick(&notes, *n)?;
+            if *place {
+                room.place_vote(&voter, &note)
+                    .ok()
+                    .map(|(update, _)| update)
+            } else {
+                room.remove_vote(&voter, &note).ok()
+            }
+        }
+        Op::AddCluster(b, x, y) => {
+            let new = NewCluster {
+                board: pick(&boards, *b)?,
+                label: "area".into(),
+                x: f64::from(*x),
+                y: f64::from(*y),
+                width: 300.0,
+                height: 200.0,
+            };
+            room.add_cluster(new).ok().map(|(update, _)| update)
+        }
+        Op::MoveCluster(c, x, y) => room
+            .move_cluster(&pick(&clusters, *c)?, f64::from(*x), f64::from(*y))
+            .ok(),
+        Op::ResizeCluster(c, w, h) => room
+            .resize_cluster(
+                &pick(&clusters, *c)?,
+                40.0 + f64::from(*w) * 4.0,
+                40.0 + f64::from(*h) * 4.0,
+            )
+            .ok(),
+        Op::DeleteCluster(c) => room.delete_cluster(&pick(&clusters, *c)?).ok(),
+        Op::AddLink(a, b, label) => room
+            .add_link(&pick(&notes, *a)?, &pick(&notes, *b)?, label)
+            .ok()
+            .map(|(update, _)| update),
+        Op::DeleteLink(l) => room.delete_link(&pick(&links, *l)?).ok(),
+        Op::Undo => Some(room.undo()),
+        Op::Redo => Some(room.redo()),
         Op::Receive(_) => None,
     };
-    // Only an edit that changes nothing (same text again) may produce an empty update.
+    // Only an edit that can change nothing (the same text again, a board moved
+    // where it is, nothing to undo…) may produce an empty update, and then
+    // nothing changed.
+    let may_be_empty = matches!(
+        op,
+        Op::EditText(..)
+            | Op::MoveBoard(..)
+            | Op::SetAllowance(..)
+            | Op::ResizeCluster(..)
+            | Op::Undo
+            | Op::Redo
+    );
     if let (Some(update), Op::EditText(..)) = (&result, op) {
         assert_eq!(update.is_empty(), view == room.to_view(), "{op:?}");
+    } else if let (Some(update), true) = (&result, may_be_empty) {
+        if update.is_empty() {
+            assert_eq!(
+                view,
+                room.to_view(),
+                "{op:?} changed the room with an empty update"
+            );
+        }
     } else if let Some(update) = &result {
         assert!(!update.is_empty(), "{op:?} produced an empty update");
     }
@@ -206,13 +303,17 @@ proptest! {
 fn replicas_converge_on_a_fixed_busy_session() {
     let steps: Vec<(usize, Op)> = (0..200)
         .map(|i| {
-            let op = match i % 7 {
+            let op = match i % 11 {
                 0 => Op::EditText(i, format!("edit {i} 😀")),
                 1 => Op::Move(i / 2, i as i16, -(i as i16)),
                 2 => Op::Receive(i as u64),
                 3 => Op::AddNote(i, format!("note {i}"), 1, 2, i),
                 4 => Op::SetColor(i, i),
                 5 => Op::Delete(i * 3),
+                6 => Op::Vote(i % 3 != 0, i, i % 3),
+                7 => Op::SetAllowance(i, (i % 4) as u8),
+                8 => Op::Undo,
+                9 => Op::AddLink(i, i / 3, format!("{i}")),
                 _ => Op::RenameBoard(i, format!("board {i}")),
             };
             (i % REPLICAS, op)

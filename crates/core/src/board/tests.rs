@@ -53,12 +53,14 @@ fn boards_are_added_in_order_and_renamed() {
             Board {
                 id: first.1.clone(),
                 name: "Wild ideas".into(),
-                order: 0.0
+                order: 0.0,
+                vote_allowance: 0,
             },
             Board {
                 id: second.1.clone(),
                 name: "Actions".into(),
-                order: 1.0
+                order: 1.0,
+                vote_allowance: 0,
             },
         ]
     );
@@ -101,6 +103,7 @@ fn notes_are_added_listed_and_read() {
         y: 20.0,
         color: NoteColor::Blue,
         author: "Ana".into(),
+        cluster: None,
     };
     assert_eq!(room.notes(&board), vec![expected.clone()]);
     assert_eq!(room.note(&note), Some(expected));
