@@ -51,11 +51,13 @@ if [ "$want_tests" = 1 ]; then
     say "installing networkx (PyPI)"
     python3 -m pip install --quiet 'networkx==3.6.1'
   fi
-  # The emoji font lets screenshots show what people's phones show.
-  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then
-    say "installing Debian's chromium, chromium-driver and an emoji font"
+  # The emoji font lets screenshots show what people's phones show; xmllint
+  # (libxml2-utils) validates the IATI export against the IATI schema.
+  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ] || ! command -v xmllint >/dev/null \
+    || ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then
+    say "installing Debian's chromium, chromium-driver, an emoji font and xmllint"
     if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
     $sudo apt-get update
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver fonts-noto-color-emoji
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver fonts-noto-color-emoji libxml2-utils
   fi
 fi
