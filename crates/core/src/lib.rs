@@ -7,7 +7,8 @@
 //! and times). `scripts/check-architecture.sh` enforces that.
 //!
 //! - [`room`]: the CRDT document (yrs), updates, state vectors, snapshots;
-//! - [`meta`], [`board`]: the room's title; boards and sticky notes;
+//! - [`meta`], [`board`]: the room's title; boards, notes, clusters, links, votes, undo, export;
+//! - [`goals`], [`commitments`]: shared measurement and many-to-many accountability;
 //! - [`link`]: room ids, room keys, and the links that carry them;
 //! - [`seal`]: end-to-end encryption of everything sent to the relay;
 //! - [`sync`], [`presence`]: the client side of live sync, as a state machine;
