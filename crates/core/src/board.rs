@@ -49,7 +49,6 @@ mod undo;
 pub mod votes;
 
 use std::cmp::Ordering;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use yrs::{Map, MapPrelim, MapRef, Out, ReadTxn, TransactionMut};
@@ -79,30 +78,7 @@ pub const MAX_BOARD_NAME_CHARS: usize = 100;
 /// The most characters of a note's author name.
 pub const MAX_AUTHOR_CHARS: usize = 100;
 
-macro_rules! string_id {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(String);
-
-        impl $name {
-            pub fn new(id: impl Into<String>) -> Self {
-                $name(id.into())
-            }
-
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-    };
-}
+use crate::values::string_id;
 
 string_id!(
     /// Names a board within its room.

@@ -18,6 +18,7 @@ pub mod board;
 pub mod commitments;
 pub mod goals;
 pub mod link;
+mod markup;
 pub mod meta;
 pub mod network;
 pub mod presence;

@@ -272,23 +272,10 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     lines
 }
 
-/// Text made safe for XML content and attribute values.
+/// Text made safe for SVG content and attribute values (line breaks become
+/// spaces: SVG text is laid out line by line here).
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            // Characters XML 1.0 cannot hold, even escaped.
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markup::escape(text, crate::markup::Whitespace::Flatten)
 }
 
 /// A coordinate with at most two decimals and no "-0".

@@ -309,23 +309,9 @@ fn branch<'a>(goals: &'a [Goal], mission: &'a Goal) -> Vec<(&'a Goal, usize)> {
     out
 }
 
-/// Text with the five XML special characters escaped (and control characters,
-/// which XML 1.0 forbids, dropped).
+/// Text made safe for XML content, keeping its line breaks.
 pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' | '\t' | '\r' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markup::escape(text, crate::markup::Whitespace::Keep)
 }
 
 #[derive(Default)]

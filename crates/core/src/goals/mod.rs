@@ -74,7 +74,7 @@ pub(crate) use doc::{
 };
 pub(crate) use iati::escape as escape_markup;
 pub(crate) use indicators::indicators_in;
-pub(crate) use model::string_id;
+pub(crate) use crate::values::string_id;
 pub(crate) use store::goals_in;
 pub(crate) use validate::{checked_text, parse_number};
 

@@ -8,32 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 
-/// Declares a string id type: typed, so a goal id cannot be passed as an indicator id.
-macro_rules! string_id {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(String);
-
-        impl $name {
-            pub fn new(id: impl Into<String>) -> Self {
-                $name(id.into())
-            }
-
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-    };
-}
-pub(crate) use string_id;
+use crate::values::string_id;
 
 string_id!(
     /// Names a goal (mission, objective…) within its room.
