@@ -4,7 +4,7 @@
 //! through [`LiveRoom::edit`]; this module only draws and forwards gestures.
 //! The free-form canvas, clusters, links and voting come with the board work.
 
-use constellation_core::board::{NewNote, Note, NoteColor, NoteId};
+use constellation_core::board::{grid_position, NewNote, Note, NoteColor, NoteId};
 use leptos::prelude::*;
 
 use crate::browser::{LocalPreferences, Preferences};
@@ -34,12 +34,12 @@ pub fn Board() -> impl IntoView {
                 Err(e) => return set_error.set(Some(e.to_string())),
             },
         };
-        let count = live.read(|room| room.notes(&board).len()) as f64;
+        let (x, y) = grid_position(live.read(|room| room.notes(&board).len()));
         let new = NewNote {
             board,
             text: String::new(),
-            x: 40.0 + (count % 6.0) * 180.0,
-            y: 40.0 + (count / 6.0).floor() * 140.0,
+            x,
+            y,
             color: NoteColor::Yellow,
             author: LocalPreferences.display_name().unwrap_or_default(),
         };

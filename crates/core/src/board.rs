@@ -62,7 +62,7 @@ pub use clusters::{
 pub use json::{ImportError, ImportProblem, BOARD_FORMAT, BOARD_FORMAT_VERSION, MAX_IMPORT_ITEMS};
 pub use links::{Link, MAX_LINK_LABEL_CHARS};
 pub use notes::{
-    NewNote, Note, NoteColor, ACCESSIBLE_NAME_CHARS, KEYBOARD_STEP, NOTE_HEIGHT, NOTE_WIDTH,
+    grid_position, NewNote, Note, NoteColor, ACCESSIBLE_NAME_CHARS, KEYBOARD_STEP, NOTE_HEIGHT, NOTE_WIDTH,
 };
 pub use read::{BoardContent, RankedNote};
 pub use svg::board_svg;

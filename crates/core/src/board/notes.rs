@@ -142,6 +142,22 @@ pub(crate) const COLOR: &str = "color";
 pub(crate) const AUTHOR: &str = "author";
 pub(crate) const CLUSTER: &str = "cluster";
 
+/// Notes per row when new notes are laid out without a pointer position.
+const GRID_COLUMNS: usize = 6;
+/// Space around a note in that layout.
+const GRID_GAP: f64 = 20.0;
+
+/// Where the `index`-th note added with the "Add note" button goes (rather
+/// than at a pointer position): left to right, six to a row, not overlapping.
+pub fn grid_position(index: usize) -> (f64, f64) {
+    let column = (index % GRID_COLUMNS) as f64;
+    let row = (index / GRID_COLUMNS) as f64;
+    (
+        2.0 * GRID_GAP + column * (NOTE_WIDTH + GRID_GAP),
+        2.0 * GRID_GAP + row * (NOTE_HEIGHT + GRID_GAP),
+    )
+}
+
 impl Room {
     /// Adds a note to an existing board, in the cluster under its centre if any.
     pub fn add_note(&mut self, note: NewNote) -> Result<(Update, NoteId), BoardError> {
@@ -421,4 +437,22 @@ pub(crate) fn read_note<T: ReadTxn>(
 /// Sorts notes by id in [`natural_order`].
 pub(crate) fn sort_notes(notes: &mut [Note]) {
     notes.sort_by(|a, b| natural_order(a.id.as_str(), b.id.as_str()));
+}
+
+#[cfg(test)]
+mod grid_tests {
+    use super::*;
+
+    #[test]
+    fn grid_positions_never_overlap_and_wrap_after_six() {
+        assert_eq!(grid_position(0), (40.0, 40.0));
+        assert_eq!(grid_position(1), (40.0 + NOTE_WIDTH + 20.0, 40.0));
+        assert_eq!(grid_position(6), (40.0, 40.0 + NOTE_HEIGHT + 20.0));
+        for i in 0..30 {
+            for j in 0..i {
+                let (a, b) = (grid_position(i), grid_position(j));
+                assert!((a.0 - b.0).abs() >= NOTE_WIDTH || (a.1 - b.1).abs() >= NOTE_HEIGHT);
+            }
+        }
+    }
 }
