@@ -4,6 +4,9 @@
 //! with the same board, with every vote placed and not taken back counted
 //! exactly as the tally rule says — none lost, none counted twice.
 
+mod delivery;
+
+use delivery::{deliver_all, receive_some, Shuffle};
 use std::collections::{BTreeMap, BTreeSet};
 
 use constellation_core::board::{
@@ -43,30 +46,6 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<i16>(), any::<i16>()).prop_map(|(x, y)| Op::MoveCluster(x, y)),
         3 => any::<u64>().prop_map(Op::Receive),
     ]
-}
-
-/// SplitMix64, seeded by proptest, for delivery orders.
-struct Shuffle(u64);
-
-impl Shuffle {
-    fn next(&mut self, bound: usize) -> usize {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % bound.max(1) as u64) as usize
-    }
-
-    fn order_with_duplicates(&mut self, len: usize) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..len).collect();
-        for _ in 0..len / 3 {
-            order.push(self.next(len));
-        }
-        for i in (1..order.len()).rev() {
-            order.swap(i, self.next(i + 1));
-        }
-        order
-    }
 }
 
 struct Setup {
@@ -167,11 +146,7 @@ fn run(steps: Vec<(usize, Op)>, seed: u64, allowance_changes: bool) -> Result<()
                 .move_cluster(&cluster, f64::from(*x), f64::from(*y))
                 .ok(),
             Op::Receive(pick) => {
-                let mut picker = Shuffle(*pick);
-                for _ in 0..picker.next(log.len() + 1) {
-                    let update = &log[picker.next(log.len())];
-                    prop_assert!(room.apply_update(update.as_bytes()).is_ok());
-                }
+                receive_some(room, &log, *pick)?;
                 None
             }
         };
@@ -201,12 +176,7 @@ fn run(steps: Vec<(usize, Op)>, seed: u64, allowance_changes: bool) -> Result<()
         log.extend(update);
     }
 
-    let mut shuffle = Shuffle(seed);
-    for room in &mut rooms {
-        for index in shuffle.order_with_duplicates(log.len()) {
-            prop_assert!(room.apply_update(log[index].as_bytes()).is_ok());
-        }
-    }
+    deliver_all(&mut rooms, &log, 0, &mut Shuffle(seed))?;
 
     let view = rooms[0].to_view();
     let tally = rooms[0].tally(&board);

@@ -4,6 +4,9 @@
 //! including concurrent moves that make loops of goals and deletions of goals
 //! that others are adding to.
 
+mod delivery;
+
+use delivery::{deliver_all, receive_some, Shuffle};
 use constellation_core::commitments::{
     CommitmentKind, CommitmentStatus, NewCheckIn, NewCommitment, NewResponse, ResponseKind, Role,
     StatusChange, Toward,
@@ -67,29 +70,6 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (small(), i()).prop_map(|(p, r)| Op::UnassignRole(p, r)),
         3 => any::<u64>().prop_map(Op::Receive),
     ]
-}
-
-struct Shuffle(u64);
-
-impl Shuffle {
-    fn next(&mut self, bound: usize) -> usize {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % bound.max(1) as u64) as usize
-    }
-
-    fn order_with_duplicates(&mut self, len: usize) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..len).collect();
-        for _ in 0..len / 3 {
-            order.push(self.next(len));
-        }
-        for i in (1..order.len()).rev() {
-            order.swap(i, self.next(i + 1));
-        }
-        order
-    }
 }
 
 fn pick<T: Clone>(items: &[T], index: usize) -> Option<T> {
@@ -308,31 +288,13 @@ fn run(steps: Vec<(usize, Op)>, seed: u64, diff_replicas: usize) -> Result<(), T
     for (replica, op) in &steps {
         let room = &mut rooms[*replica % REPLICAS];
         if let Op::Receive(pick_seed) = op {
-            let mut picker = Shuffle(*pick_seed);
-            for _ in 0..picker.next(log.len() + 1) {
-                let update = &log[picker.next(log.len())];
-                prop_assert!(room.apply_update(update.as_bytes()).is_ok());
-            }
+            receive_some(room, &log, *pick_seed)?;
         } else if let Some(update) = perform(room, op) {
             log.push(update);
         }
     }
 
-    let by_updates = REPLICAS - diff_replicas;
-    for room in &mut rooms[..by_updates] {
-        for index in shuffle.order_with_duplicates(log.len()) {
-            prop_assert!(room.apply_update(log[index].as_bytes()).is_ok());
-        }
-    }
-    for target in by_updates..REPLICAS {
-        for source in shuffle.order_with_duplicates(REPLICAS) {
-            if source == target {
-                continue;
-            }
-            let diff = rooms[source].diff_since(&rooms[target].state_vector());
-            prop_assert!(rooms[target].apply_update(diff.as_bytes()).is_ok());
-        }
-    }
+    deliver_all(&mut rooms, &log, diff_replicas, &mut shuffle)?;
 
     let expected = rooms[0].coalition_data();
     let expected_tree = rooms[0].goal_tree();

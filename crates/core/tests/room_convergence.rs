@@ -1,6 +1,9 @@
 //! Replicas that edit the same room concurrently converge, whatever the order,
 //! duplication or route (single updates or state-vector diffs) of delivery.
 
+mod delivery;
+
+use delivery::{deliver_all, receive_some, Shuffle};
 use constellation_core::board::{ClusterId, LinkId, NewCluster, ParticipantId};
 use constellation_core::{BoardId, ClientId, NewNote, NoteColor, NoteId, Room, Update};
 use proptest::prelude::*;
@@ -72,32 +75,6 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Redo),
         2 => any::<u64>().prop_map(Op::Receive),
     ]
-}
-
-/// A small deterministic generator, seeded by proptest, for delivery orders.
-struct Shuffle(u64);
-
-impl Shuffle {
-    fn next(&mut self, bound: usize) -> usize {
-        // SplitMix64.
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % bound.max(1) as u64) as usize
-    }
-
-    /// A random order of `0..len` with about one in three entries repeated.
-    fn order_with_duplicates(&mut self, len: usize) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..len).collect();
-        for _ in 0..len / 3 {
-            order.push(self.next(len));
-        }
-        for i in (1..order.len()).rev() {
-            order.swap(i, self.next(i + 1));
-        }
-        order
-    }
 }
 
 fn pick<T: Clone>(items: &[T], index: usize) -> Option<T> {
@@ -242,11 +219,7 @@ fn run(steps: Vec<(usize, Op)>, seed: u64, diff_replicas: usize) -> Result<(), T
     for (replica, op) in &steps {
         let room = &mut rooms[*replica % REPLICAS];
         if let Op::Receive(pick_seed) = op {
-            let mut picker = Shuffle(*pick_seed);
-            for _ in 0..picker.next(log.len() + 1) {
-                let update = &log[picker.next(log.len())];
-                prop_assert!(room.apply_update(update.as_bytes()).is_ok());
-            }
+            receive_some(room, &log, *pick_seed)?;
         } else if let Some(update) = perform(room, op) {
             log.push(update);
         }
@@ -254,21 +227,7 @@ fn run(steps: Vec<(usize, Op)>, seed: u64, diff_replicas: usize) -> Result<(), T
 
     // The first replicas receive every update, in a random order with duplicates;
     // the last `diff_replicas` catch up through state-vector diffs instead.
-    let by_updates = REPLICAS - diff_replicas;
-    for room in &mut rooms[..by_updates] {
-        for index in shuffle.order_with_duplicates(log.len()) {
-            prop_assert!(room.apply_update(log[index].as_bytes()).is_ok());
-        }
-    }
-    for target in by_updates..REPLICAS {
-        for source in shuffle.order_with_duplicates(REPLICAS) {
-            if source == target {
-                continue;
-            }
-            let diff = rooms[source].diff_since(&rooms[target].state_vector());
-            prop_assert!(rooms[target].apply_update(diff.as_bytes()).is_ok());
-        }
-    }
+    deliver_all(&mut rooms, &log, diff_replicas, &mut shuffle)?;
 
     let expected = rooms[0].to_view();
     for (i, room) in rooms.iter().enumerate() {
