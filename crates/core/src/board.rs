@@ -39,6 +39,7 @@
 //! pair to be unique, so ids never collide, even between replicas that add notes
 //! while offline, and need no random numbers nor a counter of their own.
 
+pub mod camera;
 mod clusters;
 mod json;
 mod links;
