@@ -33,6 +33,7 @@ pub mod community;
 pub mod connectors;
 pub mod graph;
 pub mod heterarchy;
+pub mod layout;
 pub mod metrics;
 pub mod model;
 pub mod resilience;
