@@ -1,19 +1,25 @@
 //! Serving the built web app (trunk's output: index.html plus hashed .wasm, .js and
-//! .css files) from the dist directory, with the single-page-app fallback and the
-//! cache headers the app needs.
+//! .css files) from the dist directory, with the single-page-app fallback, the
+//! precompressed variants and the cache headers the app needs.
 //!
 //! Client-side routes such as `/r/{room}/board` or `/embed/...` are not files, so any
 //! path whose last segment has no extension gets index.html and the app's router takes
 //! over. A path that names a file (`/missing.js`) and does not exist is a real 404:
 //! answering it with HTML would make the browser report a confusing MIME or syntax
 //! error instead of a missing file.
+//!
+//! The release build writes `<file>.br` and `<file>.gz` next to every compressible
+//! file (scripts/precompress.mjs). A request that accepts brotli gets the `.br` file,
+//! one that accepts only gzip the `.gz` file, any other the file itself; the
+//! Content-Type is always the original file's, and every answer carries
+//! `Vary: Accept-Encoding` so shared caches keep the variants apart.
 
 use std::path::PathBuf;
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::header::CACHE_CONTROL;
+use axum::http::header::{CACHE_CONTROL, VARY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -23,20 +29,24 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::config::Config;
 
-/// index.html must be revalidated on every load: it names the hashed files of the
-/// current build, and a stale copy would load an old app after an upgrade.
-const HTML_CACHE: &str = "no-cache";
+/// Files without a content hash in their name (index.html, sw.js, the manifest, the
+/// icons) and client-side routes must be revalidated on every load: index.html names
+/// the hashed files of the current build, and a stale copy would load an old app
+/// after an upgrade. Revalidation is cheap: an unchanged file answers 304.
+const REVALIDATE: &str = "no-cache";
 
-/// Other files get a modest cache. Trunk's files are content-hashed and could be
-/// cached for a year, but unhashed ones (icons, manifest) live in the same directory,
-/// so one hour is the safe choice until they are told apart.
-const ASSET_CACHE: &str = "public, max-age=3600";
+/// Trunk's content-hashed files never change under their name: a new build gets new
+/// names, so they are cached for a year without asking again.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// A router with no routes whose fallback serves the dist directory.
 pub fn router(config: &Config) -> Router {
     let index = config.index_html();
     let spa_fallback = move |req: Request| spa_fallback(index.clone(), req);
-    let files = ServeDir::new(&config.dist_dir).fallback(spa_fallback.into_service());
+    let files = ServeDir::new(&config.dist_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(spa_fallback.into_service());
     Router::new()
         .fallback_service(files)
         .layer(middleware::from_fn(cache_control))
@@ -47,7 +57,10 @@ async fn spa_fallback(index: PathBuf, req: Request) -> Response {
     if names_a_file(req.uri().path()) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    match ServeFile::new(index).oneshot(req).await {
+    let index = ServeFile::new(index)
+        .precompressed_br()
+        .precompressed_gzip();
+    match index.oneshot(req).await {
         Ok(res) => res.map(Body::new),
         Err(never) => match never {},
     }
@@ -62,24 +75,54 @@ fn names_a_file(path: &str) -> bool {
         .is_some_and(|last| last.contains('.'))
 }
 
-/// Sets Cache-Control on successful answers. The choice is made from the request path
-/// rather than the response, because a 304 Not Modified carries no content type.
+/// Length of the hex content hash trunk puts in file names (`filehash = true` in
+/// Trunk.toml): `app-8e0313d5251d4e78.css`, `constellation-web-12f0b890e2894995.js`,
+/// `constellation-web-12f0b890e2894995_bg.wasm`, and the directory of wasm-bindgen
+/// snippets, `snippets/constellation-web-12f0b890e2894995/inline0.js`.
+const HASH_LEN: usize = 16;
+
+/// True when the path is one of trunk's content-hashed files: some segment holds
+/// `-` followed by exactly [`HASH_LEN`] lowercase hex digits, then `.` or `_` (a file
+/// name) or the end of the segment (the snippets directory). Files copied as they
+/// are (index.html, sw.js, favicon.svg, manifest.webmanifest, icon-192.png) never
+/// match, so they stay revalidated.
+fn is_hashed(path: &str) -> bool {
+    names_a_file(path)
+        && path.split('/').any(|segment| {
+            segment.match_indices('-').any(|(at, _)| {
+                let rest = &segment[at + 1..];
+                let hex = rest
+                    .bytes()
+                    .take_while(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+                    .count();
+                hex == HASH_LEN && matches!(rest.as_bytes().get(HASH_LEN), None | Some(b'.' | b'_'))
+            })
+        })
+}
+
+/// Sets Cache-Control and Vary on successful answers. The choice is made from the
+/// request path rather than the response, because a 304 Not Modified carries no
+/// content type. Errors (a missing hashed file is a 404) get neither, so a browser
+/// never keeps a failure for a year.
 async fn cache_control(req: Request, next: Next) -> Response {
-    let path = req.uri().path();
-    let is_html = !names_a_file(path) || path.ends_with(".html");
+    let value = if is_hashed(req.uri().path()) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    };
     let mut res = next.run(req).await;
     let status = res.status();
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
-        let value = if is_html { HTML_CACHE } else { ASSET_CACHE };
-        res.headers_mut()
-            .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+        let headers = res.headers_mut();
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static(value));
+        headers.insert(VARY, HeaderValue::from_static("accept-encoding"));
     }
     res
 }
 
 #[cfg(test)]
 mod tests {
-    use super::names_a_file;
+    use super::{is_hashed, names_a_file};
 
     #[test]
     fn client_routes_are_not_files() {
@@ -103,6 +146,39 @@ mod tests {
             "/index.html",
         ] {
             assert!(names_a_file(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn trunk_hashed_files_are_recognised() {
+        for path in [
+            "/constellation-web-12f0b890e2894995_bg.wasm",
+            "/constellation-web-12f0b890e2894995.js",
+            "/app-8e0313d5251d4e78.css",
+            "/board-c920ca43256fdcb9.css",
+            "/snippets/constellation-web-12f0b890e2894995/inline0.js",
+        ] {
+            assert!(is_hashed(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn copied_files_and_routes_are_not_hashed() {
+        for path in [
+            "/",
+            "/index.html",
+            "/sw.js",
+            "/favicon.svg",
+            "/manifest.webmanifest",
+            "/icon-192.png",
+            // One hex digit short, one too many, upper case: not trunk's hash.
+            "/app-8e0313d5251d4e7.css",
+            "/app-8e0313d5251d4e780.css",
+            "/app-8E0313D5251D4E78.css",
+            // A client-side route is HTML whatever its segments look like.
+            "/r/app-8e0313d5251d4e78",
+        ] {
+            assert!(!is_hashed(path), "{path}");
         }
     }
 }
