@@ -31,13 +31,18 @@ pub mod brokerage;
 pub mod centrality;
 pub mod community;
 pub mod connectors;
+pub mod entry;
 pub mod graph;
 pub mod heterarchy;
 pub mod layout;
+mod merge;
 pub mod metrics;
 pub mod model;
+pub mod names;
+mod quick;
 pub mod resilience;
 pub mod silos;
+mod store;
 pub mod structure;
 pub mod summary;
 
@@ -45,6 +50,11 @@ use serde::{Deserialize, Serialize};
 
 pub use brokerage::{Role, RoleCounts};
 pub use connectors::Connector;
+pub use entry::{NetworkEditError, NetworkField, NewOrganization, NewPerson, NewTie, TieId};
+pub use merge::AppliedImport;
+pub use names::{name_key, suggestions, Suggestion, SuggestionKind};
+pub use quick::{Colleague, QuickEntry, QuickEntryOutcome};
+pub use store::StoredNetwork;
 pub use heterarchy::Found;
 pub use metrics::{MetricOptions, WholeNetwork};
 pub use model::{
