@@ -32,6 +32,7 @@ pub mod centrality;
 pub mod community;
 pub mod connectors;
 pub mod entry;
+pub mod files;
 pub mod graph;
 pub mod heterarchy;
 pub mod layout;
