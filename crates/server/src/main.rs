@@ -2,6 +2,8 @@
 //! run the chosen subcommand, and report a failure as one line on stderr with a
 //! non-zero exit code (the wording of each message lives in [`constellation_server::Error`]).
 
+mod analyze;
+
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -11,7 +13,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing();
     let result = match cli.command {
-        Command::Serve(config) => constellation_server::server::run(config),
+        Command::Serve(config) => constellation_server::server::run(config).map_err(|e| e.to_string()),
+        Command::Analyze(args) => analyze::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
