@@ -1,0 +1,201 @@
+// Side-by-side benchmark of network analysis and layout in Node, on the same
+// seeded random graphs: Constellation's core compiled to WebAssembly
+// (crates/bench-wasm) against graphology (graphology-metrics betweenness,
+// graphology-layout-forceatlas2 with Barnes–Hut) and d3-force. Prints a table
+// of milliseconds and ratios, then checks that 5,000 / 15,000 keeps the main
+// thread free while the analysis runs in a worker.
+//
+//   scripts/bench-network.sh            # builds the wasm, then runs this
+//   node tests/bench/network.mjs PKG    # PKG: the wasm-bindgen --target nodejs output dir
+//
+// Times are the median of several runs after one warm-up run; a layout
+// iteration is the time of 50 iterations divided by 50 (so each library's
+// per-call setup is spread out), measured from the same random start.
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import Graph from 'graphology';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { forceSimulation, forceManyBody, forceLink, forceCenter } from 'd3-force';
+
+const require = createRequire(import.meta.url);
+
+/// SplitMix64, the same generator and graph as crates/core/benches/*.rs.
+function rng(seed) {
+  let s = BigInt(seed);
+  const M = (1n << 64n) - 1n;
+  const next = () => {
+    s = (s + 0x9e3779b97f4a7c15n) & M;
+    let z = s;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & M;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & M;
+    return z ^ (z >> 31n);
+  };
+  return { below: (n) => Number(next() % BigInt(n)) };
+}
+
+/// `m` distinct random ties on `n` nodes with trust 1–5 (identical to the
+/// Rust benches' `random_edges(n, m, seed)`).
+function randomGraph(n, m, seed) {
+  const r = rng(seed);
+  const seen = new Set();
+  const from = new Uint32Array(m), to = new Uint32Array(m), trust = new Float64Array(m);
+  let k = 0;
+  while (k < m) {
+    const u = r.below(n), v = r.below(n);
+    const key = Math.min(u, v) * n + Math.max(u, v);
+    if (u !== v && !seen.has(key)) {
+      seen.add(key);
+      from[k] = u; to[k] = v; trust[k] = 1 + r.below(5);
+      k++;
+    }
+  }
+  return { n, m, from, to, trust };
+}
+
+function loadWasm(pkg) {
+  return require(`${pkg}/constellation_bench_wasm.js`);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/// Median milliseconds of `runs` calls of `f` after one warm-up call.
+function time(f, runs) {
+  f();
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    ms.push(performance.now() - t0);
+  }
+  return median(ms);
+}
+
+function graphologyGraph(g) {
+  const graph = new Graph({ type: 'undirected' });
+  const r = rng(99);
+  for (let i = 0; i < g.n; i++) graph.addNode(String(i), { x: r.below(1000), y: r.below(1000) });
+  for (let k = 0; k < g.m; k++) graph.addEdge(String(g.from[k]), String(g.to[k]), { weight: g.trust[k] });
+  return graph;
+}
+
+function d3Simulation(g) {
+  const r = rng(99);
+  const nodes = Array.from({ length: g.n }, (_, i) => ({ index: i, x: r.below(1000), y: r.below(1000) }));
+  const links = Array.from({ length: g.m }, (_, k) => ({ source: g.from[k], target: g.to[k] }));
+  return forceSimulation(nodes)
+    .force('charge', forceManyBody())
+    .force('link', forceLink(links))
+    .force('center', forceCenter(0, 0))
+    .stop();
+}
+
+function maxDiff(a, b) {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  return d;
+}
+
+/// The longest main-thread task while the whole analysis of `g` runs in a
+/// worker and the layout steps on the main thread, one step per turn of the
+/// event loop (as one step per animation frame would).
+async function mainThreadWhileAnalyzing(wasm, pkg, g) {
+  const layout = new wasm.BenchLayout(7, g.n, g.from, g.to, g.trust);
+  const tasks = { step: 0, parse: 0, steps: 0 };
+  const started = performance.now();
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { pkg, g } });
+  let done = null;
+  worker.on('message', (msg) => {
+    const t0 = performance.now();
+    const analysis = JSON.parse(msg.json);
+    tasks.parse = performance.now() - t0;
+    done = { analysis, workerMs: msg.ms, wallMs: performance.now() - started, bytes: msg.json.length };
+  });
+  worker.on('error', (e) => { throw e; });
+  while (!done) {
+    const t0 = performance.now();
+    layout.run(1);
+    tasks.step = Math.max(tasks.step, performance.now() - t0);
+    tasks.steps++;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await worker.terminate();
+  layout.free();
+  return { ...tasks, ...done };
+}
+
+if (!isMainThread) {
+  // The worker: the whole analysis, posted as JSON as the app's worker would.
+  const wasm = loadWasm(workerData.pkg);
+  const { n, from, to, trust } = workerData.g;
+  const t0 = performance.now();
+  const json = wasm.analyze_json(n, from, to, trust);
+  parentPort.postMessage({ json, ms: performance.now() - t0 });
+} else {
+  const pkg = process.argv[2];
+  if (!pkg) {
+    console.error('usage: node tests/bench/network.mjs PKG_DIR (built by scripts/bench-network.sh)');
+    process.exit(2);
+  }
+  const wasm = loadWasm(pkg);
+  const sizes = [[1000, 3000], [2000, 6000], [5000, 15000]];
+  const rows = [];
+  const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+  for (const [n, m] of sizes) {
+    const g = randomGraph(n, m, 42);
+    const runs = n >= 5000 ? 3 : 5;
+    const slowRuns = n >= 5000 ? 1 : n >= 2000 ? 2 : 3;
+    const graph = graphologyGraph(g);
+
+    // Betweenness: same numbers first, then time.
+    const ours = wasm.betweenness(n, g.from, g.to);
+    const theirs = betweennessCentrality(graph, { normalized: true, getEdgeWeight: null });
+    const diff = maxDiff(ours, Array.from({ length: n }, (_, i) => theirs[String(i)]));
+    if (!(diff < 1e-9)) throw new Error(`betweenness differs from graphology by ${diff} on ${n}/${m}`);
+    const bcOurs = time(() => wasm.betweenness(n, g.from, g.to), runs);
+    const bcGraphology = time(() => betweennessCentrality(graph, { normalized: true, getEdgeWeight: null }), slowRuns);
+    const all = time(() => wasm.all_node_metrics(n, g.from, g.to, g.trust), runs);
+    const whole = time(() => wasm.analyze_json(n, g.from, g.to, g.trust), slowRuns);
+
+    // Layout: one iteration, from a random start (graphology, d3) or the spiral (ours).
+    const ITER = 50;
+    let layout = new wasm.BenchLayout(7, n, g.from, g.to, g.trust);
+    const layoutOurs = time(() => layout.run(ITER), runs) / ITER;
+    layout.free();
+    const fa2 = time(() => forceAtlas2(graph, { iterations: ITER, settings: { barnesHutOptimize: true } }), runs) / ITER;
+    const sim = d3Simulation(g);
+    const d3 = time(() => sim.tick(ITER), runs) / ITER;
+
+    rows.push({ size: `${n}/${m}`, bcOurs, bcGraphology, all, whole, layoutOurs, fa2, d3, diff });
+  }
+
+  console.log('Network analysis and layout, Node ' + process.version + ', ms (median), ratio = peer / ours');
+  console.log('');
+  console.log('| nodes/edges | betweenness: ours (wasm) | graphology | ratio | all node metrics (wasm) | whole analyze + JSON (wasm) | layout iteration: ours (wasm) | FA2 Barnes–Hut (graphology) | ratio | d3-force tick | ratio |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.size} | ${fmt(r.bcOurs)} | ${fmt(r.bcGraphology)} | ${(r.bcGraphology / r.bcOurs).toFixed(1)}× | ${fmt(r.all)} | ${fmt(r.whole)} | ${fmt(r.layoutOurs)} | ${fmt(r.fa2)} | ${(r.fa2 / r.layoutOurs).toFixed(1)}× | ${fmt(r.d3)} | ${(r.d3 / r.layoutOurs).toFixed(1)}× |`);
+  }
+  console.log('');
+  console.log('betweenness agrees with graphology\'s to ' + Math.max(...rows.map((r) => r.diff)).toExponential(1) + ' (max abs difference)');
+
+  const t1 = rows.find((r) => r.size === '1000/3000');
+  const t2 = rows.find((r) => r.size === '2000/6000');
+  console.log(`target: all node metrics 1000/3000 < 100 ms: ${fmt(t1.all)} ms ${t1.all < 100 ? 'MET' : 'MISSED'}`);
+  console.log(`target: one layout iteration 2000/6000 < 8 ms: ${fmt(t2.layoutOurs)} ms ${t2.layoutOurs < 8 ? 'MET' : 'MISSED'}`);
+
+  const big = randomGraph(5000, 15000, 42);
+  const w = await mainThreadWhileAnalyzing(wasm, pkg, big);
+  const longest = Math.max(w.step, w.parse);
+  console.log(
+    `5000/15000 with the analysis in a worker: analysis ${fmt(w.workerMs)} ms in the worker ` +
+      `(result ${(w.bytes / 1024).toFixed(0)} KiB of JSON, ready after ${fmt(w.wallMs)} ms); main thread ran ${w.steps} layout steps, ` +
+      `longest step ${fmt(w.step)} ms, parsing the result ${fmt(w.parse)} ms`,
+  );
+  console.log(`target: no main-thread task over 50 ms at 5000/15000: longest ${fmt(longest)} ms ${longest <= 50 ? 'MET' : 'MISSED'}`);
+}
