@@ -1,21 +1,41 @@
-// Constellation's service worker: keeps the app shell (HTML, wasm, JS, CSS) so
-// that a room already visited opens with no network. The room's content itself
-// comes from the draft in IndexedDB, and edits made offline are sent by the
-// app when the relay is reachable again. Relay traffic (/ws/…) never passes here.
-const CACHE = 'constellation-shell-v1';
+// Constellation's service worker: keeps the app shell (HTML, wasm, JS, CSS,
+// manifest and icons) so that a room already visited opens with no network. The
+// room's content itself comes from the draft in IndexedDB, and edits made
+// offline are sent by the app when the relay is reachable again. Relay traffic
+// (/ws/…) never passes here.
+//
+// The server sends most files brotli- or gzip-compressed; fetch() hands this
+// worker the decoded body, so the cache holds plain files and serves them as is.
+const CACHE = 'constellation-shell-v2';
 
-// Every asset the shell's HTML names (trunk gives them content-hashed names).
-const assetsOf = (html) => [...new Set(html.match(/\/[A-Za-z0-9_.-]+\.(?:js|wasm|css|svg|webmanifest)/g) || [])];
+// Every asset the shell's HTML names (trunk gives the build's files content-hashed names).
+const assetsOf = (html) => [...new Set(html.match(/\/[A-Za-z0-9_.-]+\.(?:js|wasm|css|svg|png|webmanifest)/g) || [])];
+
+// Trunk's content hash in a name: `-` and up to 16 hex digits, leading zeros
+// dropped (app-8e0313d5251d4e78.css, constellation-web-12f0b890e2894995_bg.wasm).
+// Such a file never changes. The server uses the same rule (static_files.rs).
+const HASHED = /-[0-9a-f]{12,16}(?:[._/]|$)/;
+
+/** Keeps `response` as the shell and drops the hashed files older builds named. */
+async function keepShell(cache, response) {
+  const html = await response.clone().text();
+  await cache.put('/', response);
+  const current = new Set(assetsOf(html));
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (HASHED.test(path) && !current.has(path)) await cache.delete(request);
+  }
+  return assetsOf(html);
+}
+
+/** Puts a copy in the cache without holding the page's response back. */
+const keep = async (request, response) => (await caches.open(CACHE)).put(request, response);
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     const response = await fetch('/', { cache: 'no-cache' });
-    if (response.ok) {
-      const html = await response.clone().text();
-      await cache.put('/', response);
-      await cache.addAll(assetsOf(html));
-    }
+    if (response.ok) await cache.addAll(await keepShell(cache, response));
     await self.skipWaiting();
   })());
 });
@@ -36,7 +56,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith((async () => {
       try {
         const response = await fetch(request);
-        if (response.ok) (await caches.open(CACHE)).put('/', response.clone());
+        if (response.ok) event.waitUntil(caches.open(CACHE).then((cache) => keepShell(cache, response.clone())));
         return response;
       } catch (offline) {
         return (await caches.match('/')) || Response.error();
@@ -44,12 +64,26 @@ self.addEventListener('fetch', (event) => {
     })());
     return;
   }
-  // Hashed assets never change: the cache first, then the network (and keep it).
+  if (HASHED.test(url.pathname)) {
+    // Hashed files never change: the cache first, then the network (and keep it).
+    event.respondWith((async () => {
+      const hit = await caches.match(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (response.ok) event.waitUntil(keep(request, response.clone()));
+      return response;
+    })());
+    return;
+  }
+  // Files that keep their name across versions (manifest, icons, favicon): the
+  // network first so an update shows, the kept copy when offline.
   event.respondWith((async () => {
-    const hit = await caches.match(request);
-    if (hit) return hit;
-    const response = await fetch(request);
-    if (response.ok) (await caches.open(CACHE)).put(request, response.clone());
-    return response;
+    try {
+      const response = await fetch(request);
+      if (response.ok) event.waitUntil(keep(request, response.clone()));
+      return response;
+    } catch (offline) {
+      return (await caches.match(request)) || Response.error();
+    }
   })());
 });

@@ -31,7 +31,7 @@ function brotli(data, ext) {
 }
 
 function gzip(data) {
-  return gzipSync(data, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
+  return gzipSync(data, { level: constants.Z_BEST_COMPRESSION });
 }
 
 function* files(dir) {

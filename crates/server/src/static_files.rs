@@ -75,17 +75,22 @@ fn names_a_file(path: &str) -> bool {
         .is_some_and(|last| last.contains('.'))
 }
 
-/// Length of the hex content hash trunk puts in file names (`filehash = true` in
-/// Trunk.toml): `app-8e0313d5251d4e78.css`, `constellation-web-12f0b890e2894995.js`,
-/// `constellation-web-12f0b890e2894995_bg.wasm`, and the directory of wasm-bindgen
-/// snippets, `snippets/constellation-web-12f0b890e2894995/inline0.js`.
-const HASH_LEN: usize = 16;
+/// Trunk names its files with a content hash (`filehash = true` in Trunk.toml),
+/// `-` and the 64-bit hash in lowercase hex: `app-8e0313d5251d4e78.css`,
+/// `constellation-web-12f0b890e2894995.js`, `constellation-web-12f0b890e2894995_bg.wasm`,
+/// and the directory of wasm-bindgen snippets,
+/// `snippets/constellation-web-12f0b890e2894995/inline0.js`. The hash is written
+/// without leading zeros, so it may be shorter than 16 digits; one shorter than
+/// [`MIN_HASH_DIGITS`] (1 build in 65,536) is taken for an ordinary name and merely
+/// revalidated, which costs a round trip, never a stale file.
+const MAX_HASH_DIGITS: usize = 16;
+const MIN_HASH_DIGITS: usize = 12;
 
 /// True when the path is one of trunk's content-hashed files: some segment holds
-/// `-` followed by exactly [`HASH_LEN`] lowercase hex digits, then `.` or `_` (a file
-/// name) or the end of the segment (the snippets directory). Files copied as they
-/// are (index.html, sw.js, favicon.svg, manifest.webmanifest, icon-192.png) never
-/// match, so they stay revalidated.
+/// `-` followed by 12 to 16 lowercase hex digits, then `.` or `_` (a file name) or
+/// the end of the segment (the snippets directory). Files copied as they are
+/// (index.html, sw.js, favicon.svg, manifest.webmanifest, icon-192.png) never match,
+/// so they stay revalidated.
 fn is_hashed(path: &str) -> bool {
     names_a_file(path)
         && path.split('/').any(|segment| {
@@ -95,7 +100,8 @@ fn is_hashed(path: &str) -> bool {
                     .bytes()
                     .take_while(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
                     .count();
-                hex == HASH_LEN && matches!(rest.as_bytes().get(HASH_LEN), None | Some(b'.' | b'_'))
+                (MIN_HASH_DIGITS..=MAX_HASH_DIGITS).contains(&hex)
+                    && matches!(rest.as_bytes().get(hex), None | Some(b'.' | b'_'))
             })
         })
 }
@@ -156,6 +162,9 @@ mod tests {
             "/constellation-web-12f0b890e2894995.js",
             "/app-8e0313d5251d4e78.css",
             "/board-c920ca43256fdcb9.css",
+            // Trunk drops the hash's leading zeros.
+            "/constellation-web-4a23fd8d8659520_bg.wasm",
+            "/plan-6d1bf2b36e85ae4.css",
             "/snippets/constellation-web-12f0b890e2894995/inline0.js",
         ] {
             assert!(is_hashed(path), "{path}");
@@ -171,8 +180,10 @@ mod tests {
             "/favicon.svg",
             "/manifest.webmanifest",
             "/icon-192.png",
-            // One hex digit short, one too many, upper case: not trunk's hash.
-            "/app-8e0313d5251d4e7.css",
+            "/icon-maskable-512.png",
+            "/icon-apple-180.png",
+            // Too short, too long, upper case: not trunk's hash.
+            "/app-8e0313d5251.css",
             "/app-8e0313d5251d4e780.css",
             "/app-8E0313D5251D4E78.css",
             // A client-side route is HTML whatever its segments look like.
