@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use constellation_core::link::{RoomId, RoomKey};
-use constellation_core::presence::Presence;
+use constellation_core::presence::{Cursor, Presence};
 use constellation_core::room::{ClientId, Room, Update};
 use constellation_core::seal::RoomCipher;
 use constellation_core::sync::{Backoff, Draft, Session, Status, SyncConfig};
@@ -126,6 +126,8 @@ impl LiveRoom {
     /// what it created), which `edit` passes back.
     pub fn edit<O: EditOutcome, E>(&self, f: impl FnOnce(&mut Room) -> Result<O, E>) -> Result<O::Value, E> {
         let (result, message) = self.with_inner(|inner| -> Result<_, E> {
+            // Edits made less than `UNDO_GROUP_MILLIS` apart undo as one step.
+            inner.room.set_edit_time(js_sys::Date::now() as u64);
             let (update, result) = f(&mut inner.room)?.split();
             let message = if update.is_empty() {
                 None
@@ -139,6 +141,25 @@ impl LiveRoom {
         }
         self.changed();
         Ok(result)
+    }
+
+    /// Ends the current group of edits, so the next one undoes on its own
+    /// (a note losing focus, the end of a drag).
+    pub fn end_undo_step(&self) {
+        self.with_inner(|inner| inner.room.end_undo_step());
+    }
+
+    /// Shows this participant's pointer on a board to the others (`None`
+    /// hides it); the relay gets at most one presence batch per interval.
+    pub fn set_cursor(&self, cursor: Option<Cursor>) {
+        let presence = self.with_inner(|inner| inner.session.own_presence().cloned());
+        let mut presence = presence.unwrap_or_else(|| Presence::named(""));
+        if presence.cursor == cursor {
+            return;
+        }
+        presence.section = cursor.as_ref().map(|_| "board".to_owned());
+        presence.cursor = cursor;
+        self.set_presence(presence);
     }
 
     /// Updates this participant's presence (name, section, cursor).

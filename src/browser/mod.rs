@@ -4,6 +4,7 @@
 //! `localStorage` or `crypto` directly, so tests can swap the store and the rest
 //! of the app does not care which browser API sits underneath.
 
+pub mod download;
 pub mod drafts;
 pub mod socket;
 
@@ -13,6 +14,9 @@ use gloo::storage::{LocalStorage, Storage};
 pub trait Preferences {
     fn display_name(&self) -> Option<String>;
     fn set_display_name(&self, name: &str);
+    /// This browser's stable participant id (made on first use), which counts
+    /// a person's votes against one allowance across reloads.
+    fn participant_id(&self) -> String;
 }
 
 /// Preferences kept in `localStorage`. When storage is blocked (private mode,
@@ -22,6 +26,16 @@ pub trait Preferences {
 pub struct LocalPreferences;
 
 const NAME_KEY: &str = "constellation.display_name";
+const PARTICIPANT_KEY: &str = "constellation.participant";
+
+thread_local! {
+    /// The id used when storage is blocked: stable for this page's life only.
+    static PAGE_PARTICIPANT: String = new_participant_id();
+}
+
+fn new_participant_id() -> String {
+    random_bytes::<12>().iter().map(|b| format!("{b:02x}")).collect()
+}
 
 impl Preferences for LocalPreferences {
     fn display_name(&self) -> Option<String> {
@@ -30,6 +44,17 @@ impl Preferences for LocalPreferences {
 
     fn set_display_name(&self, name: &str) {
         let _ = LocalStorage::set(NAME_KEY, name);
+    }
+
+    fn participant_id(&self) -> String {
+        if let Ok(id) = LocalStorage::get::<String>(PARTICIPANT_KEY) {
+            if !id.is_empty() {
+                return id;
+            }
+        }
+        let id = PAGE_PARTICIPANT.with(Clone::clone);
+        let _ = LocalStorage::set(PARTICIPANT_KEY, &id);
+        id
     }
 }
 

@@ -143,6 +143,35 @@ impl BoardContent {
         notes.chain(clusters).reduce(|a, b| a.union(&b))
     }
 
+    /// Where a new note asked for at (x, y) (its top-left corner) goes: there
+    /// if it overlaps no note, else the nearest free place on a grid of note
+    /// steps around it, so notes added in a row never hide one another. Gives
+    /// (x, y) back if nothing near is free.
+    pub fn free_spot(&self, x: f64, y: f64) -> (f64, f64) {
+        const GAP: f64 = 16.0;
+        const RINGS: i32 = 24;
+        let (step_x, step_y) = (NOTE_WIDTH + GAP, NOTE_HEIGHT + GAP);
+        let free = |cx: f64, cy: f64| {
+            let spot = Rect { x: cx, y: cy, width: NOTE_WIDTH, height: NOTE_HEIGHT }.grown(0.05);
+            !self.notes.iter().any(|n| note_rect(n).intersects(&spot))
+        };
+        for ring in 0..=RINGS {
+            // The cells of this ring, nearest to the asked place first.
+            let mut cells: Vec<(i32, i32)> = (-ring..=ring)
+                .flat_map(|i| (-ring..=ring).map(move |j| (i, j)))
+                .filter(|&(i, j)| i.abs().max(j.abs()) == ring)
+                .collect();
+            cells.sort_by_key(|&(i, j)| (i * i + j * j, j, i));
+            for (i, j) in cells {
+                let (cx, cy) = (x + f64::from(i) * step_x, y + f64::from(j) * step_y);
+                if free(cx, cy) {
+                    return (cx, cy);
+                }
+            }
+        }
+        (x, y)
+    }
+
     /// The positions in `notes` of the notes that overlap `area`.
     pub fn notes_in(&self, area: &Rect) -> Vec<usize> {
         self.notes
@@ -207,6 +236,49 @@ mod tests {
         assert!(close(camera.zoom, 1200.0 / 4000.0));
         let small = Camera::fit(Rect { x: 0.0, y: 0.0, width: 160.0, height: 120.0 }, 1280.0, 800.0, 40.0);
         assert_eq!(small.zoom, 1.0);
+    }
+
+    fn board_with_notes_at(places: &[(f64, f64)]) -> BoardContent {
+        use crate::board::{Board, BoardId, NoteColor, NoteId, Tally};
+        BoardContent {
+            board: Board { id: BoardId::new("b"), name: "B".into(), order: 0.0, vote_allowance: 0 },
+            notes: places
+                .iter()
+                .enumerate()
+                .map(|(i, &(x, y))| Note {
+                    id: NoteId::new(format!("n{i}")),
+                    board: BoardId::new("b"),
+                    text: String::new(),
+                    x,
+                    y,
+                    color: NoteColor::Yellow,
+                    author: String::new(),
+                    cluster: None,
+                })
+                .collect(),
+            clusters: Vec::new(),
+            links: Vec::new(),
+            tally: Tally::default(),
+        }
+    }
+
+    #[test]
+    fn a_new_note_goes_where_asked_or_to_the_nearest_free_place() {
+        let empty = board_with_notes_at(&[]);
+        assert_eq!(empty.free_spot(10.0, 20.0), (10.0, 20.0));
+        let mut board = board_with_notes_at(&[(0.0, 0.0)]);
+        let mut placed = Vec::new();
+        for _ in 0..30 {
+            let spot = board.free_spot(0.0, 0.0);
+            let rect = Rect { x: spot.0, y: spot.1, width: NOTE_WIDTH, height: NOTE_HEIGHT };
+            assert!(board.notes.iter().all(|n| !note_rect(n).intersects(&rect)), "{spot:?} overlaps a note");
+            placed.push(spot);
+            let mut more: Vec<(f64, f64)> = board.notes.iter().map(|n| (n.x, n.y)).collect();
+            more.push(spot);
+            board = board_with_notes_at(&more);
+        }
+        // The first free places are the neighbours of the asked place.
+        assert!(placed[..8].iter().all(|&(x, y)| x.abs() <= NOTE_WIDTH + 16.0 && y.abs() <= NOTE_HEIGHT + 16.0), "{placed:?}");
     }
 
     #[test]

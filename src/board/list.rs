@@ -1,0 +1,134 @@
+//! The board as lists: every note in reading order (clusters first, each with
+//! its notes), editable in place — the view for screen readers and small
+//! phones — and the ranked list a voting round ends with.
+
+use constellation_core::board::{Note, NoteId};
+use leptos::prelude::*;
+
+use super::{short, BoardState};
+
+#[component]
+pub fn ListView(state: BoardState) -> impl IntoView {
+    // (cluster label heading, note) in reading order; a heading starts each cluster.
+    let entries = move || {
+        state.content.with(|c| {
+            let Some(c) = c else { return Vec::new() };
+            let mut last: Option<String> = None;
+            c.reading_order()
+                .into_iter()
+                .map(|(cluster, note)| {
+                    let group = cluster.map(|k| k.id.as_str().to_owned());
+                    let heading = if group != last {
+                        last = group.clone();
+                        Some(cluster.map(|k| if k.label.trim().is_empty() { "Unnamed group".to_owned() } else { k.label.clone() }).unwrap_or_else(|| "Not in a cluster".to_owned()))
+                    } else {
+                        None
+                    };
+                    (heading, note.id.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="page board-list">
+            <Show
+                when=move || state.content.with(|c| c.as_ref().is_some_and(|c| !c.notes.is_empty()))
+                fallback=|| view! { <p class="hint">"No notes yet. Add the first one."</p> }
+            >
+                <ol class="notes" aria-label="Notes">
+                    <For
+                        each=entries
+                        key=|e| e.clone()
+                        children=move |(heading, id)| view! {
+                            {heading.map(|h| view! { <li class="group-heading" aria-hidden="true" dir="auto">{h}</li> })}
+                            <NoteCard state id/>
+                        }
+                    />
+                </ol>
+            </Show>
+        </div>
+    }
+}
+
+/// One note in the list: its text, editable in place, author, votes, delete.
+#[component]
+fn NoteCard(state: BoardState, id: NoteId) -> impl IntoView {
+    let live = state.live;
+    let note_id = StoredValue::new(id.clone());
+    let note = Memo::new(move |_| live.read(|room| room.note(&note_id.get_value())));
+    let text = move || note.get().map(|n| n.text).unwrap_or_default();
+    let votes = move || state.content.with(|c| c.as_ref().map_or(0, |c| c.tally.votes_for(&note_id.get_value())));
+    let field_id = format!("list-note-{id}");
+    let color = move || note.get().map(|n| n.color.name()).unwrap_or("yellow");
+    let ballot = move || {
+        let me = state.me.get_value();
+        state.board.get().map(|b| live.read(|room| room.ballot(&b, &me))).unwrap_or_default()
+    };
+    let mine = move || ballot().on.get(&note_id.get_value()).copied().unwrap_or(0);
+    view! {
+        <li class=move || format!("note note-{}", color())>
+            <label class="visually-hidden" for=field_id.clone()>"Note text"</label>
+            <textarea
+                id=field_id
+                rows="3"
+                maxlength="2000"
+                dir="auto"
+                placeholder="Write your idea"
+                prop:value=text
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    state.edit(|room| room.edit_note_text(&note_id.get_value(), &value));
+                }
+                on:blur=move |_| live.end_undo_step()
+            ></textarea>
+            <div class="note-foot">
+                <span class="author">{move || note.get().map(|n| n.author).filter(|a| !a.is_empty()).unwrap_or_else(|| "Anonymous".into())}</span>
+                <span class="vote-count">{move || match votes() { 0 => String::new(), 1 => "1 vote".into(), n => format!("{n} votes") }}</span>
+                <button type="button" class="quiet" disabled=move || ballot().remaining == 0
+                    aria-label=move || format!("Vote for {}", short(&text()))
+                    on:click=move |_| { state.edit(|room| room.place_vote(&state.me.get_value(), &note_id.get_value())); }>"Vote"</button>
+                <Show when=move || { mine() > 0 }>
+                    <button type="button" class="quiet"
+                        aria-label=move || format!("Remove my vote from {}", short(&text()))
+                        on:click=move |_| { state.edit(|room| room.remove_vote(&state.me.get_value(), &note_id.get_value())); }>"Unvote"</button>
+                </Show>
+                <button
+                    type="button"
+                    class="quiet"
+                    aria-label=move || format!("Delete note {}", short(&text()))
+                    on:click=move |_| { state.edit(|room| room.delete_note(&note_id.get_value())); }
+                >"Delete"</button>
+            </div>
+        </li>
+    }
+}
+
+/// The notes by votes, most first: the prioritized list a session ends with.
+#[component]
+pub fn RankedView(state: BoardState) -> impl IntoView {
+    let ranked = move || state.content.with(|c| c.as_ref().map(|c| c.ranked()).unwrap_or_default());
+    let voters = move || state.content.with(|c| c.as_ref().map_or(0, |c| c.tally.voters));
+    view! {
+        <div class="page board-ranked">
+            <h2>"Ranked by votes"</h2>
+            <p class="hint" aria-live="polite">{move || match voters() { 0 => "Nobody has voted yet.".to_owned(), 1 => "1 person has voted.".to_owned(), n => format!("{n} people have voted.") }}</p>
+            <ol class="ranked" aria-label="Ranked notes">
+                <For
+                    each=ranked
+                    key=|r| (r.note.id.clone(), r.rank, r.votes, r.note.text.clone())
+                    children=|r| {
+                        let Note { text, author, color, .. } = r.note;
+                        view! {
+                            <li class=format!("ranked-item note-{}", color.name())>
+                                <span class="rank" aria-label=format!("Rank {}", r.rank)>{r.rank}</span>
+                                <span class="ranked-text" dir="auto">{if text.trim().is_empty() { "Empty note".to_owned() } else { text }}</span>
+                                <span class="ranked-votes">{match r.votes { 1 => "1 vote".to_owned(), n => format!("{n} votes") }}</span>
+                                <span class="author">{if author.is_empty() { "Anonymous".to_owned() } else { author }}</span>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+        </div>
+    }
+}

@@ -1,0 +1,218 @@
+//! The board section: a room's whiteboards, drawn as a free-form canvas, as an
+//! ordered list (for screen readers and small phones) or as the ranked list a
+//! voting round ends with.
+//!
+//! Every change is a call into `core` (`Room::add_note`, `move_note`,
+//! `place_vote`, `undo`, …) through [`LiveRoom::edit`]; these modules only draw
+//! and turn gestures into those calls. The camera rules (zoom around a point,
+//! fit, what is on screen) are `core::board::camera`.
+
+mod canvas;
+mod export;
+mod list;
+mod panel;
+mod toolbar;
+
+use constellation_core::board::camera::Camera;
+use constellation_core::board::{BoardContent, BoardId, ClusterId, NewNote, NoteColor, NoteId, ParticipantId};
+use leptos::prelude::*;
+
+use crate::browser::{LocalPreferences, Preferences};
+use crate::live::LiveRoom;
+use crate::room::use_live_room;
+
+/// Name of the board made when a room's first note is added.
+const FIRST_BOARD: &str = "Ideas";
+
+/// How the board is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Canvas,
+    List,
+    Ranked,
+}
+
+/// What the person has selected on the canvas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    Nothing,
+    Note(NoteId),
+    Cluster(ClusterId),
+}
+
+/// Everything the board's parts share. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct BoardState {
+    pub live: LiveRoom,
+    /// The board being shown (`None` while the room has no board).
+    pub board: Memo<Option<BoardId>>,
+    /// The board being shown, read once per document change.
+    pub content: Memo<Option<BoardContent>>,
+    pub chosen: RwSignal<Option<BoardId>>,
+    pub mode: RwSignal<Mode>,
+    pub camera: RwSignal<Camera>,
+    /// The canvas's size in CSS pixels.
+    pub size: RwSignal<(f64, f64)>,
+    pub selection: RwSignal<Selection>,
+    /// The note whose text is being typed in.
+    pub editing: RwSignal<Option<NoteId>>,
+    /// The last thing that went wrong, shown under the toolbar.
+    pub error: RwSignal<Option<String>>,
+    /// Said to screen readers (and shown) after an action with no visible trace.
+    pub announcement: RwSignal<Option<String>>,
+    /// This browser's voter id.
+    pub me: StoredValue<ParticipantId>,
+    /// The current board's name is being typed in.
+    pub renaming: RwSignal<bool>,
+    pub name_draft: RwSignal<String>,
+    /// The name of the board deleted last, offered back with "Undo".
+    pub deleted: RwSignal<Option<String>>,
+}
+
+impl BoardState {
+    /// Runs an edit, showing its error if it has one.
+    pub fn edit<O: crate::live::EditOutcome, E: std::fmt::Display>(
+        &self,
+        f: impl FnOnce(&mut constellation_core::room::Room) -> Result<O, E>,
+    ) -> Option<O::Value> {
+        match self.live.edit(f) {
+            Ok(value) => {
+                self.error.set(None);
+                Some(value)
+            }
+            Err(e) => {
+                self.error.set(Some(e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// The board to add to, made if the room has none yet.
+    pub fn board_or_first(&self) -> Option<BoardId> {
+        match self.board.get_untracked() {
+            Some(board) => Some(board),
+            None => {
+                let board = self.edit(|room| room.add_board(FIRST_BOARD))?;
+                self.chosen.set(Some(board.clone()));
+                Some(board)
+            }
+        }
+    }
+
+    /// Adds an empty note with its top-left corner at (x, y) and opens it for typing.
+    pub fn add_note_at(&self, x: f64, y: f64) {
+        let Some(board) = self.board_or_first() else { return };
+        let new = NewNote {
+            board,
+            text: String::new(),
+            x,
+            y,
+            color: NoteColor::Yellow,
+            author: LocalPreferences.display_name().unwrap_or_default(),
+        };
+        if let Some(id) = self.edit(|room| room.add_note(new)) {
+            self.selection.set(Selection::Note(id.clone()));
+            self.editing.set(Some(id));
+        }
+    }
+
+    pub fn undo(&self) {
+        self.live.end_undo_step();
+        if self.edit(|room| Ok::<_, std::convert::Infallible>(room.undo())).is_some() {
+            self.announcement.set(Some("Undone.".into()));
+        }
+    }
+
+    pub fn redo(&self) {
+        self.live.end_undo_step();
+        if self.edit(|room| Ok::<_, std::convert::Infallible>(room.redo())).is_some() {
+            self.announcement.set(Some("Redone.".into()));
+        }
+    }
+}
+
+#[component]
+pub fn Board() -> impl IntoView {
+    let Some(live) = use_live_room() else {
+        return view! {
+            <section class="section page"><h1>"Board"</h1><p class="lede">"This link has no room key, so the board cannot be opened."</p></section>
+        }
+        .into_any();
+    };
+    let chosen = RwSignal::new(None::<BoardId>);
+    let board = Memo::new(move |_| {
+        let boards = live.read(|room| room.boards());
+        chosen
+            .get()
+            .filter(|id| boards.iter().any(|b| &b.id == id))
+            .or_else(|| boards.first().map(|b| b.id.clone()))
+    });
+    let content = Memo::new(move |_| board.get().and_then(|b| live.read(|room| room.board_content(&b))));
+    let state = BoardState {
+        live,
+        board,
+        content,
+        chosen,
+        mode: RwSignal::new(Mode::Canvas),
+        camera: RwSignal::new(Camera::default()),
+        size: RwSignal::new((0.0, 0.0)),
+        selection: RwSignal::new(Selection::Nothing),
+        editing: RwSignal::new(None),
+        error: RwSignal::new(None),
+        announcement: RwSignal::new(None),
+        me: StoredValue::new(ParticipantId::new(LocalPreferences.participant_id())),
+        renaming: RwSignal::new(false),
+        name_draft: RwSignal::new(String::new()),
+        deleted: RwSignal::new(None),
+    };
+    toolbar::undo_keys(state);
+
+    view! {
+        <section class="board-section" aria-labelledby="board-heading">
+            <h1 id="board-heading" class="visually-hidden">"Board"</h1>
+            <toolbar::Boards state/>
+            <toolbar::Toolbar state/>
+            <p class="error board-error" role="alert">{move || state.error.get()}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
+            <Show when=move || live.ready.get() fallback=|| view! { <p class="hint page">"Opening the room…"</p> }>
+                {move || match state.mode.get() {
+                    Mode::Canvas => view! {
+                        <div class="board-main">
+                            <canvas::Canvas state/>
+                            <panel::Panel state/>
+                        </div>
+                    }.into_any(),
+                    Mode::List => view! { <list::ListView state/> }.into_any(),
+                    Mode::Ranked => view! { <list::RankedView state/> }.into_any(),
+                }}
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+/// The start of a text, to name the controls of what it belongs to.
+pub fn short(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let joined = words.join(" ");
+    let first: String = joined.chars().take(40).collect();
+    if first.is_empty() {
+        "empty note".into()
+    } else if joined.chars().count() > 40 {
+        format!("{first}…")
+    } else {
+        first
+    }
+}
+
+/// Moves the keyboard to the element with this id once it is drawn.
+pub fn focus_later(element_id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&element_id) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}

@@ -1,0 +1,171 @@
+//! The panel beside the canvas (below it on a phone): what can be done with the
+//! selected note or cluster, all reachable without a pointer.
+
+use constellation_core::board::{ClusterId, NoteColor, NoteId};
+use leptos::prelude::*;
+
+use super::{short, BoardState, Selection};
+
+#[component]
+pub fn Panel(state: BoardState) -> impl IntoView {
+    view! {
+        <aside class="board-panel" aria-label="Selection">
+            {move || match state.selection.get() {
+                Selection::Note(id) => view! { <NotePanel state id/> }.into_any(),
+                Selection::Cluster(id) => view! { <ClusterPanel state id/> }.into_any(),
+                Selection::Nothing => view! {
+                    <p class="hint">"Select a note to change its colour, link it, vote for it or delete it. Add a cluster to group notes: notes dropped inside it belong to it and move with it."</p>
+                }.into_any(),
+            }}
+        </aside>
+    }
+}
+
+#[component]
+fn NotePanel(state: BoardState, id: NoteId) -> impl IntoView {
+    let live = state.live;
+    let note_id = StoredValue::new(id);
+    let note = Memo::new(move |_| live.read(|room| room.note(&note_id.get_value())));
+    let name = move || note.get().map(|n| short(&n.text)).unwrap_or_default();
+    let votes = move || state.content.with(|c| c.as_ref().map_or(0, |c| c.tally.votes_for(&note_id.get_value())));
+    let ballot = move || {
+        let me = state.me.get_value();
+        state.board.get().map(|b| live.read(|room| room.ballot(&b, &me))).unwrap_or_default()
+    };
+    let mine = move || ballot().on.get(&note_id.get_value()).copied().unwrap_or(0);
+    let links = move || {
+        let id = note_id.get_value();
+        state.content.with(|c| {
+            let Some(c) = c else { return Vec::new() };
+            c.links
+                .iter()
+                .filter(|l| l.from == id || l.to == id)
+                .map(|l| {
+                    let other = if l.from == id { &l.to } else { &l.from };
+                    let other_text = c.notes.iter().find(|n| &n.id == other).map(|n| short(&n.text)).unwrap_or_default();
+                    let arrow = if l.from == id { "→" } else { "←" };
+                    (l.id.clone(), format!("{arrow} {other_text}"), l.label.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let others = move || {
+        let id = note_id.get_value();
+        state.content.with(|c| {
+            c.as_ref()
+                .map(|c| c.reading_order().into_iter().filter(|(_, n)| n.id != id).map(|(_, n)| (n.id.clone(), short(&n.text))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let target = RwSignal::new(String::new());
+    let label = RwSignal::new(String::new());
+    let add_link = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let to = target.get_untracked();
+        if to.is_empty() {
+            state.error.set(Some("Choose the note the link points to.".into()));
+            return;
+        }
+        let to = NoteId::new(to);
+        if state.edit(|room| room.add_link(&note_id.get_value(), &to, &label.get_untracked())).is_some() {
+            label.set(String::new());
+            target.set(String::new());
+            state.announcement.set(Some("Link added.".into()));
+        }
+    };
+
+    view! {
+        <Show when=move || note.get().is_some() fallback=|| view! { <p class="hint">"This note was deleted."</p> }>
+            <h2>"Note"</h2>
+            <p class="panel-text" dir="auto">{move || note.get().map(|n| n.text).unwrap_or_default()}</p>
+            <p class="hint">{move || format!("By {}", note.get().map(|n| n.author).filter(|a| !a.is_empty()).unwrap_or_else(|| "Anonymous".into()))}</p>
+            <button type="button" on:click=move |_| { state.editing.set(Some(note_id.get_value())); }>"Edit text"</button>
+
+            <fieldset class="colours">
+                <legend>"Colour"</legend>
+                {NoteColor::ALL.into_iter().map(|color| view! {
+                    <button type="button" class=format!("swatch note-{}", color.name())
+                        aria-pressed=move || (note.get().map(|n| n.color) == Some(color)).to_string()
+                        on:click=move |_| { state.edit(|room| room.set_note_color(&note_id.get_value(), color)); }
+                    >{capitalized(color.name())}</button>
+                }).collect_view()}
+            </fieldset>
+
+            <div class="panel-votes">
+                <h3>"Votes"</h3>
+                <p aria-live="polite">{move || format!("{} in total, {} of them yours", votes(), mine())}</p>
+                <div class="row">
+                    <button type="button" disabled=move || ballot().remaining == 0
+                        aria-label=move || format!("Vote for {}", name())
+                        on:click=move |_| { state.edit(|room| room.place_vote(&state.me.get_value(), &note_id.get_value())); }>"Vote"</button>
+                    <button type="button" disabled=move || mine() == 0
+                        aria-label=move || format!("Remove my vote from {}", name())
+                        on:click=move |_| { state.edit(|room| room.remove_vote(&state.me.get_value(), &note_id.get_value())); }>"Remove vote"</button>
+                </div>
+            </div>
+
+            <form class="link-form" on:submit=add_link>
+                <h3>"Links"</h3>
+                <ul class="links-list">
+                    <For each=links key=|l| l.clone() children=move |(link, text, label)| {
+                        let link = StoredValue::new(link);
+                        view! {
+                            <li>
+                                <span dir="auto">{text.clone()}</span>
+                                {(!label.is_empty()).then(|| view! { <span class="hint" dir="auto">{format!(" “{label}”")}</span> })}
+                                <button type="button" class="quiet" aria-label=format!("Remove link {text}")
+                                    on:click=move |_| { state.edit(|room| room.delete_link(&link.get_value())); }>"Remove"</button>
+                            </li>
+                        }
+                    }/>
+                </ul>
+                <label for="link-target">"Link to"</label>
+                <select id="link-target" prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
+                    <option value="">"Choose a note…"</option>
+                    <For each=others key=|o| o.clone() children=|(id, text)| view! { <option value=id.as_str().to_owned()>{text}</option> }/>
+                </select>
+                <label for="link-label">"Link label (optional)"</label>
+                <input id="link-label" type="text" maxlength="100" prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
+                <button type="submit">"Add link"</button>
+            </form>
+
+            <button type="button" class="danger" on:click=move |_| {
+                let text = name();
+                if state.edit(|room| room.delete_note(&note_id.get_value())).is_some() {
+                    state.selection.set(Selection::Nothing);
+                    state.announcement.set(Some(format!("Deleted note {text}. Undo brings it back.")));
+                }
+            }>"Delete note"</button>
+        </Show>
+    }
+}
+
+#[component]
+fn ClusterPanel(state: BoardState, id: ClusterId) -> impl IntoView {
+    let live = state.live;
+    let cluster_id = StoredValue::new(id);
+    let cluster = Memo::new(move |_| live.read(|room| room.cluster(&cluster_id.get_value())));
+    let members = move || state.content.with(|c| c.as_ref().map_or(0, |c| c.notes.iter().filter(|n| n.cluster.as_ref() == Some(&cluster_id.get_value())).count()));
+    view! {
+        <Show when=move || cluster.get().is_some() fallback=|| view! { <p class="hint">"This cluster was deleted."</p> }>
+            <h2>"Cluster"</h2>
+            <label for="cluster-label-field">"Cluster label"</label>
+            <input id="cluster-label-field" type="text" maxlength="100" dir="auto"
+                prop:value=move || cluster.get().map(|c| c.label).unwrap_or_default()
+                on:input=move |ev| { let v = event_target_value(&ev); state.edit(|room| room.rename_cluster(&cluster_id.get_value(), &v)); }
+                on:blur=move |_| state.live.end_undo_step()/>
+            <p class="hint">{move || match members() { 0 => "No notes in it yet: drag notes inside.".to_owned(), 1 => "1 note in it.".to_owned(), n => format!("{n} notes in it.") }}</p>
+            <button type="button" class="danger" on:click=move |_| {
+                if state.edit(|room| room.delete_cluster(&cluster_id.get_value())).is_some() {
+                    state.selection.set(Selection::Nothing);
+                    state.announcement.set(Some("Cluster deleted; its notes stay on the board.".into()));
+                }
+            }>"Delete cluster"</button>
+        </Show>
+    }
+}
+
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+}
