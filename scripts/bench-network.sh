@@ -5,7 +5,7 @@
 # wasm-bindgen, and runs the side-by-side benchmark tests/bench/network.mjs
 # (our WebAssembly against graphology and d3-force). Results: docs/benchmarks.md.
 #
-#   scripts/bench-network.sh            # as the app ships
+#   scripts/bench-network.sh [all|layout|analysis]   # as the app ships
 #   OPT_LEVEL=3 scripts/bench-network.sh  # core at opt-level 3 (and wasm-opt -O3), to compare
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -31,4 +31,4 @@ node "$ROOT/node_modules/binaryen/bin/wasm-opt" "$flag" --enable-bulk-memory \
 mv "$pkg/opt.wasm" "$pkg/constellation_bench_wasm_bg.wasm"
 echo "wasm: $(stat -c %s "$pkg/constellation_bench_wasm_bg.wasm") bytes (opt-level $opt_level, wasm-opt $flag)"
 say "running tests/bench/network.mjs"
-node "$ROOT/tests/bench/network.mjs" "$pkg"
+node "$ROOT/tests/bench/network.mjs" "$pkg" "$@"

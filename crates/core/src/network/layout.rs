@@ -41,7 +41,7 @@ use std::fmt::Debug;
 
 use serde::{Deserialize, Serialize};
 
-use quadtree::QuadTree;
+use quadtree::{Interact, QuadTree};
 
 /// A node's position in layout units (about 30 per tie at rest).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -170,6 +170,36 @@ impl Rng {
     fn on_circle(&mut self, r: f64) -> (f64, f64) {
         let a = self.unit() * std::f64::consts::TAU;
         (r * a.cos(), r * a.sin())
+    }
+}
+
+/// Many-body repulsion, accumulated over one walk of the quadtree.
+struct Repulsion<'a> {
+    fx: f64,
+    fy: f64,
+    /// Strength × alpha.
+    k: f64,
+    min2: f64,
+    rng: &'a mut Rng,
+}
+
+impl Interact for Repulsion<'_> {
+    #[inline(always)]
+    fn interact(&mut self, mut dx: f64, mut dy: f64, m: f64) {
+        let mut d2 = dx * dx + dy * dy;
+        if d2 == 0.0 {
+            // Coincident: push apart in a random direction.
+            let (jx, jy) = self.rng.on_circle(1e-6);
+            dx = jx;
+            dy = jy;
+            d2 = dx * dx + dy * dy;
+        }
+        if d2 < self.min2 {
+            d2 = (self.min2 * d2).sqrt();
+        }
+        let f = self.k * m / d2;
+        self.fx -= dx * f;
+        self.fy -= dy * f;
     }
 }
 
@@ -539,34 +569,20 @@ impl<K: Ord + Clone + Debug> Layout<K> {
         let theta2 = c.theta * c.theta;
         let min2 = c.min_distance * c.min_distance;
         let k = c.repulsion * alpha;
+        let mut push = Repulsion {
+            fx: 0.0,
+            fy: 0.0,
+            k,
+            min2,
+            rng: &mut self.rng,
+        };
         for i in 0..n {
-            let (mut fx, mut fy) = (0.0, 0.0);
-            let rng = &mut self.rng;
-            self.tree.visit(
-                i,
-                &self.xs,
-                &self.ys,
-                &self.mass,
-                theta2,
-                |mut dx, mut dy, m| {
-                    let mut d2 = dx * dx + dy * dy;
-                    if d2 == 0.0 {
-                        // Coincident: push apart in a random direction.
-                        let (jx, jy) = rng.on_circle(1e-6);
-                        dx = jx;
-                        dy = jy;
-                        d2 = dx * dx + dy * dy;
-                    }
-                    if d2 < min2 {
-                        d2 = (min2 * d2).sqrt();
-                    }
-                    let f = k * m / d2;
-                    fx -= dx * f;
-                    fy -= dy * f;
-                },
-            );
-            self.vx[i] += fx;
-            self.vy[i] += fy;
+            push.fx = 0.0;
+            push.fy = 0.0;
+            self.tree
+                .visit(i, &self.xs, &self.ys, &self.mass, theta2, &mut push);
+            self.vx[i] += push.fx;
+            self.vy[i] += push.fy;
         }
 
         // Gravity toward the origin, and integration.

@@ -15,7 +15,7 @@ struct Cell {
     cx: f64,
     cy: f64,
     half: f64,
-    /// Total mass and mass-weighted position sums (centre of mass = sum / mass).
+    /// Total mass and centre of mass.
     mass: f64,
     sx: f64,
     sy: f64,
@@ -40,6 +40,12 @@ impl Cell {
             leaf: true,
         }
     }
+}
+
+/// What a walk of the tree reports each interaction to.
+pub(crate) trait Interact {
+    /// `(dx, dy)` points from the body being pushed to a mass `m`.
+    fn interact(&mut self, dx: f64, dy: f64, m: f64);
 }
 
 /// A quadtree over bodies `0..n`, rebuilt each layout step. Its buffers are
@@ -95,15 +101,16 @@ impl QuadTree {
                     if ch != NONE {
                         let k = &self.cells[ch as usize];
                         m += k.mass;
-                        sx += k.sx;
-                        sy += k.sy;
+                        sx += k.sx * k.mass;
+                        sy += k.sy * k.mass;
                     }
                 }
             }
             let cell = &mut self.cells[c];
             cell.mass = m;
-            cell.sx = sx;
-            cell.sy = sy;
+            // Children read their centre of mass back as sums.
+            cell.sx = if m > 0.0 { sx / m } else { cell.cx };
+            cell.sy = if m > 0.0 { sy / m } else { cell.cy };
         }
     }
 
@@ -159,20 +166,21 @@ impl QuadTree {
         }
     }
 
-    /// Calls `apply(dx, dy, mass)` for every body or cell that body `i` (at
-    /// `xs[i], ys[i]`) interacts with, where (dx, dy) points from body `i` to
-    /// the other mass. A cell whose width is under `theta` times its distance
-    /// counts as one mass at its centre of mass, unless it holds body `i`.
-    /// Body `i` itself is skipped;
-    /// another body at its exact position is reported with dx = dy = 0.
-    pub(crate) fn visit(
+    /// Reports to `with` every body or cell that body `i` (at `xs[i], ys[i]`)
+    /// interacts with, as (dx, dy) from body `i` to the other mass, and that
+    /// mass. A cell whose width is under `theta` times its distance counts as
+    /// one mass at its centre of mass, unless it holds body `i`. Body `i`
+    /// itself is skipped; another body at its exact position is reported with
+    /// dx = dy = 0.
+    #[inline(always)]
+    pub(crate) fn visit<T: Interact>(
         &mut self,
         i: usize,
         xs: &[f64],
         ys: &[f64],
         mass: &[f64],
         theta2: f64,
-        mut apply: impl FnMut(f64, f64, f64),
+        with: &mut T,
     ) {
         if self.cells.is_empty() {
             return;
@@ -183,29 +191,33 @@ impl QuadTree {
         stack.push(0);
         while let Some(c) = stack.pop() {
             let cell = &self.cells[c as usize];
-            if cell.mass == 0.0 {
-                continue;
-            }
             if cell.leaf {
                 let mut b = cell.body;
                 while b != NONE {
                     let bi = b as usize;
                     if bi != i {
-                        apply(xs[bi] - x, ys[bi] - y, mass[bi]);
+                        with.interact(xs[bi] - x, ys[bi] - y, mass[bi]);
                     }
                     b = self.next[bi];
                 }
                 continue;
             }
-            let dx = cell.sx / cell.mass - x;
-            let dy = cell.sy / cell.mass - y;
+            if cell.mass == 0.0 {
+                continue;
+            }
+            let dx = cell.sx - x;
+            let dy = cell.sy - y;
             let w = 2.0 * cell.half;
             // A cell holding body `i` is always opened, so `i` never pushes itself.
             let inside = (x - cell.cx).abs() <= cell.half && (y - cell.cy).abs() <= cell.half;
             if !inside && w * w < theta2 * (dx * dx + dy * dy) {
-                apply(dx, dy, cell.mass);
+                with.interact(dx, dy, cell.mass);
             } else {
-                stack.extend(cell.children.iter().copied().filter(|&ch| ch != NONE));
+                for &ch in &cell.children {
+                    if ch != NONE {
+                        stack.push(ch);
+                    }
+                }
             }
         }
         self.stack = stack;

@@ -1,4 +1,20 @@
-use super::quadtree::QuadTree;
+use super::quadtree::{Interact, QuadTree};
+
+/// Sums what a tree walk reports.
+#[derive(Default)]
+struct Sum {
+    mass: f64,
+    dx: f64,
+    dy: f64,
+}
+
+impl Interact for Sum {
+    fn interact(&mut self, dx: f64, dy: f64, m: f64) {
+        self.mass += m;
+        self.dx += dx * m;
+        self.dy += dy * m;
+    }
+}
 use super::*;
 
 /// `m` distinct random ties on nodes `0..n`, trust 1–5 (seeded).
@@ -469,17 +485,15 @@ fn quadtree_accounts_for_every_other_body_exactly_once() {
     );
     for theta in [0.0, 0.9] {
         for i in 0..n {
-            let mut total = 0.0;
-            tree.visit(i, &xs, &ys, &mass, theta * theta, |_, _, m| total += m);
-            assert_eq!(total, (n - 1) as f64, "body {i}, theta {theta}");
+            let mut sum = Sum::default();
+            tree.visit(i, &xs, &ys, &mass, theta * theta, &mut sum);
+            assert_eq!(sum.mass, (n - 1) as f64, "body {i}, theta {theta}");
         }
     }
     // With theta 0 the tree reports every other body at its exact offset.
-    let mut sum = (0.0, 0.0);
-    tree.visit(100, &xs, &ys, &mass, 0.0, |dx, dy, _| {
-        sum.0 += dx;
-        sum.1 += dy;
-    });
+    let mut walk = Sum::default();
+    tree.visit(100, &xs, &ys, &mass, 0.0, &mut walk);
+    let sum = (walk.dx, walk.dy);
     let exact = (0..n).filter(|&j| j != 100).fold((0.0, 0.0), |s, j| {
         (s.0 + xs[j] - xs[100], s.1 + ys[j] - ys[100])
     });
