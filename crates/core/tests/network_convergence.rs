@@ -169,13 +169,21 @@ fn run(room: &mut Room, op: &Op, log: &[Update]) -> Result<Option<Update>, TestC
         Op::Quick(n, o, others) => room
             .quick_entry(QuickEntry::new(
                 NAMES[*n as usize % NAMES.len()],
-                if o % 3 == 0 { "" } else { ORGS[*o as usize % ORGS.len()] },
+                if o % 3 == 0 {
+                    ""
+                } else {
+                    ORGS[*o as usize % ORGS.len()]
+                },
                 others
                     .iter()
                     .map(|(n, o)| {
                         Colleague::new(
                             NAMES[*n as usize % NAMES.len()],
-                            if o % 2 == 0 { "" } else { ORGS[*o as usize % ORGS.len()] },
+                            if o % 2 == 0 {
+                                ""
+                            } else {
+                                ORGS[*o as usize % ORGS.len()]
+                            },
                         )
                     })
                     .collect(),

@@ -41,19 +41,50 @@ fn sample() -> Network {
     let o = NodeRef::organization;
     let net = Network {
         organizations: vec![
-            org("city", "City Hall", Sector::Government, &["housing", "parks"]),
+            org(
+                "city",
+                "City Hall",
+                Sector::Government,
+                &["housing", "parks"],
+            ),
             org("bank", "Food Bank & Co \"East\"", Sector::CivilSociety, &[]),
             org("mill", "Mill <Works>", Sector::Business, &["jobs"]),
         ],
         people: vec![
-            person("ana", "Ana María", Some("city"), "planner", Some(Level::Mid)),
+            person(
+                "ana",
+                "Ana María",
+                Some("city"),
+                "planner",
+                Some(Level::Mid),
+            ),
             person("ben", "Ben O'Neil", Some("bank"), "", None),
-            person("chloe", "Chloé, Jr.", None, "organizer", Some(Level::Junior)),
+            person(
+                "chloe",
+                "Chloé, Jr.",
+                None,
+                "organizer",
+                Some(Level::Junior),
+            ),
             person("dee", "Dee", Some("mill"), "", Some(Level::Senior)),
         ],
         ties: vec![
-            tie(p("ana"), p("ben"), TieKind::Collaborates, 4, false, "weekly call"),
-            tie(p("ben"), p("chloe"), TieKind::Knows, 2, true, "met at the fair,\nonce"),
+            tie(
+                p("ana"),
+                p("ben"),
+                TieKind::Collaborates,
+                4,
+                false,
+                "weekly call",
+            ),
+            tie(
+                p("ben"),
+                p("chloe"),
+                TieKind::Knows,
+                2,
+                true,
+                "met at the fair,\nonce",
+            ),
             tie(p("dee"), p("ana"), TieKind::Funds, 5, true, ""),
             tie(p("ana"), p("ben"), TieKind::Governs, 1, false, ""),
             tie(o("city"), o("mill"), TieKind::Funds, 3, true, "grant"),
@@ -83,8 +114,14 @@ fn json_round_trips() {
 fn edge_list_round_trips_with_its_node_list() {
     let net = sample();
     let files = export_edge_list(&net);
-    assert!(files.edges.starts_with("from,to,trust,kind,directed,note\n"));
-    let back = import_edge_list(file("edges.csv", &files.edges), Some(file("nodes.csv", &files.nodes))).unwrap();
+    assert!(files
+        .edges
+        .starts_with("from,to,trust,kind,directed,note\n"));
+    let back = import_edge_list(
+        file("edges.csv", &files.edges),
+        Some(file("nodes.csv", &files.nodes)),
+    )
+    .unwrap();
     assert_eq!(back, net);
 }
 
@@ -93,7 +130,11 @@ fn kumu_round_trips() {
     let net = sample();
     let files = export_kumu(&net);
     assert!(files.elements.starts_with("ID,Label,Type,"));
-    let back = import_kumu(file("elements.csv", &files.elements), file("connections.csv", &files.connections)).unwrap();
+    let back = import_kumu(
+        file("elements.csv", &files.elements),
+        file("connections.csv", &files.connections),
+    )
+    .unwrap();
     assert_eq!(back, net);
 }
 
@@ -122,24 +163,44 @@ fn shared_ids_of_a_person_and_an_organization_are_told_apart() {
     }
     net.validate().unwrap();
     let files = export_edge_list(&net);
-    let back = import_edge_list(file("e.csv", &files.edges), Some(file("n.csv", &files.nodes))).unwrap();
+    let back = import_edge_list(
+        file("e.csv", &files.edges),
+        Some(file("n.csv", &files.nodes)),
+    )
+    .unwrap();
     assert_eq!(back.people.len(), 4);
     assert_eq!(back.ties.len(), 6);
     assert_eq!(back.people[3].id, "person:mill");
     // GraphML and GEXF keep the original ids in their data.
-    assert_eq!(import_graphml(file("n.graphml", &export_graphml(&net))).unwrap(), net);
-    assert_eq!(import_gexf(file("n.gexf", &export_gexf(&net))).unwrap(), net);
+    assert_eq!(
+        import_graphml(file("n.graphml", &export_graphml(&net))).unwrap(),
+        net
+    );
+    assert_eq!(
+        import_gexf(file("n.gexf", &export_gexf(&net))).unwrap(),
+        net
+    );
 }
 
 #[test]
 fn a_bare_edge_list_makes_people_of_names() {
     let text = "Ana,Ben,4,knows\nBen,Chloé\nAna,Chloé,,funds\n";
     let net = import_edge_list(file("edges.csv", text), None).unwrap();
-    assert_eq!(net.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Ana", "Ben", "Chloé"]);
+    assert_eq!(
+        net.people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ana", "Ben", "Chloé"]
+    );
     assert_eq!(net.ties[0].trust.get(), 4);
     assert_eq!(net.ties[0].kind, TieKind::Knows);
     assert_eq!(net.ties[1].trust.get(), 3, "blank trust is 3");
-    assert_eq!(net.ties[1].kind, TieKind::Collaborates, "blank kind is collaborates");
+    assert_eq!(
+        net.ties[1].kind,
+        TieKind::Collaborates,
+        "blank kind is collaborates"
+    );
     let with_header = "source,target,weight\nAna,Ben,5\n";
     let net = import_edge_list(file("edges.csv", with_header), None).unwrap();
     assert_eq!(net.ties[0].trust.get(), 5);
@@ -149,7 +210,8 @@ fn a_bare_edge_list_makes_people_of_names() {
 fn a_bad_edge_list_names_every_problem_and_yields_nothing() {
     let edges = "from,to,trust,kind\nana,ben,9,knows\nana,,3,knows\nana,zed,3,knows\nana,city,3,knows\nben,ben,3,\nana,ben,2.5,likes\n";
     let nodes = "id,name,type,organization,sector\nana,Ana,person,city,\nben,Ben,person,nowhere,\ncity,City,organization,,space\n";
-    let problems = import_edge_list(file("edges.csv", edges), Some(file("nodes.csv", nodes))).unwrap_err();
+    let problems =
+        import_edge_list(file("edges.csv", edges), Some(file("nodes.csv", nodes))).unwrap_err();
     assert_eq!(
         messages(&problems),
         [
@@ -165,33 +227,70 @@ fn a_bad_edge_list_names_every_problem_and_yields_nothing() {
         ]
     );
     let nodes_dup = "id,name\na,A\na,B\n";
-    let problems = import_edge_list(file("e.csv", "a,b\n"), Some(file("n.csv", nodes_dup))).unwrap_err();
-    assert_eq!(messages(&problems)[0], "n.csv, line 3, id: \"a\" is used twice (first on line 2)");
+    let problems =
+        import_edge_list(file("e.csv", "a,b\n"), Some(file("n.csv", nodes_dup))).unwrap_err();
+    assert_eq!(
+        messages(&problems)[0],
+        "n.csv, line 3, id: \"a\" is used twice (first on line 2)"
+    );
     let many: String = (0..200).map(|i| format!("a{i},b{i},0\n")).collect();
-    assert_eq!(import_edge_list(file("e.csv", &many), None).unwrap_err().len(), MAX_PROBLEMS);
+    assert_eq!(
+        import_edge_list(file("e.csv", &many), None)
+            .unwrap_err()
+            .len(),
+        MAX_PROBLEMS
+    );
 }
 
 #[test]
 fn kumu_reads_labels_default_direction_and_free_connection_types() {
-    let elements = "Label,Type,Sector\nCity Hall,Organization,Government\nAna,Person,\nBen,Person,\n";
+    let elements =
+        "Label,Type,Sector\nCity Hall,Organization,Government\nAna,Person,\nBen,Person,\n";
     let connections = "From,To,Type,Strength\nAna,Ben,partner,5\nBen,Ana,,\n";
-    let net = import_kumu(file("elements.csv", elements), file("connections.csv", connections)).unwrap();
+    let net = import_kumu(
+        file("elements.csv", elements),
+        file("connections.csv", connections),
+    )
+    .unwrap();
     assert_eq!(net.organizations[0].sector, Sector::Government);
     assert_eq!(net.ties[0].kind, TieKind::Other);
     assert_eq!(net.ties[0].note, "partner");
-    assert!(net.ties[0].directed, "Kumu connections are directed unless said otherwise");
+    assert!(
+        net.ties[0].directed,
+        "Kumu connections are directed unless said otherwise"
+    );
     assert_eq!(net.ties[1].kind, TieKind::Collaborates);
-    let problems = import_kumu(file("elements.csv", elements), file("connections.csv", "A,B\nAna,Ben\n")).unwrap_err();
-    assert_eq!(messages(&problems), ["connections.csv, line 1: the header needs From and To columns"]);
+    let problems = import_kumu(
+        file("elements.csv", elements),
+        file("connections.csv", "A,B\nAna,Ben\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        messages(&problems),
+        ["connections.csv, line 1: the header needs From and To columns"]
+    );
 }
 
 #[test]
 fn bad_json_and_xml_name_the_line() {
-    let problems = import_json(file("n.json", "{\n \"people\": [\n  {\"id\": 3}\n ]\n}")).unwrap_err();
+    let problems =
+        import_json(file("n.json", "{\n \"people\": [\n  {\"id\": 3}\n ]\n}")).unwrap_err();
     assert_eq!(problems[0].line, Some(3));
-    assert!(problems[0].to_string().starts_with("n.json, line 3, column"), "{}", problems[0]);
+    assert!(
+        problems[0]
+            .to_string()
+            .starts_with("n.json, line 3, column"),
+        "{}",
+        problems[0]
+    );
     let problems = import_json(file("n.json", r#"{"people":[{"id":"a","name":"A"},{"id":"b","name":"B"}],"ties":[{"from":{"person":"a"},"to":{"person":"b"},"kind":"knows","trust":7}]}"#)).unwrap_err();
-    assert!(problems[0].reason.contains("tie 1: trust must be 1–5, found 7"), "{}", problems[0]);
+    assert!(
+        problems[0]
+            .reason
+            .contains("tie 1: trust must be 1–5, found 7"),
+        "{}",
+        problems[0]
+    );
 
     let broken = "<graphml>\n<graph>\n<node id=\"a\">\n</graph>\n</graphml>\n";
     let problems = import_graphml(file("n.graphml", broken)).unwrap_err();
@@ -206,7 +305,10 @@ fn bad_json_and_xml_name_the_line() {
         ]
     );
     let problems = import_gexf(file("n.gexf", "<graphml/>")).unwrap_err();
-    assert_eq!(messages(&problems), ["n.gexf, line 1: is not GEXF (its root element is not <gexf>)"]);
+    assert_eq!(
+        messages(&problems),
+        ["n.gexf, line 1: is not GEXF (its root element is not <gexf>)"]
+    );
 }
 
 #[test]
@@ -218,7 +320,11 @@ fn generic_graphml_and_gexf_from_other_tools_are_read() {
 <edge source="0" target="1"><data key="d0">0.25</data></edge><edge source="1" target="2"><data key="d0">4.0</data></edge></graph></graphml>"#;
     let net = import_graphml(file("g.graphml", graphml)).unwrap();
     assert_eq!(net.people.len(), 3);
-    assert_eq!(net.ties[0].trust.get(), 3, "a weight that is not a trust is not read as one");
+    assert_eq!(
+        net.ties[0].trust.get(),
+        3,
+        "a weight that is not a trust is not read as one"
+    );
     assert_eq!(net.ties[1].trust.get(), 4);
     let gexf = r#"<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed"><nodes><node id="a" label="Ana"/><node id="b" label="Ben"/></nodes><edges><edge source="a" target="b" weight="2"/></edges></graph></gexf>"#;
     let net = import_gexf(file("g.gexf", gexf)).unwrap();
@@ -229,10 +335,22 @@ fn generic_graphml_and_gexf_from_other_tools_are_read() {
 
 #[test]
 fn formats_are_known_by_extension() {
-    assert_eq!(NetworkFormat::from_file_name("a.CSV"), Some(NetworkFormat::EdgeList));
-    assert_eq!(NetworkFormat::from_file_name("dir.v2/a.graphml"), Some(NetworkFormat::GraphMl));
-    assert_eq!(NetworkFormat::from_file_name("a.gexf"), Some(NetworkFormat::Gexf));
-    assert_eq!(NetworkFormat::from_file_name("a.json"), Some(NetworkFormat::Json));
+    assert_eq!(
+        NetworkFormat::from_file_name("a.CSV"),
+        Some(NetworkFormat::EdgeList)
+    );
+    assert_eq!(
+        NetworkFormat::from_file_name("dir.v2/a.graphml"),
+        Some(NetworkFormat::GraphMl)
+    );
+    assert_eq!(
+        NetworkFormat::from_file_name("a.gexf"),
+        Some(NetworkFormat::Gexf)
+    );
+    assert_eq!(
+        NetworkFormat::from_file_name("a.json"),
+        Some(NetworkFormat::Json)
+    );
     assert_eq!(NetworkFormat::from_file_name("a.txt"), None);
     assert_eq!(NetworkFormat::from_file_name("noext"), None);
 }
@@ -248,7 +366,8 @@ fn networkx_reads_the_graphml_and_gexf_we_write() {
     let gexf = dir.join("sample.gexf");
     std::fs::write(&graphml, export_graphml(&net)).unwrap();
     std::fs::write(&gexf, export_gexf(&net)).unwrap();
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/reference/networkx_files.py");
+    let script =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/reference/networkx_files.py");
     let output = Command::new("python3")
         .arg(&script)
         .arg(&graphml)
@@ -266,13 +385,21 @@ fn networkx_reads_the_graphml_and_gexf_we_write() {
         assert_eq!(g["directed"], false, "{what}");
         let nodes = g["nodes"].as_object().unwrap();
         assert_eq!(nodes.len(), 7, "{what}");
-        let name_key = if what.ends_with(".gexf") { "label" } else { "name" };
+        let name_key = if what.ends_with(".gexf") {
+            "label"
+        } else {
+            "name"
+        };
         assert_eq!(nodes["ana"][name_key], "Ana María", "{what}");
         assert_eq!(nodes["bank"][name_key], "Food Bank & Co \"East\"", "{what}");
         assert_eq!(nodes["ana"]["organization"], "city", "{what}");
         assert_eq!(nodes["mill"]["type"], "organization", "{what}");
         let edges = g["edges"].as_array().unwrap();
-        assert_eq!(edges.len(), 6, "{what}: every tie, the two ana–ben ties as a multigraph");
+        assert_eq!(
+            edges.len(),
+            6,
+            "{what}: every tie, the two ana–ben ties as a multigraph"
+        );
         assert_eq!(g["multigraph"], true, "{what}");
         let chloe = edges
             .iter()

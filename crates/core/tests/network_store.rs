@@ -50,7 +50,12 @@ fn entries_round_trip_through_the_document() {
         .add_organization(NewOrganization {
             name: "  City Hall ".into(),
             sector: Sector::Government,
-            tags: vec!["housing".into(), " Housing".into(), "".into(), "parks".into()],
+            tags: vec![
+                "housing".into(),
+                " Housing".into(),
+                "".into(),
+                "parks".into(),
+            ],
         })
         .unwrap()
         .1;
@@ -87,7 +92,8 @@ fn entries_round_trip_through_the_document() {
     let copy = Room::from_snapshot(ClientId::new(2).unwrap(), r.snapshot().as_bytes()).unwrap();
     assert_eq!(copy.network(), net);
 
-    r.edit_tie(&t, tie(NodeRef::person(&ben), NodeRef::person(&ana), 2)).unwrap();
+    r.edit_tie(&t, tie(NodeRef::person(&ben), NodeRef::person(&ana), 2))
+        .unwrap();
     assert_eq!(r.network().ties[0].trust.get(), 2);
     assert_eq!(r.network().ties[0].from, NodeRef::person(&ben));
     r.edit_person(
@@ -119,15 +125,23 @@ fn refused_edits_name_the_field_and_change_nothing() {
         .unwrap_err();
     assert_eq!(err.field(), NetworkField::Name);
     assert_eq!(err.to_string(), "name: is required");
-    let err = r.add_tie(tie(NodeRef::person(&a), NodeRef::person(&a), 3)).unwrap_err();
+    let err = r
+        .add_tie(tie(NodeRef::person(&a), NodeRef::person(&a), 3))
+        .unwrap_err();
     assert_eq!(err.field(), NetworkField::To);
-    let err = r.add_tie(tie(NodeRef::person(&a), NodeRef::person("nobody"), 3)).unwrap_err();
+    let err = r
+        .add_tie(tie(NodeRef::person(&a), NodeRef::person("nobody"), 3))
+        .unwrap_err();
     assert_eq!(err.to_string(), "to: there is no person \"nobody\"");
-    let err = r.add_tie(tie(NodeRef::person(&a), NodeRef::organization("x"), 3)).unwrap_err();
+    let err = r
+        .add_tie(tie(NodeRef::person(&a), NodeRef::organization("x"), 3))
+        .unwrap_err();
     assert_eq!(err.field(), NetworkField::To);
     let b = person(&mut r, "Ben", None);
     let before_tie = r.snapshot();
-    let err = r.add_tie(tie(NodeRef::person(&a), NodeRef::person(&b), 6)).unwrap_err();
+    let err = r
+        .add_tie(tie(NodeRef::person(&a), NodeRef::person(&b), 6))
+        .unwrap_err();
     assert_eq!(err.to_string(), "trust: must be 1–5, found 6");
     assert_eq!(r.snapshot(), before_tie);
     let err = r
@@ -139,7 +153,10 @@ fn refused_edits_name_the_field_and_change_nothing() {
         })
         .unwrap_err();
     assert_eq!(err.field(), NetworkField::Organization);
-    assert!(matches!(r.delete_person("ghost"), Err(NetworkEditError::UnknownPerson(_))));
+    assert!(matches!(
+        r.delete_person("ghost"),
+        Err(NetworkEditError::UnknownPerson(_))
+    ));
     assert_ne!(r.snapshot(), before);
 }
 
@@ -150,14 +167,20 @@ fn deleting_an_organization_keeps_its_people_without_it() {
     let b = org(&mut r, "B", Sector::Government);
     let ana = person(&mut r, "Ana", Some(&a));
     let ben = person(&mut r, "Ben", Some(&b));
-    r.add_tie(tie(NodeRef::organization(&a), NodeRef::organization(&b), 3)).unwrap();
-    r.add_tie(tie(NodeRef::person(&ana), NodeRef::person(&ben), 3)).unwrap();
+    r.add_tie(tie(NodeRef::organization(&a), NodeRef::organization(&b), 3))
+        .unwrap();
+    r.add_tie(tie(NodeRef::person(&ana), NodeRef::person(&ben), 3))
+        .unwrap();
     r.delete_organization(&a).unwrap();
     let net = r.network();
     assert_eq!(net.organizations.len(), 1);
     assert_eq!(net.people.len(), 2);
     assert_eq!(net.people[0].organization, None);
-    assert_eq!(net.ties.len(), 1, "the people's tie stays, the organizations' goes");
+    assert_eq!(
+        net.ties.len(),
+        1,
+        "the people's tie stays, the organizations' goes"
+    );
     r.delete_person(&ben).unwrap();
     assert!(r.network().ties.is_empty());
 }
@@ -168,12 +191,16 @@ fn concurrent_deletions_leave_a_valid_network() {
     let a = org(&mut one, "A", Sector::Business);
     let ana = person(&mut one, "Ana", None);
     let ben = person(&mut one, "Ben", None);
-    let mut two = Room::from_snapshot(ClientId::new(2).unwrap(), one.snapshot().as_bytes()).unwrap();
+    let mut two =
+        Room::from_snapshot(ClientId::new(2).unwrap(), one.snapshot().as_bytes()).unwrap();
     // One phone deletes Ben and organization A while the other ties Ana to Ben
     // and puts Ana in A.
     let u1 = one.delete_person(&ben).unwrap();
     let u2 = one.delete_organization(&a).unwrap();
-    let u3 = two.add_tie(tie(NodeRef::person(&ana), NodeRef::person(&ben), 5)).unwrap().0;
+    let u3 = two
+        .add_tie(tie(NodeRef::person(&ana), NodeRef::person(&ben), 5))
+        .unwrap()
+        .0;
     let u4 = two
         .edit_person(
             &ana,
@@ -206,11 +233,22 @@ fn quick_entry_adds_everything_in_one_edit_without_duplicates() {
         .quick_entry(QuickEntry::new(
             "Ana María",
             "City Hall",
-            vec![Colleague::new("Ben", "Food Bank"), Colleague::new("Chloé", ""), Colleague::new("", "")],
+            vec![
+                Colleague::new("Ben", "Food Bank"),
+                Colleague::new("Chloé", ""),
+                Colleague::new("", ""),
+            ],
         ))
         .unwrap();
     assert!(!update.is_empty());
-    assert_eq!((out.created_people, out.created_organizations, out.added_ties), (3, 2, 2));
+    assert_eq!(
+        (
+            out.created_people,
+            out.created_organizations,
+            out.added_ties
+        ),
+        (3, 2, 2)
+    );
     assert_eq!(r.revision(), 1, "one edit");
     let net = r.network();
     assert_eq!(net.people.len(), 3);
@@ -222,7 +260,10 @@ fn quick_entry_adds_everything_in_one_edit_without_duplicates() {
         .quick_entry(QuickEntry::new(
             "BEN",
             "food  bank",
-            vec![Colleague::new("ana maria", "city hall"), Colleague::new("chloe", "Food Bank")],
+            vec![
+                Colleague::new("ana maria", "city hall"),
+                Colleague::new("chloe", "Food Bank"),
+            ],
         ))
         .unwrap();
     assert_eq!((out2.created_people, out2.created_organizations), (0, 0));
@@ -230,18 +271,31 @@ fn quick_entry_adds_everything_in_one_edit_without_duplicates() {
     let net = r.network();
     assert_eq!(net.people.len(), 3);
     let chloe = net.people.iter().find(|p| p.name == "Chloé").unwrap();
-    assert_eq!(chloe.organization, Some(out2.organization.clone().unwrap()), "Chloé gained an organization");
+    assert_eq!(
+        chloe.organization,
+        Some(out2.organization.clone().unwrap()),
+        "Chloé gained an organization"
+    );
 
     // The same name at another organization is another person.
-    let (_, out3) = r.quick_entry(QuickEntry::new("Ben", "Bank of Town", vec![])).unwrap();
+    let (_, out3) = r
+        .quick_entry(QuickEntry::new("Ben", "Bank of Town", vec![]))
+        .unwrap();
     assert_eq!(out3.created_people, 1);
     assert_ne!(out3.person, out2.person);
 
     let err = r
-        .quick_entry(QuickEntry::new("Dee", "", vec![Colleague::new("", "Somewhere")]))
+        .quick_entry(QuickEntry::new(
+            "Dee",
+            "",
+            vec![Colleague::new("", "Somewhere")],
+        ))
         .unwrap_err();
     assert_eq!(err.field(), NetworkField::WorksWith(1));
-    assert_eq!(err.to_string(), "works with (person 1): a name is needed with the organization");
+    assert_eq!(
+        err.to_string(),
+        "works with (person 1): a name is needed with the organization"
+    );
     let err = r.quick_entry(QuickEntry::new("", "X", vec![])).unwrap_err();
     assert_eq!(err.field(), NetworkField::Name);
 }
@@ -255,18 +309,26 @@ fn suggestions_match_prefixes_and_words_ignoring_accents() {
         vec![Colleague::new("Alberto", "City Hall")],
     ))
     .unwrap();
-    let names: Vec<String> = r.suggest_people("al", 10).into_iter().map(|s| s.name).collect();
+    let names: Vec<String> = r
+        .suggest_people("al", 10)
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
     assert_eq!(names, vec!["Alberto", "José Álvarez"]);
     let orgs = r.suggest_organizations("ALVA", 10);
     assert_eq!(orgs.len(), 1);
     assert_eq!(orgs[0].name, "Alvarado Foundation");
     assert_eq!(orgs[0].detail, "other");
-    assert_eq!(r.suggest_people("jose", 10)[0].detail, "Alvarado Foundation");
+    assert_eq!(
+        r.suggest_people("jose", 10)[0].detail,
+        "Alvarado Foundation"
+    );
     assert!(r.suggest_people("", 10).is_empty());
     assert_eq!(r.suggest_people("a", 1).len(), 1);
     let net = r.network();
     assert_eq!(
-        constellation_core::network::suggestions(&net, "hall", SuggestionKind::Organizations, 5)[0].name,
+        constellation_core::network::suggestions(&net, "hall", SuggestionKind::Organizations, 5)[0]
+            .name,
         "City Hall"
     );
 }
@@ -278,14 +340,17 @@ fn merging_people_repoints_and_collapses_ties() {
     let a2 = person(&mut r, "Ana L.", None);
     let b = person(&mut r, "Ben", None);
     let c = person(&mut r, "Cy", None);
-    r.add_tie(tie(NodeRef::person(&a), NodeRef::person(&b), 2)).unwrap();
+    r.add_tie(tie(NodeRef::person(&a), NodeRef::person(&b), 2))
+        .unwrap();
     r.add_tie(NewTie {
         note: "met at the fair".into(),
         ..tie(NodeRef::person(&b), NodeRef::person(&a2), 4)
     })
     .unwrap();
-    r.add_tie(tie(NodeRef::person(&a), NodeRef::person(&a2), 3)).unwrap();
-    r.add_tie(tie(NodeRef::person(&a2), NodeRef::person(&c), 3)).unwrap();
+    r.add_tie(tie(NodeRef::person(&a), NodeRef::person(&a2), 3))
+        .unwrap();
+    r.add_tie(tie(NodeRef::person(&a2), NodeRef::person(&c), 3))
+        .unwrap();
     let rev = r.revision();
     r.merge_people(&a, &a2).unwrap();
     assert_eq!(r.revision(), rev + 1, "one edit");
@@ -296,9 +361,18 @@ fn merging_people_repoints_and_collapses_ties() {
     let ab = &net.ties[0];
     assert_eq!(ab.trust.get(), 4);
     assert_eq!(ab.note, "met at the fair");
-    assert!(net.ties.iter().all(|t| t.from == NodeRef::person(&a) || t.to == NodeRef::person(&a)));
-    assert_eq!(r.merge_people(&a, &a), Err(NetworkEditError::MergeWithItself));
-    assert!(matches!(r.merge_people(&a, &a2), Err(NetworkEditError::UnknownPerson(_))));
+    assert!(net
+        .ties
+        .iter()
+        .all(|t| t.from == NodeRef::person(&a) || t.to == NodeRef::person(&a)));
+    assert_eq!(
+        r.merge_people(&a, &a),
+        Err(NetworkEditError::MergeWithItself)
+    );
+    assert!(matches!(
+        r.merge_people(&a, &a2),
+        Err(NetworkEditError::UnknownPerson(_))
+    ));
 }
 
 #[test]
@@ -308,9 +382,16 @@ fn a_tie_added_during_a_merge_follows_the_merge() {
     let x2 = org(&mut one, "The Food Bank", Sector::CivilSociety);
     let y = org(&mut one, "City", Sector::Government);
     let ana = person(&mut one, "Ana", Some(&x2));
-    let mut two = Room::from_snapshot(ClientId::new(2).unwrap(), one.snapshot().as_bytes()).unwrap();
+    let mut two =
+        Room::from_snapshot(ClientId::new(2).unwrap(), one.snapshot().as_bytes()).unwrap();
     let merge = one.merge_organizations(&x, &x2).unwrap();
-    let (added, _) = two.add_tie(tie(NodeRef::organization(&x2), NodeRef::organization(&y), 5)).unwrap();
+    let (added, _) = two
+        .add_tie(tie(
+            NodeRef::organization(&x2),
+            NodeRef::organization(&y),
+            5,
+        ))
+        .unwrap();
     let (bob, _) = two
         .add_person(NewPerson {
             name: "Bob".into(),
@@ -327,7 +408,10 @@ fn a_tie_added_during_a_merge_follows_the_merge() {
     assert_eq!(net.organizations.len(), 2);
     assert_eq!(net.ties.len(), 1);
     assert_eq!(net.ties[0].from, NodeRef::organization(&x));
-    assert!(net.people.iter().all(|p| p.organization.as_deref() == Some(x.as_str())));
+    assert!(net
+        .people
+        .iter()
+        .all(|p| p.organization.as_deref() == Some(x.as_str())));
     let _ = ana;
 }
 
@@ -336,7 +420,8 @@ fn merging_both_ways_at_once_keeps_one_entry() {
     let mut one = room(1);
     let a = org(&mut one, "A", Sector::Business);
     let b = org(&mut one, "B", Sector::Business);
-    let mut two = Room::from_snapshot(ClientId::new(2).unwrap(), one.snapshot().as_bytes()).unwrap();
+    let mut two =
+        Room::from_snapshot(ClientId::new(2).unwrap(), one.snapshot().as_bytes()).unwrap();
     let u1 = one.merge_organizations(&a, &b).unwrap();
     let u2 = two.merge_organizations(&b, &a).unwrap();
     one.apply_update(u2.as_bytes()).unwrap();
@@ -357,14 +442,40 @@ fn applying_an_import_twice_changes_nothing_the_second_time() {
     )
     .unwrap();
     let mut r = room(1);
-    r.quick_entry(QuickEntry::new("ana", "city hall", vec![])).unwrap();
+    r.quick_entry(QuickEntry::new("ana", "city hall", vec![]))
+        .unwrap();
     let (_, first) = r.apply_network(&file).unwrap();
-    assert_eq!((first.matched_organizations, first.created_organizations), (1, 0));
-    assert_eq!((first.matched_people, first.created_people), (1, 2), "two Bens in the file stay two");
+    assert_eq!(
+        (first.matched_organizations, first.created_organizations),
+        (1, 0)
+    );
+    assert_eq!(
+        (first.matched_people, first.created_people),
+        (1, 2),
+        "two Bens in the file stay two"
+    );
     assert_eq!(first.added_ties, 2);
     let before = r.network();
     let (_, second) = r.apply_network(&file).unwrap();
     assert_eq!(second.added_ties, 0);
     assert_eq!(r.network().ties, before.ties);
     assert_eq!(r.network().organizations, before.organizations);
+}
+
+#[test]
+fn an_import_is_stored_with_names_a_form_would_accept() {
+    let long = "x".repeat(500);
+    let file: constellation_core::network::Network = serde_json::from_str(&format!(
+        r#"{{"people":[{{"id":"p1","name":"  "}},{{"id":"p2","name":"{long}"}},{{"id":"p3","name":"Ana\nLima"}}]}}"#
+    ))
+    .unwrap();
+    let mut r = room(1);
+    r.apply_network(&file).unwrap();
+    let names: Vec<String> = r.network().people.into_iter().map(|p| p.name).collect();
+    assert_eq!(names[0], "p1", "a blank name becomes the file's id");
+    assert_eq!(
+        names[1].chars().count(),
+        constellation_core::network::entry::MAX_NAME_CHARS
+    );
+    assert_eq!(names[2], "Ana Lima");
 }

@@ -45,7 +45,8 @@ pub fn run(args: &AnalyzeArgs) -> Result<(), String> {
 }
 
 fn read(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read it: {e}", path.display()))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("{}: cannot read it: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -55,10 +56,17 @@ fn read(path: &Path) -> Result<String, String> {
 
 /// The one line a set of problems is reported as.
 fn one_line(problems: &[ImportProblem]) -> String {
-    let first = problems.first().map(ToString::to_string).unwrap_or_default();
+    let first = problems
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     match problems.len() {
         0 | 1 => first,
-        n => format!("{first} (and {} more problem{})", n - 1, if n == 2 { "" } else { "s" }),
+        n => format!(
+            "{first} (and {} more problem{})",
+            n - 1,
+            if n == 2 { "" } else { "s" }
+        ),
     }
 }
 
@@ -158,9 +166,21 @@ fn to_csv(network: &Network, analysis: &Analysis) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut row = |cells: Vec<String>| w.write_record(&cells).expect("writing to memory");
     row([
-        "kind", "id", "name", "organization", "degree", "degree_centrality", "betweenness",
-        "weighted_betweenness", "closeness", "eigenvector", "constraint", "effective_size",
-        "core_number", "component", "community",
+        "kind",
+        "id",
+        "name",
+        "organization",
+        "degree",
+        "degree_centrality",
+        "betweenness",
+        "weighted_betweenness",
+        "closeness",
+        "eigenvector",
+        "constraint",
+        "effective_size",
+        "core_number",
+        "component",
+        "community",
     ]
     .map(String::from)
     .to_vec());
@@ -214,18 +234,36 @@ fn to_csv(network: &Network, analysis: &Analysis) -> String {
         row([format!("{prefix}.nodes"), whole.nodes.to_string()]);
         row([format!("{prefix}.edges"), whole.edges.to_string()]);
         row([format!("{prefix}.density"), num(whole.density)]);
-        row([format!("{prefix}.components"), whole.components.len().to_string()]);
-        row([format!("{prefix}.average_path_length"), opt(whole.average_path_length)]);
+        row([
+            format!("{prefix}.components"),
+            whole.components.len().to_string(),
+        ]);
+        row([
+            format!("{prefix}.average_path_length"),
+            opt(whole.average_path_length),
+        ]);
         row([
             format!("{prefix}.diameter"),
             whole.diameter.map(|d| d.to_string()).unwrap_or_default(),
         ]);
     }
-    row(["communities".into(), analysis.silos.communities.len().to_string()]);
+    row([
+        "communities".into(),
+        analysis.silos.communities.len().to_string(),
+    ]);
     row(["modularity".into(), num(analysis.silos.modularity)]);
-    row(["heterarchies".into(), analysis.heterarchies.len().to_string()]);
-    row(["ei_index.by_sector".into(), opt(analysis.silos.network_by_sector.index)]);
-    row(["ei_index.by_organization".into(), opt(analysis.silos.network_by_organization.index)]);
+    row([
+        "heterarchies".into(),
+        analysis.heterarchies.len().to_string(),
+    ]);
+    row([
+        "ei_index.by_sector".into(),
+        opt(analysis.silos.network_by_sector.index),
+    ]);
+    row([
+        "ei_index.by_organization".into(),
+        opt(analysis.silos.network_by_organization.index),
+    ]);
     for sentence in &analysis.summary {
         row(["summary".into(), sentence.clone()]);
     }

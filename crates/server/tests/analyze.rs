@@ -7,7 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use constellation_core::network::files::{export_edge_list, export_gexf, export_graphml, export_json};
+use constellation_core::network::files::{
+    export_edge_list, export_gexf, export_graphml, export_json,
+};
 use constellation_core::network::{Network, NodeRef, Person, Tie, TieKind, Trust};
 use serde_json::Value;
 
@@ -112,26 +114,46 @@ fn check_json(name: &str, f: &Value, out: &Value, what: &str) {
                     "{name} {what}: {ours} of {}: {got} vs NetworkX {e}",
                     p["name"]
                 ),
-                None => assert!(got.is_null(), "{name} {what}: {ours} of {} should be empty", p["name"]),
+                None => assert!(
+                    got.is_null(),
+                    "{name} {what}: {ours} of {} should be empty",
+                    p["name"]
+                ),
             }
         }
     }
     for (i, p) in people.iter().enumerate() {
-        assert_eq!(p["core_number"], f["core_number"][i], "{name} {what}: core number");
-        assert_eq!(p["name"].as_str(), f["labels"][i].as_str(), "{name} {what}: names in order");
+        assert_eq!(
+            p["core_number"], f["core_number"][i],
+            "{name} {what}: core number"
+        );
+        assert_eq!(
+            p["name"].as_str(),
+            f["labels"][i].as_str(),
+            "{name} {what}: names in order"
+        );
     }
     let whole = &out["person_network"];
-    assert!(close(whole["density"].as_f64().unwrap(), f["density"].as_f64().unwrap()));
+    assert!(close(
+        whole["density"].as_f64().unwrap(),
+        f["density"].as_f64().unwrap()
+    ));
     assert_eq!(
         whole["components"].as_array().unwrap().len(),
         f["components"].as_array().unwrap().len(),
         "{name} {what}: components"
     );
     if let Some(apl) = f["average_path_length"].as_f64() {
-        assert!(close(whole["average_path_length"].as_f64().unwrap(), apl), "{name} {what}: average path length");
+        assert!(
+            close(whole["average_path_length"].as_f64().unwrap(), apl),
+            "{name} {what}: average path length"
+        );
         assert_eq!(whole["diameter"], f["diameter"], "{name} {what}: diameter");
     }
-    assert!(!out["summary"].as_array().unwrap().is_empty(), "{name} {what}: a summary");
+    assert!(
+        !out["summary"].as_array().unwrap().is_empty(),
+        "{name} {what}: a summary"
+    );
 }
 
 #[test]
@@ -146,7 +168,11 @@ fn every_input_format_gives_networkx_values() {
             let paths: Vec<&Path> = args.iter().map(PathBuf::as_path).collect();
             let out = analyze(&paths, &["--format", "json"]);
             let what = args[0].file_name().unwrap().to_string_lossy().to_string();
-            assert!(out.status.success(), "{name} {what}: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{name} {what}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             let json: Value = serde_json::from_slice(&out.stdout).unwrap();
             check_json(name, &f, &json, &what);
         }
@@ -160,7 +186,11 @@ fn csv_output_lists_every_node_and_the_summary() {
     let graphml = dir.path().join("karate.graphml");
     std::fs::write(&graphml, export_graphml(&network_of(&f))).unwrap();
     let out = analyze(&[&graphml], &["--format", "csv"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let (nodes, summary) = text.split_once("\n\n").expect("two tables");
     let mut reader = csv::Reader::from_reader(nodes.as_bytes());
@@ -170,7 +200,11 @@ fn csv_output_lists_every_node_and_the_summary() {
     assert_eq!(rows.len(), 34);
     for (i, row) in rows.iter().enumerate() {
         let b: f64 = row[col("betweenness")].parse().unwrap();
-        assert!(close(b, f["betweenness"][i].as_f64().unwrap()), "betweenness of {}", &row[col("id")]);
+        assert!(
+            close(b, f["betweenness"][i].as_f64().unwrap()),
+            "betweenness of {}",
+            &row[col("id")]
+        );
         let c: f64 = row[col("closeness")].parse().unwrap();
         assert!(close(c, f["closeness"][i].as_f64().unwrap()));
     }
@@ -208,12 +242,18 @@ fn a_bad_file_is_one_line_naming_file_line_and_field() {
     let good_edges = dir.path().join("good.csv");
     std::fs::write(&good_edges, "Ana,Ben\n").unwrap();
     let line = one_error_line(&analyze(&[&good_edges, Path::new("--nodes"), &nodes], &[]));
-    assert!(line.contains(", line 1, to: no node with id or name \"Ben\""), "{line}");
+    assert!(
+        line.contains(", line 1, to: no node with id or name \"Ben\""),
+        "{line}"
+    );
 
     let graphml = dir.path().join("broken.graphml");
     std::fs::write(&graphml, "<graphml>\n<graph>\n<node id=\"a\">\n</graph>\n").unwrap();
     let line = one_error_line(&analyze(&[&graphml], &[]));
-    assert!(line.starts_with(&format!("error: {}, line 4:", graphml.display())), "{line}");
+    assert!(
+        line.starts_with(&format!("error: {}, line 4:", graphml.display())),
+        "{line}"
+    );
 
     let unknown = dir.path().join("net.txt");
     std::fs::write(&unknown, "a,b\n").unwrap();

@@ -58,7 +58,9 @@ impl NetworkField {
             NetworkField::Trust => "trust".into(),
             NetworkField::Note => "note".into(),
             NetworkField::WorksWith(n) => format!("works with (person {n})"),
-            NetworkField::WorksWithOrganization(n) => format!("works with (organization of person {n})"),
+            NetworkField::WorksWithOrganization(n) => {
+                format!("works with (organization of person {n})")
+            }
             NetworkField::Record => "entry".into(),
         }
     }
@@ -68,7 +70,10 @@ impl NetworkField {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NetworkEditError {
     #[error("{}: {problem}", field.label())]
-    Invalid { field: NetworkField, problem: String },
+    Invalid {
+        field: NetworkField,
+        problem: String,
+    },
     #[error("there is no organization {0:?} (someone may have deleted or merged it)")]
     UnknownOrganization(OrgId),
     #[error("there is no person {0:?} (someone may have deleted or merged them)")]
@@ -232,7 +237,9 @@ pub(crate) fn check_tags(list: &[String]) -> Vec<String> {
     out
 }
 
-pub(crate) fn check_organization(org: &NewOrganization) -> Result<NewOrganization, NetworkEditError> {
+pub(crate) fn check_organization(
+    org: &NewOrganization,
+) -> Result<NewOrganization, NetworkEditError> {
     Ok(NewOrganization {
         name: line(NetworkField::Name, &org.name, MAX_NAME_CHARS, true)?,
         sector: org.sector,
@@ -250,8 +257,9 @@ pub(crate) fn check_person(person: &NewPerson) -> Result<NewPerson, NetworkEditE
 }
 
 pub(crate) fn check_trust(trust: i64) -> Result<Trust, NetworkEditError> {
-    Trust::new(trust)
-        .map_err(|_| NetworkEditError::invalid(NetworkField::Trust, format!("must be 1–5, found {trust}")))
+    Trust::new(trust).map_err(|_| {
+        NetworkEditError::invalid(NetworkField::Trust, format!("must be 1–5, found {trust}"))
+    })
 }
 
 /// Checks a tie's own fields (whether its ends exist is checked against the room).
@@ -320,7 +328,8 @@ pub(crate) fn parse_node_code(code: &str) -> Option<NodeRef> {
     if let Some(id) = code.strip_prefix("person:") {
         Some(NodeRef::person(id))
     } else {
-        code.strip_prefix("organization:").map(NodeRef::organization)
+        code.strip_prefix("organization:")
+            .map(NodeRef::organization)
     }
 }
 
@@ -330,8 +339,14 @@ mod tests {
 
     #[test]
     fn codes_read_leniently() {
-        assert_eq!(parse_code::<Sector>("Civil society"), Some(Sector::CivilSociety));
-        assert_eq!(parse_code::<Sector>("civil-society"), Some(Sector::CivilSociety));
+        assert_eq!(
+            parse_code::<Sector>("Civil society"),
+            Some(Sector::CivilSociety)
+        );
+        assert_eq!(
+            parse_code::<Sector>("civil-society"),
+            Some(Sector::CivilSociety)
+        );
         assert_eq!(parse_code::<TieKind>(" Funds "), Some(TieKind::Funds));
         assert_eq!(parse_code::<Level>("boss"), None);
         assert_eq!(code_of(Sector::CivilSociety), "civil_society");

@@ -14,20 +14,26 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use yrs::{Map, TransactionMut};
 
-use super::entry::{check_tags, CheckedTie, NetworkEditError, NewOrganization, NewPerson};
+use super::entry::{
+    check_tags, note, CheckedTie, NetworkEditError, NewOrganization, NewPerson, MAX_NAME_CHARS,
+};
 use super::model::{Network, NetworkError, NodeRef, OrgId, PersonId};
 use super::names::name_key;
 use super::store::{
-    entry_map, insert_organization, insert_person, insert_tie, read, tie_key,
-    write_merged_into, write_organization, write_person, write_person_org, write_tie_end,
-    write_trust_and_note, Snapshot, ORGANIZATIONS, PEOPLE, TIES,
+    entry_map, insert_organization, insert_person, insert_tie, read, tie_key, write_merged_into,
+    write_organization, write_person, write_person_org, write_tie_end, write_trust_and_note,
+    Snapshot, ORGANIZATIONS, PEOPLE, TIES,
 };
 use crate::goals::root_mut;
 use crate::room::{Room, Update};
 
 impl Room {
     /// Merges organization `merge` into `keep`: its people and ties move to `keep`.
-    pub fn merge_organizations(&mut self, keep: &str, merge: &str) -> Result<Update, NetworkEditError> {
+    pub fn merge_organizations(
+        &mut self,
+        keep: &str,
+        merge: &str,
+    ) -> Result<Update, NetworkEditError> {
         if keep == merge {
             return Err(NetworkEditError::MergeWithItself);
         }
@@ -57,7 +63,12 @@ impl Room {
             }
             let map = entry_map(txn, ORGANIZATIONS, merge).expect("live");
             write_merged_into(txn, &map, keep);
-            repoint_ties(txn, &snap, &NodeRef::organization(merge), &NodeRef::organization(keep));
+            repoint_ties(
+                txn,
+                &snap,
+                &NodeRef::organization(merge),
+                &NodeRef::organization(keep),
+            );
             Ok(())
         })?;
         Ok(update)
@@ -80,7 +91,11 @@ impl Room {
             let fields = NewPerson {
                 name: kept.name.clone(),
                 organization: kept.organization.clone().or(gone.organization.clone()),
-                role: if kept.role.is_empty() { gone.role.clone() } else { kept.role.clone() },
+                role: if kept.role.is_empty() {
+                    gone.role.clone()
+                } else {
+                    kept.role.clone()
+                },
                 level: kept.level.or(gone.level),
             };
             let map = entry_map(txn, PEOPLE, keep).expect("live");
@@ -131,7 +146,11 @@ fn repoint_ties(txn: &mut TransactionMut<'_>, snap: &Snapshot, from: &NodeRef, t
     for members in groups.values().filter(|m| m.len() > 1) {
         let ties = &snap.stored.network.ties;
         let first = members[0];
-        let trust = members.iter().map(|&i| ties[i].trust).max().expect("members");
+        let trust = members
+            .iter()
+            .map(|&i| ties[i].trust)
+            .max()
+            .expect("members");
         let mut notes: Vec<&str> = Vec::new();
         for &i in members {
             let n = ties[i].note.as_str();
@@ -167,7 +186,10 @@ impl Room {
     /// again, so importing one file twice changes nothing. Entries of the
     /// file itself are never merged with each other. The network is checked
     /// first; an invalid one changes nothing.
-    pub fn apply_network(&mut self, imported: &Network) -> Result<(Update, AppliedImport), NetworkError> {
+    pub fn apply_network(
+        &mut self,
+        imported: &Network,
+    ) -> Result<(Update, AppliedImport), NetworkError> {
         imported.validate()?;
         let client = self.client().get();
         let (summary, update) = self.edit(|txn, _| {
@@ -178,16 +200,42 @@ impl Room {
     }
 }
 
-fn apply_in(txn: &mut TransactionMut<'_>, client: u64, snap: &Snapshot, imported: &Network) -> AppliedImport {
+/// A name as the room stores it: one line of at most [`MAX_NAME_CHARS`]
+/// characters; a blank name becomes `fallback` (the entry's id in the file).
+fn clean_name(name: &str, fallback: &str) -> String {
+    let one_line: String = name
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let trimmed = one_line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = if trimmed.is_empty() {
+        fallback.trim()
+    } else {
+        &trimmed
+    };
+    name.chars().take(MAX_NAME_CHARS).collect()
+}
+
+fn apply_in(
+    txn: &mut TransactionMut<'_>,
+    client: u64,
+    snap: &Snapshot,
+    imported: &Network,
+) -> AppliedImport {
     let mut summary = AppliedImport::default();
     let existing = &snap.stored.network;
     let mut org_by_key: HashMap<String, OrgId> = HashMap::new();
     for o in &existing.organizations {
-        org_by_key.entry(name_key(&o.name)).or_insert_with(|| o.id.clone());
+        org_by_key
+            .entry(name_key(&o.name))
+            .or_insert_with(|| o.id.clone());
     }
     let mut org_ids: HashMap<&str, OrgId> = HashMap::new();
     for o in &imported.organizations {
-        let id = match org_by_key.get(&name_key(&o.name)).filter(|_| !o.name.trim().is_empty()) {
+        let id = match org_by_key
+            .get(&name_key(&o.name))
+            .filter(|_| !o.name.trim().is_empty())
+        {
             Some(id) => {
                 summary.matched_organizations += 1;
                 id.clone()
@@ -195,7 +243,7 @@ fn apply_in(txn: &mut TransactionMut<'_>, client: u64, snap: &Snapshot, imported
             None => {
                 summary.created_organizations += 1;
                 let fields = NewOrganization {
-                    name: o.name.clone(),
+                    name: clean_name(&o.name, &o.id),
                     sector: o.sector,
                     tags: check_tags(&o.tags),
                 };
@@ -206,7 +254,11 @@ fn apply_in(txn: &mut TransactionMut<'_>, client: u64, snap: &Snapshot, imported
     }
     let mut person_ids: HashMap<&str, PersonId> = HashMap::new();
     for p in &imported.people {
-        let org = p.organization.as_deref().and_then(|o| org_ids.get(o)).cloned();
+        let org = p
+            .organization
+            .as_deref()
+            .and_then(|o| org_ids.get(o))
+            .cloned();
         let key = name_key(&p.name);
         let matched = existing.people.iter().find(|q| {
             !key.is_empty()
@@ -227,9 +279,9 @@ fn apply_in(txn: &mut TransactionMut<'_>, client: u64, snap: &Snapshot, imported
             None => {
                 summary.created_people += 1;
                 let fields = NewPerson {
-                    name: p.name.clone(),
+                    name: clean_name(&p.name, &p.id),
                     organization: org,
-                    role: p.role.clone(),
+                    role: clean_name(&p.role, ""),
                     level: p.level,
                 };
                 insert_person(txn, client, &fields)
@@ -260,7 +312,13 @@ fn apply_in(txn: &mut TransactionMut<'_>, client: u64, snap: &Snapshot, imported
                 kind: t.kind,
                 trust: t.trust,
                 directed: t.directed,
-                note: t.note.clone(),
+                note: note(&t.note).unwrap_or_else(|_| {
+                    t.note
+                        .chars()
+                        .filter(|c| !c.is_control() || *c == '\n')
+                        .take(super::entry::MAX_NOTE_CHARS)
+                        .collect()
+                }),
             },
         );
         summary.added_ties += 1;

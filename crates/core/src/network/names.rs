@@ -23,7 +23,8 @@ aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............\
 ................";
 
 /// The base letter of U+1E00..U+1EFF (Latin Extended Additional).
-const LATIN_ADDITIONAL: &[u8; 256] = b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm\
+const LATIN_ADDITIONAL: &[u8; 256] =
+    b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm\
 mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv\
 wwwwwwwwwwxxxxyyzzzzzzhtwy......aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee\
 eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";
@@ -167,7 +168,11 @@ mod tests {
         assert_eq!(name_key("Ana María"), name_key("ana maria"));
         assert_eq!(name_key("Zoë Ørsted"), "zoe orsted");
         assert_eq!(name_key("Nguyễn Thị Ánh"), "nguyen thi anh");
-        assert_eq!(name_key("Ana Mari\u{301}a"), "ana maria", "a separately typed accent");
+        assert_eq!(
+            name_key("Ana Mari\u{301}a"),
+            "ana maria",
+            "a separately typed accent"
+        );
         assert_eq!(name_key("Straße Łódź"), "strasse lodz");
         assert_eq!(name_key("Ολγα"), "ολγα");
         assert_ne!(name_key("Ana"), name_key("Anna"));

@@ -114,7 +114,8 @@ impl Directory {
     fn new(snap: &Snapshot, client: u64) -> Directory {
         let mut orgs = HashMap::new();
         for o in &snap.stored.network.organizations {
-            orgs.entry(name_key(&o.name)).or_insert_with(|| o.id.clone());
+            orgs.entry(name_key(&o.name))
+                .or_insert_with(|| o.id.clone());
         }
         let mut people: HashMap<String, Vec<(PersonId, Option<OrgId>)>> = HashMap::new();
         for p in &snap.stored.network.people {
@@ -132,7 +133,12 @@ impl Directory {
         }
     }
 
-    fn organization(&mut self, txn: &mut TransactionMut<'_>, name: &str, sector: Sector) -> Option<OrgId> {
+    fn organization(
+        &mut self,
+        txn: &mut TransactionMut<'_>,
+        name: &str,
+        sector: Sector,
+    ) -> Option<OrgId> {
         if name.is_empty() {
             return None;
         }
@@ -151,7 +157,12 @@ impl Directory {
         Some(id)
     }
 
-    fn person(&mut self, txn: &mut TransactionMut<'_>, name: &str, org: Option<&OrgId>) -> PersonId {
+    fn person(
+        &mut self,
+        txn: &mut TransactionMut<'_>,
+        name: &str,
+        org: Option<&OrgId>,
+    ) -> PersonId {
         let key = name_key(name);
         let candidates = self.people.entry(key).or_default();
         let same = candidates.iter().position(|(_, o)| o.as_ref() == org);
@@ -192,7 +203,12 @@ impl Room {
         entry: QuickEntry,
     ) -> Result<(Update, QuickEntryOutcome), NetworkEditError> {
         let name = line(NetworkField::Name, &entry.name, MAX_NAME_CHARS, true)?;
-        let organization = line(NetworkField::Organization, &entry.organization, MAX_NAME_CHARS, false)?;
+        let organization = line(
+            NetworkField::Organization,
+            &entry.organization,
+            MAX_NAME_CHARS,
+            false,
+        )?;
         let trust = check_trust(entry.trust)?;
         let mut colleagues = Vec::new();
         for (i, c) in entry.works_with.iter().enumerate() {
@@ -243,7 +259,11 @@ impl Room {
                     continue;
                 }
                 let (a, b) = (NodeRef::person(me.clone()), NodeRef::person(them.clone()));
-                let pair = if a <= b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+                let pair = if a <= b {
+                    (a.clone(), b.clone())
+                } else {
+                    (b.clone(), a.clone())
+                };
                 if tied.contains_key(&pair) {
                     continue;
                 }
@@ -279,6 +299,11 @@ impl Room {
 
     /// Organizations whose name starts with `prefix` (or has a word that does).
     pub fn suggest_organizations(&self, prefix: &str, limit: usize) -> Vec<Suggestion> {
-        suggestions(&self.network(), prefix, SuggestionKind::Organizations, limit)
+        suggestions(
+            &self.network(),
+            prefix,
+            SuggestionKind::Organizations,
+            limit,
+        )
     }
 }

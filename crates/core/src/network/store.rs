@@ -97,7 +97,11 @@ impl Snapshot {
         }
     }
     pub fn org(&self, id: &str) -> Option<&Organization> {
-        self.stored.network.organizations.iter().find(|o| o.id == id)
+        self.stored
+            .network
+            .organizations
+            .iter()
+            .find(|o| o.id == id)
     }
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.stored.network.people.iter().find(|p| p.id == id)
@@ -167,7 +171,10 @@ impl Room {
         Ok(update)
     }
 
-    pub fn add_person(&mut self, person: NewPerson) -> Result<(Update, PersonId), NetworkEditError> {
+    pub fn add_person(
+        &mut self,
+        person: NewPerson,
+    ) -> Result<(Update, PersonId), NetworkEditError> {
         let person = check_person(&person)?;
         let client = self.client().get();
         let (id, update) = self.edit(|txn, _| {
@@ -259,7 +266,10 @@ fn check_ends(snap: &Snapshot, tie: &CheckedTie) -> Result<(), NetworkEditError>
     use super::entry::NetworkField;
     for (end, field) in [(&tie.from, NetworkField::From), (&tie.to, NetworkField::To)] {
         if !snap.live(end) {
-            return Err(NetworkEditError::invalid(field, format!("there is no {end}")));
+            return Err(NetworkEditError::invalid(
+                field,
+                format!("there is no {end}"),
+            ));
         }
     }
     Ok(())
@@ -283,8 +293,14 @@ pub(crate) fn remove_ties_of(txn: &mut TransactionMut<'_>, snap: &Snapshot, node
 /// The live node a stored reference stands for, if any.
 pub(crate) fn resolve(snap: &Snapshot, node: &NodeRef) -> Option<NodeRef> {
     match node {
-        NodeRef::Person(id) => snap.person_alias.get(id).map(|l| NodeRef::person(l.clone())),
-        NodeRef::Organization(id) => snap.org_alias.get(id).map(|l| NodeRef::organization(l.clone())),
+        NodeRef::Person(id) => snap
+            .person_alias
+            .get(id)
+            .map(|l| NodeRef::person(l.clone())),
+        NodeRef::Organization(id) => snap
+            .org_alias
+            .get(id)
+            .map(|l| NodeRef::organization(l.clone())),
     }
 }
 
@@ -299,7 +315,11 @@ pub(crate) fn insert_organization(
     id
 }
 
-pub(crate) fn insert_person(txn: &mut TransactionMut<'_>, client: u64, person: &NewPerson) -> PersonId {
+pub(crate) fn insert_person(
+    txn: &mut TransactionMut<'_>,
+    client: u64,
+    person: &NewPerson,
+) -> PersonId {
     let id = new_id(txn, client);
     let map = root_mut(txn, PEOPLE).insert(txn, id.as_str(), MapPrelim::default());
     write_person(txn, &map, person);
@@ -313,7 +333,11 @@ pub(crate) fn insert_tie(txn: &mut TransactionMut<'_>, client: u64, tie: &Checke
     id
 }
 
-pub(crate) fn write_organization(txn: &mut TransactionMut<'_>, map: &MapRef, org: &NewOrganization) {
+pub(crate) fn write_organization(
+    txn: &mut TransactionMut<'_>,
+    map: &MapRef,
+    org: &NewOrganization,
+) {
     set(txn, map, NAME, text_any(&org.name));
     set(txn, map, SECTOR, text_any(&code_of(org.sector)));
     let tags: Vec<Any> = org.tags.iter().map(|t| Any::from(t.as_str())).collect();
@@ -338,11 +362,26 @@ pub(crate) fn write_tie(txn: &mut TransactionMut<'_>, map: &MapRef, tie: &Checke
 }
 
 /// Rewrites one end of a stored tie.
-pub(crate) fn write_tie_end(txn: &mut TransactionMut<'_>, map: &MapRef, to_end: bool, node: &NodeRef) {
-    set(txn, map, if to_end { TO } else { FROM }, text_any(&node_code(node)));
+pub(crate) fn write_tie_end(
+    txn: &mut TransactionMut<'_>,
+    map: &MapRef,
+    to_end: bool,
+    node: &NodeRef,
+) {
+    set(
+        txn,
+        map,
+        if to_end { TO } else { FROM },
+        text_any(&node_code(node)),
+    );
 }
 
-pub(crate) fn write_trust_and_note(txn: &mut TransactionMut<'_>, map: &MapRef, trust: Trust, note: &str) {
+pub(crate) fn write_trust_and_note(
+    txn: &mut TransactionMut<'_>,
+    map: &MapRef,
+    trust: Trust,
+    note: &str,
+) {
     set(txn, map, TRUST, Any::from(f64::from(trust.get())));
     set(txn, map, NOTE, text_any(note));
 }
@@ -437,7 +476,8 @@ pub(crate) fn read<T: ReadTxn>(txn: &T) -> Snapshot {
     };
     let org_alias = resolve_aliases(merged_of(&orgs));
     let person_alias = resolve_aliases(merged_of(&people));
-    let is_live = |alias: &BTreeMap<String, String>, id: &str| alias.get(id).is_some_and(|l| l == id);
+    let is_live =
+        |alias: &BTreeMap<String, String>, id: &str| alias.get(id).is_some_and(|l| l == id);
 
     let organizations: Vec<Organization> = orgs
         .iter()

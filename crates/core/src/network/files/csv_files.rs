@@ -185,7 +185,10 @@ fn read_nodes(file: SourceFile<'_>, problems: &mut Problems) -> Nodes {
             continue;
         }
         if let Some(first) = first_line.get(&id) {
-            field_problem("id", format!("{id:?} is used twice (first on line {first})"));
+            field_problem(
+                "id",
+                format!("{id:?} is used twice (first on line {first})"),
+            );
             continue;
         }
         first_line.insert(id.clone(), row.line);
@@ -282,14 +285,25 @@ fn read_edges(
     let header_cols = Columns::new(first);
     let has_header = header_cols.has(FROM) && header_cols.has(TO);
     if !has_header && !rules.strict_kind {
-        problems.add(file.name, Some(first.line), None, "the header needs From and To columns");
+        problems.add(
+            file.name,
+            Some(first.line),
+            None,
+            "the header needs From and To columns",
+        );
         return Vec::new();
     }
     let cols = if has_header {
         header_cols
     } else {
         let names = ["from", "to", "trust", "kind"];
-        Columns(names.iter().enumerate().map(|(i, n)| (n.to_string(), i)).collect())
+        Columns(
+            names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.to_string(), i))
+                .collect(),
+        )
     };
     let body = if has_header { &all[1..] } else { &all[..] };
     // Without a node list every name is a person, in order of appearance.
@@ -332,12 +346,16 @@ fn read_edges(
             }
         }
         let (trust, col) = cols.get(row, TRUST);
-        let trust = trust_value(trust).map_err(|e| problems.add(file.name, Some(row.line), Some(col), e));
+        let trust =
+            trust_value(trust).map_err(|e| problems.add(file.name, Some(row.line), Some(col), e));
         let (kind_text, col) = cols.get(row, KIND);
         let kind = match kind_value(kind_text) {
             Ok(k) => Ok(k),
             Err(_) if !rules.strict_kind => Ok(TieKind::Other),
-            Err(e) => Err(problems.add(file.name, Some(row.line), Some(col), e)),
+            Err(e) => {
+                problems.add(file.name, Some(row.line), Some(col), e);
+                Err(())
+            }
         };
         let (dir, col) = cols.get(row, DIRECTED);
         let directed = if dir.is_empty() {
@@ -347,7 +365,11 @@ fn read_edges(
         };
         let (note, _) = cols.get(row, NOTE);
         let mut note = note.to_string();
-        if !rules.strict_kind && matches!(kind, Ok(TieKind::Other)) && kind_value(kind_text).is_err() && note.is_empty() {
+        if !rules.strict_kind
+            && matches!(kind, Ok(TieKind::Other))
+            && kind_value(kind_text).is_err()
+            && note.is_empty()
+        {
             note = kind_text.to_string();
         }
         let [from, to] = match <[NodeRef; 2]>::try_from(ends) {
@@ -359,7 +381,8 @@ fn read_edges(
         };
         let same_kind = matches!(
             (&from, &to),
-            (NodeRef::Person(_), NodeRef::Person(_)) | (NodeRef::Organization(_), NodeRef::Organization(_))
+            (NodeRef::Person(_), NodeRef::Person(_))
+                | (NodeRef::Organization(_), NodeRef::Organization(_))
         );
         if !same_kind {
             problems.add(
@@ -371,7 +394,12 @@ fn read_edges(
             continue;
         }
         if from == to {
-            problems.add(file.name, Some(row.line), None, format!("a tie must join two different nodes, found {from} at both ends"));
+            problems.add(
+                file.name,
+                Some(row.line),
+                None,
+                format!("a tie must join two different nodes, found {from} at both ends"),
+            );
             continue;
         }
         ties.push(Tie {
@@ -438,7 +466,13 @@ pub fn import_kumu(
         directed_by_default: true,
         strict_kind: false,
     };
-    let ties = read_edges(connections, &mut table, elements.name, &rules, &mut problems);
+    let ties = read_edges(
+        connections,
+        &mut table,
+        elements.name,
+        &rules,
+        &mut problems,
+    );
     let table = table.unwrap_or_default();
     problems.finish(
         connections.name,
@@ -472,9 +506,18 @@ fn id_writer(network: &Network) -> impl Fn(&NodeRef) -> String {
 /// Writes an edge list and a node list that [`import_edge_list`] reads back.
 pub fn export_edge_list(network: &Network) -> EdgeListFiles {
     let id = id_writer(network);
-    let mut nodes = vec![["id", "type", "name", "organization", "sector", "role", "level", "tags"]
-        .map(String::from)
-        .to_vec()];
+    let mut nodes = vec![[
+        "id",
+        "type",
+        "name",
+        "organization",
+        "sector",
+        "role",
+        "level",
+        "tags",
+    ]
+    .map(String::from)
+    .to_vec()];
     for o in &network.organizations {
         nodes.push(vec![
             id(&NodeRef::organization(o.id.clone())),
@@ -525,9 +568,18 @@ pub fn export_edge_list(network: &Network) -> EdgeListFiles {
 /// reads back and Kumu imports (connections name elements by ID).
 pub fn export_kumu(network: &Network) -> KumuFiles {
     let id = id_writer(network);
-    let mut elements = vec![["ID", "Label", "Type", "Organization", "Sector", "Role", "Level", "Tags"]
-        .map(String::from)
-        .to_vec()];
+    let mut elements = vec![[
+        "ID",
+        "Label",
+        "Type",
+        "Organization",
+        "Sector",
+        "Role",
+        "Level",
+        "Tags",
+    ]
+    .map(String::from)
+    .to_vec()];
     for o in &network.organizations {
         elements.push(vec![
             id(&NodeRef::organization(o.id.clone())),
@@ -555,9 +607,11 @@ pub fn export_kumu(network: &Network) -> KumuFiles {
             String::new(),
         ]);
     }
-    let mut connections = vec![["From", "To", "Type", "Direction", "Strength", "Description"]
-        .map(String::from)
-        .to_vec()];
+    let mut connections = vec![
+        ["From", "To", "Type", "Direction", "Strength", "Description"]
+            .map(String::from)
+            .to_vec(),
+    ];
     for t in &network.ties {
         connections.push(vec![
             id(&t.from),

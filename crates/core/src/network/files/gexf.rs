@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use super::graphml::{attr, build, edge_fields, node_fields, xml_ids, RawEdge, RawNode, EDGE_KEYS, NODE_KEYS};
+use super::graphml::{
+    attr, build, edge_fields, node_fields, xml_ids, RawEdge, RawNode, EDGE_KEYS, NODE_KEYS,
+};
 use super::xml::{self, Element};
 use super::{ImportProblem, Problems, SourceFile};
 use crate::network::model::Network;
@@ -48,7 +50,10 @@ pub fn import_gexf(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem>> 
                 }
             }
         }
-        for v in el.children("attvalues").flat_map(|a| a.children("attvalue")) {
+        for v in el
+            .children("attvalues")
+            .flat_map(|a| a.children("attvalue"))
+        {
             let key = v.attr("for").or(v.attr("id")).unwrap_or_default();
             let title = titles
                 .get(&(class.to_string(), key.to_string()))

@@ -50,10 +50,17 @@ pub(super) fn build(
     let mut by_xml: HashMap<String, (NodeRef, usize)> = HashMap::new();
     let mut orgs: Vec<Organization> = Vec::new();
     let mut people: Vec<(usize, Person, String)> = Vec::new();
-    let get = |n: &HashMap<String, String>, k: &str| n.get(k).map(|s| s.trim().to_string()).unwrap_or_default();
+    let get = |n: &HashMap<String, String>, k: &str| {
+        n.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
+    };
     for n in nodes {
         if let Some((_, first)) = by_xml.get(&n.xml_id) {
-            problems.add(name, Some(n.line), Some("id"), format!("{:?} is used twice (first on line {first})", n.xml_id));
+            problems.add(
+                name,
+                Some(n.line),
+                Some("id"),
+                format!("{:?} is used twice (first on line {first})", n.xml_id),
+            );
             continue;
         }
         let id = match get(&n.data, "id") {
@@ -80,7 +87,10 @@ pub(super) fn build(
                 problems.add(name, Some(n.line), Some("sector"), e);
                 crate::network::Sector::Other
             });
-            by_xml.insert(n.xml_id.clone(), (NodeRef::organization(id.clone()), n.line));
+            by_xml.insert(
+                n.xml_id.clone(),
+                (NodeRef::organization(id.clone()), n.line),
+            );
             orgs.push(Organization {
                 id,
                 name: label,
@@ -127,7 +137,12 @@ pub(super) fn build(
                 });
             match found {
                 Some(id) => p.organization = Some(id),
-                None => problems.add(name, Some(line), Some("organization"), format!("no organization with id or name {org:?} in this file")),
+                None => problems.add(
+                    name,
+                    Some(line),
+                    Some("organization"),
+                    format!("no organization with id or name {org:?} in this file"),
+                ),
             }
         }
         finished_people.push(p);
@@ -138,11 +153,18 @@ pub(super) fn build(
         for (field, xml_id) in [("source", &e.source), ("target", &e.target)] {
             match by_xml.get(xml_id) {
                 Some((node, _)) => ends.push(node.clone()),
-                None => problems.add(name, Some(e.line), Some(field), format!("no node with id {xml_id:?}")),
+                None => problems.add(
+                    name,
+                    Some(e.line),
+                    Some(field),
+                    format!("no node with id {xml_id:?}"),
+                ),
             }
         }
         let trust = match e.data.get("trust") {
-            Some(t) => trust_value(t).map_err(|r| problems.add(name, Some(e.line), Some("trust"), r)),
+            Some(t) => {
+                trust_value(t).map_err(|r| problems.add(name, Some(e.line), Some("trust"), r))
+            }
             // A weight is a trust only when it is one; other weights are not trust.
             None => Ok(e
                 .data
@@ -154,7 +176,9 @@ pub(super) fn build(
         let kind = kind_value(&get(&e.data, "kind"))
             .map_err(|r| problems.add(name, Some(e.line), Some("kind"), r));
         let directed = match e.data.get("directed") {
-            Some(d) => bool_value(d).map_err(|r| problems.add(name, Some(e.line), Some("directed"), r)),
+            Some(d) => {
+                bool_value(d).map_err(|r| problems.add(name, Some(e.line), Some("directed"), r))
+            }
             None => Ok(e.directed),
         };
         let (Ok([from, to]), Ok(trust), Ok(kind), Ok(directed)) =
@@ -164,14 +188,25 @@ pub(super) fn build(
         };
         let same_kind = matches!(
             (&from, &to),
-            (NodeRef::Person(_), NodeRef::Person(_)) | (NodeRef::Organization(_), NodeRef::Organization(_))
+            (NodeRef::Person(_), NodeRef::Person(_))
+                | (NodeRef::Organization(_), NodeRef::Organization(_))
         );
         if !same_kind {
-            problems.add(name, Some(e.line), None, format!("a tie joins two people or two organizations, not {from} and {to}"));
+            problems.add(
+                name,
+                Some(e.line),
+                None,
+                format!("a tie joins two people or two organizations, not {from} and {to}"),
+            );
             continue;
         }
         if from == to {
-            problems.add(name, Some(e.line), None, format!("a tie must join two different nodes, found {from} at both ends"));
+            problems.add(
+                name,
+                Some(e.line),
+                None,
+                format!("a tie must join two different nodes, found {from} at both ends"),
+            );
             continue;
         }
         ties.push(Tie {
@@ -207,7 +242,10 @@ pub fn import_graphml(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem
         }])
     };
     if root.name != "graphml" {
-        return fail(root.line, "is not GraphML (its root element is not <graphml>)");
+        return fail(
+            root.line,
+            "is not GraphML (its root element is not <graphml>)",
+        );
     }
     let Some(graph) = root.child("graph") else {
         return fail(root.line, "holds no <graph>");
@@ -232,7 +270,10 @@ pub fn import_graphml(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem
         }
         for d in el.children("data") {
             let key = d.attr("key").unwrap_or_default();
-            let name = keys.get(key).map(|(n, _)| n.clone()).unwrap_or_else(|| key.to_lowercase());
+            let name = keys
+                .get(key)
+                .map(|(n, _)| n.clone())
+                .unwrap_or_else(|| key.to_lowercase());
             out.insert(name, d.text.trim().to_string());
         }
         out
@@ -295,7 +336,7 @@ pub(super) fn content(text: &str) -> String {
 }
 
 /// The attributes every node and edge may carry, in the order written.
-pub(super) fn node_fields<'a>(network: &'a Network) -> Vec<(NodeRef, Vec<(&'static str, String)>)> {
+pub(super) fn node_fields(network: &Network) -> Vec<(NodeRef, Vec<(&'static str, String)>)> {
     let mut out = Vec::new();
     for o in &network.organizations {
         let mut f = vec![
@@ -377,12 +418,17 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
             "  <key id=\"e_{name}\" for=\"edge\" attr.name=\"{name}\" attr.type=\"{ty}\"/>\n"
         ));
     }
-    out.push_str("  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
+    out.push_str(
+        "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n",
+    );
     out.push_str("  <graph id=\"network\" edgedefault=\"undirected\">\n");
     for (node, fields) in node_fields(network) {
         out.push_str(&format!("    <node id=\"{}\">\n", attr(&id(&node))));
         for (k, v) in fields {
-            out.push_str(&format!("      <data key=\"n_{k}\">{}</data>\n", content(&v)));
+            out.push_str(&format!(
+                "      <data key=\"n_{k}\">{}</data>\n",
+                content(&v)
+            ));
         }
         out.push_str("    </node>\n");
     }
@@ -394,7 +440,10 @@ xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphd
             attr(&id(&t.to))
         ));
         for (k, v) in edge_fields(t) {
-            out.push_str(&format!("      <data key=\"e_{k}\">{}</data>\n", content(&v)));
+            out.push_str(&format!(
+                "      <data key=\"e_{k}\">{}</data>\n",
+                content(&v)
+            ));
         }
         out.push_str(&format!(
             "      <data key=\"e_weight\">{}</data>\n",

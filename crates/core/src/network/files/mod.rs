@@ -124,7 +124,13 @@ pub fn export_json(network: &Network) -> String {
 pub(crate) struct Problems(pub Vec<ImportProblem>);
 
 impl Problems {
-    pub fn add(&mut self, file: &str, line: Option<usize>, field: Option<&str>, reason: impl Into<String>) {
+    pub fn add(
+        &mut self,
+        file: &str,
+        line: Option<usize>,
+        field: Option<&str>,
+        reason: impl Into<String>,
+    ) {
         if self.0.len() < MAX_PROBLEMS {
             self.0.push(ImportProblem {
                 file: file.to_string(),
@@ -189,7 +195,10 @@ pub(crate) fn kind_value(text: &str) -> Result<TieKind, String> {
         return Ok(TieKind::Collaborates);
     }
     parse_code(text).ok_or_else(|| {
-        format!("unknown kind {:?} (collaborates, knows, funds, governs or other)", text.trim())
+        format!(
+            "unknown kind {:?} (collaborates, knows, funds, governs or other)",
+            text.trim()
+        )
     })
 }
 
@@ -248,7 +257,10 @@ pub(crate) fn is_organization_type(text: &str) -> bool {
 /// Whether a person id and an organization id coincide, so a format with one
 /// id space must tell them apart with a prefix.
 pub(crate) fn ids_collide(network: &Network) -> bool {
-    let orgs: std::collections::HashSet<&str> =
-        network.organizations.iter().map(|o| o.id.as_str()).collect();
+    let orgs: std::collections::HashSet<&str> = network
+        .organizations
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
     network.people.iter().any(|p| orgs.contains(p.id.as_str()))
 }

@@ -40,7 +40,11 @@ fn local(name: &[u8]) -> String {
 /// The line (from 1) of byte offset `pos` in `text`.
 fn line_of(text: &str, pos: usize) -> usize {
     let pos = pos.min(text.len());
-    text.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..pos]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Parses a whole document into its root element.
@@ -56,9 +60,12 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
     let mut stack: Vec<Element> = vec![Element::default()];
     loop {
         let start = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| problem(reader.error_position() as usize, format!("is not well-formed XML: {e}")))?;
+        let event = reader.read_event().map_err(|e| {
+            problem(
+                reader.error_position() as usize,
+                format!("is not well-formed XML: {e}"),
+            )
+        })?;
         match event {
             Event::Start(e) => {
                 let el = element(&e, line_of(text, start)).map_err(|r| problem(start, r))?;
@@ -87,7 +94,11 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
                 let c = if r.is_char_ref() {
                     r.resolve_char_ref().ok().flatten()
                 } else {
-                    match r.decode().map_err(|e| problem(start, e.to_string()))?.as_ref() {
+                    match r
+                        .decode()
+                        .map_err(|e| problem(start, e.to_string()))?
+                        .as_ref()
+                    {
                         "amp" => Some('&'),
                         "lt" => Some('<'),
                         "gt" => Some('>'),
@@ -106,7 +117,10 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
         }
     }
     if stack.len() != 1 {
-        return Err(problem(text.len(), "ends before its elements are closed".into()));
+        return Err(problem(
+            text.len(),
+            "ends before its elements are closed".into(),
+        ));
     }
     let holder = stack.pop().expect("the root holder");
     holder
