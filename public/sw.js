@@ -9,7 +9,9 @@
 const CACHE = 'constellation-shell-v2';
 
 // Every asset the shell's HTML names (trunk gives the build's files content-hashed names).
-const assetsOf = (html) => [...new Set(html.match(/\/[A-Za-z0-9_.-]+\.(?:js|wasm|css|svg|png|webmanifest)/g) || [])];
+// The worker's own script is left out: the browser fetches it past the worker.
+const assetsOf = (html) => [...new Set(html.match(/\/[A-Za-z0-9_.-]+\.(?:js|wasm|css|svg|png|webmanifest)/g) || [])]
+  .filter((path) => path !== '/sw.js');
 
 // Trunk's content hash in a name: `-` and up to 16 hex digits, leading zeros
 // dropped (app-8e0313d5251d4e78.css, constellation-web-12f0b890e2894995_bg.wasm).
@@ -56,7 +58,11 @@ self.addEventListener('fetch', (event) => {
     event.respondWith((async () => {
       try {
         const response = await fetch(request);
-        if (response.ok) event.waitUntil(caches.open(CACHE).then((cache) => keepShell(cache, response.clone())));
+        if (response.ok) {
+          // Copied now: once returned, the page starts reading the body.
+          const copy = response.clone();
+          event.waitUntil(caches.open(CACHE).then((cache) => keepShell(cache, copy)));
+        }
         return response;
       } catch (offline) {
         return (await caches.match('/')) || Response.error();

@@ -105,6 +105,20 @@ test('once visited, the app and its manifest open with the server gone', async (
     expect(kept.some((p) => pattern.test(p)), `${pattern} is kept: ${kept}`).toBe(true);
   }
 
+  // A hashed file of an older build is dropped when a new shell is fetched;
+  // an unhashed file stays (it is kept under its one name).
+  await page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys())[0]);
+    await cache.put('/constellation-web-0123456789abcdef_bg.wasm', new Response('old build'));
+    await cache.put('/icon-extra.png', new Response('kept'));
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Constellation', level: 1 })).toBeVisible();
+  await expect.poll(() => page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys())[0]);
+    return [!!(await cache.match('/constellation-web-0123456789abcdef_bg.wasm')), !!(await cache.match('/icon-extra.png'))];
+  })).toEqual([false, true]);
+
   await server.stop();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Constellation', level: 1 })).toBeVisible();
