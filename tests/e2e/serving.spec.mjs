@@ -80,6 +80,16 @@ test('the manifest is valid JSON, linked from the page, and every icon resolves 
   // What browsers require to install, and a maskable icon for launchers that crop.
   expect(sizes).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
 
+  // Chromium's own reading: its manifest parser finds nothing wrong, and the
+  // only reason it would not offer to install is the test's private profile.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  const cdp = await page.context().newCDPSession(page);
+  const parsed = await cdp.send('Page.getAppManifest');
+  expect(parsed.url).toBe(manifestUrl.href);
+  expect(parsed.errors).toEqual([]);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+
   const appleHref = await page.locator('head link[rel="apple-touch-icon"]').getAttribute('href');
   const apple = await page.request.get(new URL(appleHref, page.url()).href);
   expect(apple.status()).toBe(200);
