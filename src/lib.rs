@@ -8,6 +8,7 @@
 pub mod board;
 pub mod browser;
 pub mod live;
+mod plan;
 pub mod landing;
 pub mod room;
 pub mod sections;

@@ -1,8 +1,11 @@
-//! The sections of a room not yet built (goals, network, commitments). Each is
-//! filled in by its own work item; until then it says what it will hold, so a
-//! person who opens it knows where they are. The board lives in [`crate::board`].
+//! The sections of a room not yet built (network). Each is filled in by its
+//! own work item; until then it says what it will hold, so a person who opens
+//! it knows where they are. The board lives in [`crate::board`]; goals and
+//! commitments in [`crate::plan`].
 
 use leptos::prelude::*;
+
+pub use crate::plan::{Commitments, Goals};
 
 #[component]
 fn SectionIntro(title: &'static str, purpose: &'static str) -> impl IntoView {
@@ -15,31 +18,11 @@ fn SectionIntro(title: &'static str, purpose: &'static str) -> impl IntoView {
 }
 
 #[component]
-pub fn Goals() -> impl IntoView {
-    view! {
-        <SectionIntro
-            title="Goals"
-            purpose="Mission goals with indicators, baselines and targets, and the measurements every partner reports."
-        />
-    }
-}
-
-#[component]
 pub fn Network() -> impl IntoView {
     view! {
         <SectionIntro
             title="Network"
             purpose="The live map of people and organizations: who connects whom, across which sectors."
-        />
-    }
-}
-
-#[component]
-pub fn Commitments() -> impl IntoView {
-    view! {
-        <SectionIntro
-            title="Commitments"
-            purpose="What each partner promised, what it delivered, and who has gone quiet."
         />
     }
 }

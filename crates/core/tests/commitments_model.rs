@@ -421,3 +421,21 @@ fn commitment_and_check_in_forms_report_every_field() {
     .unwrap();
     assert_eq!(ok.date, date("2025-04-01"));
 }
+
+#[test]
+fn a_commitment_form_asks_for_the_unit_of_an_amount_before_the_due_date_is_typed() {
+    let (_, goal) = new_room(1);
+    let errors = validate_commitment(&CommitmentDraft {
+        organization: "City".into(),
+        kind: CommitmentKind::StaffTime,
+        description: "Sampling".into(),
+        amount: "40".into(),
+        unit: "".into(),
+        toward: Toward::Goal(goal),
+        due: "".into(),
+        made_on: date("2025-02-01"),
+    })
+    .unwrap_err();
+    let fields: Vec<CommitmentField> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(fields, vec![CommitmentField::Due, CommitmentField::Unit]);
+}

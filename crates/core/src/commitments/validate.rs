@@ -91,11 +91,13 @@ pub fn validate_commitment(
     };
     let due = keep(&mut errors, parse_date(&draft.due, CommitmentField::Due));
     let (Some(amount), Some(due)) = (amount, due) else {
+        // Still report the other fields' problems, the amount's unit included
+        // when the amount itself was readable.
         let probe = NewCommitment {
             organization: draft.organization.clone(),
             kind: draft.kind,
             description: draft.description.clone(),
-            amount: None,
+            amount: amount.flatten(),
             unit: draft.unit.clone(),
             toward: draft.toward.clone(),
             due: draft.made_on,

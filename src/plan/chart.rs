@@ -1,0 +1,268 @@
+//! An indicator drawn over time: its baseline, its targets (joined by the
+//! trajectory the status rule measures against) and its measurements, as an
+//! SVG image with a text title and description, followed by the same figures
+//! as a table for anyone who cannot or would rather not read a chart.
+//!
+//! Only geometry lives here; which measurements count and what the
+//! trajectory is are core's (`goals::progress`).
+
+use constellation_core::goals::{Date, Indicator, MeasureType, Measurement};
+use leptos::prelude::*;
+
+use super::number;
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 240.0;
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 20.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 34.0;
+
+/// The chart and its data table for one indicator.
+#[component]
+pub fn IndicatorChart(
+    #[prop(into)] indicator: Signal<Indicator>,
+    #[prop(into)] measurements: Signal<Vec<Measurement>>,
+) -> impl IntoView {
+    let chart = move || {
+        let indicator = indicator.get();
+        (indicator.measure != MeasureType::Qualitative)
+            .then(|| svg(&indicator, &measurements.get()))
+    };
+    view! {
+        <figure class="chart">
+            {chart}
+            <details class="chart-data">
+                <summary>{move || format!("Data table: {}", indicator.with(|i| i.name.clone()))}</summary>
+                <DataTable indicator measurements/>
+            </details>
+        </figure>
+    }
+}
+
+/// One row of the data behind the chart.
+struct Row {
+    kind: &'static str,
+    date: Date,
+    value: String,
+    by: String,
+}
+
+fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    if let Some(b) = &indicator.baseline {
+        rows.push(Row {
+            kind: "Baseline",
+            date: b.date,
+            value: b.value.to_string(),
+            by: String::new(),
+        });
+    }
+    rows.extend(indicator.targets.iter().map(|t| Row {
+        kind: "Target",
+        date: t.date,
+        value: t.value.to_string(),
+        by: String::new(),
+    }));
+    rows.extend(measurements.iter().map(|m| {
+        Row {
+            kind: "Measurement",
+            date: m.date,
+            value: m.value.to_string(),
+            by: [m.organization.as_str(), m.source.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }));
+    rows.sort_by_key(|r| r.date);
+    rows
+}
+
+#[component]
+fn DataTable(
+    indicator: Signal<Indicator>,
+    measurements: Signal<Vec<Measurement>>,
+) -> impl IntoView {
+    let unit = move || indicator.with(|i| i.unit.clone());
+    view! {
+        <table>
+            <caption>{move || format!("{}: baseline, targets and measurements", indicator.with(|i| i.name.clone()))}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Date"</th>
+                    <th scope="col">"What"</th>
+                    <th scope="col">{move || if unit().is_empty() { "Value".to_owned() } else { format!("Value ({})", unit()) }}</th>
+                    <th scope="col">"Reported by"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || {
+                    rows(&indicator.get(), &measurements.get())
+                        .into_iter()
+                        .map(|r| view! {
+                            <tr>
+                                <td>{r.date.to_string()}</td>
+                                <td>{r.kind}</td>
+                                <td>{r.value}</td>
+                                <td>{r.by}</td>
+                            </tr>
+                        })
+                        .collect_view()
+                }}
+            </tbody>
+        </table>
+    }
+}
+
+/// The chart's sentence for people who cannot see it.
+fn description(indicator: &Indicator, points: &[(Date, f64)]) -> String {
+    let unit = if indicator.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", indicator.unit)
+    };
+    let mut parts = Vec::new();
+    if let Some(b) = &indicator.baseline {
+        parts.push(format!("Baseline {}{unit} on {}", b.value, b.date));
+    }
+    for t in &indicator.targets {
+        parts.push(format!("target {}{unit} by {}", t.value, t.date));
+    }
+    match points.last() {
+        Some((date, value)) => parts.push(format!(
+            "{} measurement{}, the latest {}{unit} on {date}",
+            points.len(),
+            if points.len() == 1 { "" } else { "s" },
+            number(*value)
+        )),
+        None => parts.push("no measurements yet".into()),
+    }
+    let mut text = parts.join("; ");
+    text.push('.');
+    text
+}
+
+fn svg(indicator: &Indicator, measurements: &[Measurement]) -> AnyView {
+    let baseline = indicator
+        .baseline
+        .as_ref()
+        .and_then(|b| Some((b.date, b.value.as_number()?)));
+    let mut targets: Vec<(Date, f64)> = indicator
+        .targets
+        .iter()
+        .filter_map(|t| Some((t.date, t.value.as_number()?)))
+        .collect();
+    targets.sort_by_key(|p| p.0);
+    let mut points: Vec<(Date, f64)> = measurements
+        .iter()
+        .filter(|m| indicator.measure.fits(&m.value))
+        .filter_map(|m| Some((m.date, m.value.as_number()?)))
+        .collect();
+    points.sort_by_key(|p| p.0);
+    let all: Vec<(Date, f64)> = baseline
+        .iter()
+        .chain(&targets)
+        .chain(&points)
+        .copied()
+        .collect();
+    let desc = description(indicator, &points);
+    let title = format!(
+        "{}: baseline, targets and measurements over time",
+        indicator.name
+    );
+    if all.is_empty() {
+        return view! { <p class="hint">"The chart appears once there is a baseline, a target or a measurement."</p> }.into_any();
+    }
+    let (mut d0, mut d1) = (
+        all.iter().map(|p| p.0.day_number()).min().unwrap_or(0),
+        all.iter().map(|p| p.0.day_number()).max().unwrap_or(0),
+    );
+    if d0 == d1 {
+        d0 -= 15;
+        d1 += 15;
+    }
+    let (mut v0, mut v1) = (
+        all.iter().map(|p| p.1).fold(f64::INFINITY, f64::min),
+        all.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max),
+    );
+    if indicator.measure == MeasureType::YesNo {
+        (v0, v1) = (0.0, 1.0);
+    }
+    if v0 > 0.0 && v0 < (v1 - v0) {
+        v0 = 0.0;
+    }
+    let pad = if v1 > v0 {
+        (v1 - v0) * 0.08
+    } else {
+        v0.abs().max(1.0) * 0.5
+    };
+    let (v0, v1) = (v0 - if v0 == 0.0 { 0.0 } else { pad }, v1 + pad);
+    let x = move |d: Date| {
+        LEFT + (d.day_number() - d0) as f64 / (d1 - d0) as f64 * (WIDTH - LEFT - RIGHT)
+    };
+    let y = move |v: f64| TOP + (v1 - v) / (v1 - v0) * (HEIGHT - TOP - BOTTOM);
+    let line = |ps: &[(Date, f64)]| {
+        ps.iter()
+            .map(|(d, v)| format!("{:.1},{:.1}", x(*d), y(*v)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let trajectory: Vec<(Date, f64)> = baseline.iter().chain(&targets).copied().collect();
+    let ticks: Vec<f64> = (0..=3)
+        .map(|i| v0 + (v1 - v0) * f64::from(i) / 3.0)
+        .collect();
+    let first = Date::from_day_number(d0)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let last = Date::from_day_number(d1)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let label_id = super::unique_id("chart");
+    let desc_id = format!("{label_id}-desc");
+    let (title_ref, desc_ref) = (label_id.clone(), desc_id.clone());
+    view! {
+        <svg
+            class="indicator-chart"
+            role="img"
+            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+            aria-labelledby=title_ref
+            aria-describedby=desc_ref
+            preserveAspectRatio="xMidYMid meet"
+        >
+            <title id=label_id>{title}</title>
+            <desc id=desc_id>{desc}</desc>
+            <g class="axis">
+                {ticks
+                    .into_iter()
+                    .map(|t| view! {
+                        <line x1=LEFT x2=WIDTH - RIGHT y1=y(t) y2=y(t)/>
+                        <text x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{number(t)}</text>
+                    })
+                    .collect_view()}
+                <text x=LEFT y=HEIGHT - 8.0 text-anchor="start">{first}</text>
+                <text x=WIDTH - RIGHT y=HEIGHT - 8.0 text-anchor="end">{last}</text>
+            </g>
+            {(trajectory.len() > 1).then(|| view! { <polyline class="trajectory" points=line(&trajectory)/> })}
+            {baseline.map(|(d, v)| view! { <rect class="baseline" x=x(d) - 5.0 y=y(v) - 5.0 width="10" height="10"/> })}
+            {targets
+                .iter()
+                .map(|(d, v)| {
+                    let (cx, cy) = (x(*d), y(*v));
+                    view! { <path class="target" d=format!("M{cx:.1},{:.1} l7,7 l-7,7 l-7,-7 z", cy - 7.0)/> }
+                })
+                .collect_view()}
+            {(points.len() > 1).then(|| view! { <polyline class="measured" points=line(&points)/> })}
+            {points.iter().map(|(d, v)| view! { <circle class="measurement" cx=x(*d) cy=y(*v) r="5"/> }).collect_view()}
+        </svg>
+        <ul class="legend" aria-hidden="true">
+            <li><span class="key key-baseline"></span>"Baseline"</li>
+            <li><span class="key key-target"></span>"Target"</li>
+            <li><span class="key key-trajectory"></span>"Trajectory"</li>
+            <li><span class="key key-measurement"></span>"Measurements"</li>
+        </ul>
+    }
+    .into_any()
+}

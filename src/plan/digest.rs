@@ -1,0 +1,94 @@
+//! The digest of a chosen period (core's `commitments::digest`): shown as
+//! Markdown to copy or download for a newsletter, and as printable HTML in a
+//! framed preview that prints on its own or downloads as a file.
+
+use constellation_core::commitments::Period;
+use constellation_core::goals::{Date, StatusRule};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::fields::{Control, Field};
+use super::{sentence, today};
+use crate::browser::download::{copy_text, download_text};
+use crate::live::LiveRoom;
+
+#[component]
+pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
+    let now = today();
+    let from = RwSignal::new(now.add_days(-30).unwrap_or(now).to_string());
+    let to = RwSignal::new(now.to_string());
+    let message = RwSignal::new(None::<String>);
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    let period = Memo::new(move |_| -> Result<Period, String> {
+        let read = |text: String, name: &str| {
+            Date::parse(&text).map_err(|_| {
+                format!(
+                    "The {name} date must be written YYYY-MM-DD, found '{}'.",
+                    text.trim()
+                )
+            })
+        };
+        Ok(Period {
+            from: read(from.get(), "From")?,
+            to: read(to.get(), "To")?,
+        })
+    });
+    let digest = Memo::new(move |_| {
+        let period = period.get()?;
+        live.read(|room| room.digest(period, &StatusRule::default()))
+            .map(|d| (d.to_markdown(), d.to_html()))
+            .map_err(sentence)
+    });
+    let problem = Signal::derive(move || digest.get().err());
+    let no_error = Signal::derive(|| None::<String>);
+    let attempted = Signal::derive(|| false);
+    let markdown = move || digest.get().map(|d| d.0).unwrap_or_default();
+    let html = move || digest.get().map(|d| d.1).unwrap_or_default();
+    let stem = move || format!("digest-{}-to-{}", from.get_untracked(), to.get_untracked());
+    let copy = move |_| {
+        let text = markdown();
+        leptos::task::spawn_local(async move {
+            message.set(Some(match copy_text(&text).await {
+                Ok(()) => "The Markdown is copied.".to_owned(),
+                Err(e) => e.to_string(),
+            }));
+        });
+    };
+    let print = move |_| {
+        let window = frame.get().and_then(|f| {
+            f.unchecked_ref::<web_sys::HtmlIFrameElement>()
+                .content_window()
+        });
+        match window {
+            Some(w) => message.set(
+                w.print()
+                    .err()
+                    .map(|_| "This browser would not print the digest.".to_owned()),
+            ),
+            None => message.set(Some("The printable digest is not ready yet.".to_owned())),
+        }
+    };
+    view! {
+        <section class="digest card" aria-labelledby="digest-heading">
+            <h2 id="digest-heading">"Digest"</h2>
+            <p class="hint">"What happened in a period: status changes, measurements, commitments made, met and overdue, check-ins."</p>
+            <div class="form-grid">
+                <Field label="From" value=from error=no_error attempted control=Control::Date/>
+                <Field label="To" value=to error=no_error attempted control=Control::Date/>
+            </div>
+            <p class="error" role="alert">{move || problem.get()}</p>
+            <Show when=move || digest.with(|d| d.is_ok())>
+                <label for="digest-markdown">"Digest as Markdown"</label>
+                <textarea id="digest-markdown" class="digest-markdown" readonly rows="8" prop:value=markdown></textarea>
+                <div class="button-row">
+                    <button type="button" on:click=copy>"Copy Markdown"</button>
+                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.md", stem()), "text/markdown", &markdown()).err().map(|e| e.to_string()))>"Download Markdown"</button>
+                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.html", stem()), "text/html", &html()).err().map(|e| e.to_string()))>"Download HTML"</button>
+                    <button type="button" on:click=print>"Print digest"</button>
+                </div>
+                <p role="status" class="hint">{move || message.get()}</p>
+                <iframe class="digest-preview" node_ref=frame title="Printable digest" srcdoc=html></iframe>
+            </Show>
+        </section>
+    }
+}

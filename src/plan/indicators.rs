@@ -1,0 +1,496 @@
+//! The indicators of one goal: each with its progress, trend and status (the
+//! rule is core's `goals::progress`), its chart and data table, its
+//! measurements, a CSV import of measurements (all or nothing, problems by line
+//! and column) and its Open SDG CSV export; and the indicator and measurement
+//! forms.
+
+use constellation_core::goals::{
+    open_sdg_file_name, validate_indicator, validate_measurement, Assessment, Direction,
+    Field as GoalField, GoalId, Indicator, IndicatorDraft, IndicatorId, MeasureType,
+    MeasurementDraft, StatusRule, TargetDraft, Trend,
+};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::chart::IndicatorChart;
+use super::fields::{Choice, Control, Field, FormButtons, Tick};
+use super::goals::{problem, status_class, status_text};
+use super::{number, sentence, today};
+use crate::browser::download::{download_text, read_chosen_file};
+use crate::live::LiveRoom;
+
+/// The indicators of a goal and the button that adds one.
+#[component]
+pub fn Indicators(live: LiveRoom, goal: GoalId) -> impl IntoView {
+    let goal = StoredValue::new(goal);
+    let list = move || live.read(|room| room.indicators(&goal.get_value()));
+    let adding = RwSignal::new(false);
+    view! {
+        <section class="indicators" aria-label="Indicators">
+            <div class="sub-head">
+                <h3 class="sub-title">"Indicators"</h3>
+                <button type="button" hidden=move || adding.get() on:click=move |_| adding.set(true)>"Add indicator"</button>
+            </div>
+            <Show when=move || adding.get()>
+                <IndicatorForm live goal=goal.get_value() editing=None on_done=Callback::new(move |_| adding.set(false))/>
+            </Show>
+            <Show when=move || !list().is_empty() fallback=|| view! { <p class="hint">"No indicator yet: how will you know this goal is reached?"</p> }>
+                <ul class="indicator-list">
+                    <For each=list key=|i| i.id.clone() children=move |i| view! { <IndicatorCard live id=i.id/> }/>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+fn direction_label(d: Direction) -> &'static str {
+    match d {
+        Direction::HigherIsBetter => "Higher is better",
+        Direction::LowerIsBetter => "Lower is better",
+    }
+}
+
+fn measure_label(m: MeasureType) -> &'static str {
+    match m {
+        MeasureType::Number => "Number",
+        MeasureType::Percentage => "Percentage",
+        MeasureType::YesNo => "Yes/no",
+        MeasureType::Qualitative => "Qualitative",
+    }
+}
+
+fn trend_text(t: Trend) -> &'static str {
+    match t {
+        Trend::Improving => "improving",
+        Trend::Steady => "steady",
+        Trend::Worsening => "worsening",
+        Trend::Unknown => "not known yet",
+    }
+}
+
+/// One indicator with everything about it.
+#[component]
+fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let indicator = Memo::new(move |_| live.read(|room| room.indicator(&id.get_value())));
+    let measurements = Memo::new(move |_| live.read(|room| room.measurements(&id.get_value())));
+    let assessment = Memo::new(move |_| {
+        live.read(|room| room.indicator_progress(&id.get_value(), today(), &StatusRule::default()))
+    });
+    let adding = RwSignal::new(false);
+    let editing = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let heading_id = super::unique_id("indicator");
+    let labelled = heading_id.clone();
+    let name = move || indicator.with(|i| i.as_ref().map(|i| i.name.clone()).unwrap_or_default());
+    let export_csv = move |_| {
+        let Some(found) = indicator.get_untracked() else {
+            return;
+        };
+        let result = live
+            .read(|room| room.open_sdg_csv(&found.id))
+            .map_err(sentence)
+            .and_then(|csv| {
+                download_text(&open_sdg_file_name(&found), "text/csv", &csv)
+                    .map_err(|e| e.to_string())
+            });
+        message.set(result.err());
+    };
+    let delete = move |_| {
+        if window()
+            .confirm_with_message(&format!(
+                "Delete the indicator “{}” and its measurements?",
+                name()
+            ))
+            .unwrap_or(false)
+        {
+            if let Err(e) = live.edit(|room| room.delete_indicator(&id.get_value())) {
+                message.set(Some(sentence(e)));
+            }
+        }
+    };
+    view! {
+        <li>
+            <article class="indicator" aria-labelledby=labelled>
+                <h4 id=heading_id>{name}</h4>
+                {move || indicator.get().map(|i| view! { <IndicatorFacts indicator=i/> })}
+                {move || assessment.get().map(|a| view! { <Standing assessment=a unit=indicator.with(|i| i.as_ref().map(|i| i.unit.clone()).unwrap_or_default())/> })}
+                {move || indicator.get().map(|i| view! { <IndicatorChart indicator=i measurements=measurements/> })}
+                <div class="card-actions">
+                    <button type="button" class="primary inline" hidden=move || adding.get() on:click=move |_| adding.set(true)>"Add measurement"</button>
+                    <button type="button" on:click=export_csv>"Export CSV"</button>
+                    <button type="button" hidden=move || editing.get() on:click=move |_| editing.set(true)>"Edit indicator"</button>
+                    <button type="button" class="danger" on:click=delete>"Delete indicator"</button>
+                </div>
+                <p class="error" role="alert">{move || message.get()}</p>
+                <Show when=move || adding.get()>
+                    {move || indicator.get().map(|i| view! { <MeasurementForm live indicator=i on_done=Callback::new(move |_| adding.set(false))/> })}
+                </Show>
+                <Show when=move || editing.get()>
+                    {move || indicator.get().map(|i| view! { <IndicatorForm live goal=i.goal.clone() editing=Some(i) on_done=Callback::new(move |_| editing.set(false))/> })}
+                </Show>
+                <CsvImport live indicator=id.get_value()/>
+            </article>
+        </li>
+    }
+}
+
+#[component]
+fn IndicatorFacts(indicator: Indicator) -> impl IntoView {
+    let mut kind = format!(
+        "{} · {}",
+        measure_label(indicator.measure),
+        direction_label(indicator.direction)
+    );
+    if !indicator.unit.is_empty() {
+        kind = format!("{kind} · unit: {}", indicator.unit);
+    }
+    if indicator.proxy {
+        kind.push_str(" · proxy");
+    }
+    view! {
+        <p class="facts-line">{kind}</p>
+        {(!indicator.source.is_empty()).then(|| view! { <p class="facts-line">"Data source: "{indicator.source.clone()}</p> })}
+    }
+}
+
+/// Progress, trend and status, in words.
+#[component]
+fn Standing(assessment: Assessment, unit: String) -> impl IntoView {
+    let progress = assessment.progress.map(|p| {
+        let target = assessment
+            .current_target
+            .as_ref()
+            .map(|t| {
+                format!(
+                    " toward {}{} by {}",
+                    t.value,
+                    if unit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {unit}")
+                    },
+                    t.date
+                )
+            })
+            .unwrap_or_default();
+        format!("{:.0}% of the way{target}", p * 100.0)
+    });
+    let latest = assessment
+        .latest
+        .as_ref()
+        .map(|m| format!("{} on {}", m.value, m.date));
+    view! {
+        <div class="standing">
+            <p class=status_class(assessment.status)>{format!("Status: {}", status_text(assessment.status))}</p>
+            <p class="reason">{sentence(&assessment.reason)}</p>
+            <dl class="facts">
+                {progress.map(|p| view! { <div><dt>"Progress"</dt><dd>{p}</dd></div> })}
+                <div><dt>"Trend"</dt><dd>{trend_text(assessment.trend)}</dd></div>
+                {latest.map(|l| view! { <div><dt>"Latest"</dt><dd>{l}</dd></div> })}
+                {assessment.expected.map(|e| view! { <div><dt>"Expected by now"</dt><dd>{number(e)}</dd></div> })}
+            </dl>
+        </div>
+    }
+}
+
+/// One editable target row of the indicator form.
+#[derive(Clone, Copy)]
+struct TargetRow {
+    key: u32,
+    value: RwSignal<String>,
+    date: RwSignal<String>,
+}
+
+/// Adds an indicator to a goal, or edits one (`editing`).
+#[component]
+fn IndicatorForm(
+    live: LiveRoom,
+    goal: GoalId,
+    editing: Option<Indicator>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let text = |f: &dyn Fn(&Indicator) -> String| {
+        RwSignal::new(editing.as_ref().map(f).unwrap_or_default())
+    };
+    let name = text(&|i| i.name.clone());
+    let unit = text(&|i| i.unit.clone());
+    let direction = RwSignal::new(
+        editing
+            .as_ref()
+            .map(|i| i.direction)
+            .unwrap_or_default()
+            .name()
+            .to_owned(),
+    );
+    let measure = RwSignal::new(
+        editing
+            .as_ref()
+            .map(|i| i.measure)
+            .unwrap_or_default()
+            .name()
+            .to_owned(),
+    );
+    let baseline_value = text(&|i| {
+        i.baseline
+            .as_ref()
+            .map(|b| b.value.to_string())
+            .unwrap_or_default()
+    });
+    let baseline_date = text(&|i| {
+        i.baseline
+            .as_ref()
+            .map(|b| b.date.to_string())
+            .unwrap_or_default()
+    });
+    let source = text(&|i| i.source.clone());
+    let proxy = RwSignal::new(editing.as_ref().is_some_and(|i| i.proxy));
+    let next_key = StoredValue::new(0u32);
+    let new_row = move |value: String, date: String| {
+        let key = next_key.get_value();
+        next_key.set_value(key + 1);
+        TargetRow {
+            key,
+            value: RwSignal::new(value),
+            date: RwSignal::new(date),
+        }
+    };
+    let initial: Vec<TargetRow> = match &editing {
+        Some(i) => i
+            .targets
+            .iter()
+            .map(|t| new_row(t.value.to_string(), t.date.to_string()))
+            .collect(),
+        None => vec![new_row(String::new(), String::new())],
+    };
+    let targets = RwSignal::new(initial);
+    let numbered_targets = move || targets.get().into_iter().enumerate().collect::<Vec<_>>();
+    let attempted = RwSignal::new(false);
+    let refused = RwSignal::new(None::<String>);
+    let checked = Memo::new(move |_| {
+        validate_indicator(&IndicatorDraft {
+            name: name.get(),
+            unit: unit.get(),
+            direction: Direction::from_name(&direction.get()).unwrap_or_default(),
+            measure: MeasureType::from_name(&measure.get()).unwrap_or_default(),
+            baseline_value: baseline_value.get(),
+            baseline_date: baseline_date.get(),
+            targets: targets
+                .get()
+                .iter()
+                .map(|r| TargetDraft {
+                    value: r.value.get(),
+                    date: r.date.get(),
+                })
+                .collect(),
+            source: source.get(),
+            proxy: proxy.get(),
+        })
+    });
+    let err = move |field, row| Signal::derive(move || checked.with(|c| problem(c, field, row)));
+    let directions = Signal::derive(|| {
+        Direction::ALL
+            .into_iter()
+            .map(|d| (d.name().to_owned(), direction_label(d).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let measures = Signal::derive(|| {
+        MeasureType::ALL
+            .into_iter()
+            .map(|m| (m.name().to_owned(), measure_label(m).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let goal = StoredValue::new(goal);
+    let editing_id = StoredValue::new(editing.as_ref().map(|i| i.id.clone()));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempted.set(true);
+        let Ok(indicator) = checked.get_untracked() else {
+            return;
+        };
+        let result = match editing_id.get_value() {
+            Some(id) => live.edit(|room| room.edit_indicator(&id, indicator)),
+            None => live
+                .edit(|room| room.add_indicator(&goal.get_value(), indicator))
+                .map(|_| ()),
+        };
+        match result {
+            Ok(()) => on_done.run(()),
+            Err(e) => refused.set(Some(sentence(e))),
+        }
+    };
+    view! {
+        <form class="plan-form card" on:submit=on_submit novalidate>
+            <h4 class="form-title">{if editing.is_some() { "Edit indicator" } else { "New indicator" }}</h4>
+            <div class="form-grid">
+                <Field label="Name" value=name error=err(GoalField::IndicatorName, None) attempted required=true/>
+                <Field label="Unit" value=unit error=err(GoalField::Unit, None) attempted hint="Households, %, tonnes…"/>
+                <Choice label="Direction" value=direction options=directions/>
+                <Choice label="Measure type" value=measure options=measures/>
+                <Field label="Baseline value" value=baseline_value error=err(GoalField::BaselineValue, None) attempted control=Control::Number/>
+                <Field label="Baseline date" value=baseline_date error=err(GoalField::BaselineDate, None) attempted control=Control::Date/>
+            </div>
+            <For
+                each=numbered_targets
+                key=|(index, row)| (*index, row.key)
+                children=move |(index, row)| {
+                    let legend = format!("Target {}", index + 1);
+                    view! {
+                        <fieldset class="target-row">
+                            <legend>{legend.clone()}</legend>
+                            <div class="form-grid">
+                                <Field label="Target value" value=row.value error=err(GoalField::TargetValue, Some(index + 1)) attempted control=Control::Number/>
+                                <Field label="Target date" value=row.date error=err(GoalField::TargetDate, Some(index + 1)) attempted control=Control::Date/>
+                            </div>
+                            <button
+                                type="button"
+                                class="quiet-button"
+                                aria-label=format!("Remove {}", legend.to_lowercase())
+                                on:click=move |_| targets.update(|rows| rows.retain(|r| r.key != row.key))
+                            >"Remove"</button>
+                        </fieldset>
+                    }
+                }
+            />
+            <button type="button" class="add-row" on:click=move |_| targets.update(|rows| rows.push(new_row(String::new(), String::new())))>"Add target"</button>
+            <div class="form-grid">
+                <Field label="Data source" value=source error=err(GoalField::DataSource, None) attempted/>
+                <Tick label="Proxy" value=proxy hint="Stands in for something that cannot be measured directly"/>
+            </div>
+            <p class="error" role="alert">{move || refused.get()}</p>
+            <FormButtons submit=if editing.is_some() { "Save indicator" } else { "Add indicator" } on_cancel=on_done/>
+        </form>
+    }
+}
+
+/// Records one measurement of an indicator.
+#[component]
+fn MeasurementForm(live: LiveRoom, indicator: Indicator, on_done: Callback<()>) -> impl IntoView {
+    let value = RwSignal::new(String::new());
+    let date = RwSignal::new(today().to_string());
+    let source = RwSignal::new(String::new());
+    let organization = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let attempted = RwSignal::new(false);
+    let refused = RwSignal::new(None::<String>);
+    let measure = indicator.measure;
+    let checked = Memo::new(move |_| {
+        validate_measurement(
+            &MeasurementDraft {
+                value: value.get(),
+                date: date.get(),
+                source: source.get(),
+                organization: organization.get(),
+                note: note.get(),
+            },
+            measure,
+        )
+    });
+    let err = move |field| Signal::derive(move || checked.with(|c| problem(c, field, None)));
+    let id = StoredValue::new(indicator.id.clone());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        attempted.set(true);
+        let Ok(measurement) = checked.get_untracked() else {
+            return;
+        };
+        match live.edit(|room| room.add_measurement(&id.get_value(), measurement)) {
+            Ok(_) => on_done.run(()),
+            Err(e) => refused.set(Some(sentence(e))),
+        }
+    };
+    let hint = match measure {
+        MeasureType::Number => "A number, like 12 or 12.5",
+        MeasureType::Percentage => "A percentage, like 45 or 45%",
+        MeasureType::YesNo => "Yes or no",
+        MeasureType::Qualitative => "A short text",
+    };
+    view! {
+        <form class="plan-form card" on:submit=on_submit novalidate>
+            <h5 class="form-title">{format!("New measurement of {}", indicator.name)}</h5>
+            <div class="form-grid">
+                <Field label="Value" value error=err(GoalField::Value) attempted control=Control::Number hint required=true/>
+                <Field label="Date" value=date error=err(GoalField::Date) attempted control=Control::Date required=true/>
+                <Field label="Source" value=source error=err(GoalField::Source) attempted/>
+                <Field label="Reporting organization" value=organization error=err(GoalField::Organization) attempted/>
+                <div class="wide"><Field label="Note" value=note error=err(GoalField::Note) attempted control=Control::Long/></div>
+            </div>
+            <p class="error" role="alert">{move || refused.get()}</p>
+            <FormButtons submit="Add measurement" on_cancel=on_done/>
+        </form>
+    }
+}
+
+/// Imports measurements from a CSV file: every row or none.
+#[component]
+fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
+    let indicator = StoredValue::new(indicator);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let summary = RwSignal::new(None::<String>);
+    let id = super::unique_id("csv");
+    let report_id = format!("{id}-report");
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let chosen = read_chosen_file(&input).await;
+            input.set_value("");
+            let (name, text) = match chosen {
+                Ok(Some(file)) => file,
+                Ok(None) => return,
+                Err(e) => {
+                    problems.set(Vec::new());
+                    summary.set(Some(e.to_string()));
+                    return;
+                }
+            };
+            match live.edit(|room| {
+                room.import_measurements_csv(&text, Some(&indicator.get_value()))
+                    .map(|i| (i.update.clone(), i))
+            }) {
+                Ok(imported) => {
+                    problems.set(Vec::new());
+                    let skipped = match imported.skipped_duplicates {
+                        0 => String::new(),
+                        n => format!(" ({n} already recorded, skipped)"),
+                    };
+                    summary.set(Some(format!(
+                        "Imported {} measurement(s) from {name}{skipped}.",
+                        imported.added.len()
+                    )));
+                }
+                Err(e) => {
+                    let total = e.problems.len() + e.more;
+                    summary.set(Some(format!(
+                        "Nothing was imported from {name}: {total} problem{} to fix in the file first.",
+                        if total == 1 { "" } else { "s" }
+                    )));
+                    let mut list: Vec<String> = e.problems.iter().map(|p| sentence(p)).collect();
+                    if e.more > 0 {
+                        list.push(format!("…and {} more.", e.more));
+                    }
+                    problems.set(list);
+                }
+            }
+        });
+    };
+    view! {
+        <div class="csv-import">
+            <label for=id.clone()>"Import measurements CSV"</label>
+            <p class="hint" id=format!("{id}-hint")>"Columns: date (or year), value; optional source, organization, note. Nothing is applied unless every row is valid."</p>
+            <input id=id.clone() type="file" accept=".csv,text/csv" aria-describedby=format!("{id}-hint {report_id}") on:change=on_change/>
+            <div id=report_id role="status">
+                <p>{move || summary.get()}</p>
+                <Show when=move || !problems.get().is_empty()>
+                    <ul class="problems" aria-label="Problems in the file">
+                        {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                    </ul>
+                </Show>
+            </div>
+        </div>
+    }
+}
