@@ -11,12 +11,14 @@ use leptos::prelude::*;
 
 use super::number;
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 240.0;
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = 20.0;
-const TOP: f64 = 14.0;
-const BOTTOM: f64 = 34.0;
+// The drawing's own units. Axis labels are page text beside the drawing, not
+// SVG text, so they keep a readable size from a phone to a projector.
+const WIDTH: f64 = 480.0;
+const HEIGHT: f64 = 200.0;
+const LEFT: f64 = 10.0;
+const RIGHT: f64 = 10.0;
+const TOP: f64 = 10.0;
+const BOTTOM: f64 = 10.0;
 
 /// The chart and its data table for one indicator.
 #[component]
@@ -224,39 +226,40 @@ fn svg(indicator: &Indicator, measurements: &[Measurement]) -> AnyView {
     let desc_id = format!("{label_id}-desc");
     let (title_ref, desc_ref) = (label_id.clone(), desc_id.clone());
     view! {
-        <svg
-            class="indicator-chart"
-            role="img"
-            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-            aria-labelledby=title_ref
-            aria-describedby=desc_ref
-            preserveAspectRatio="xMidYMid meet"
-        >
-            <title id=label_id>{title}</title>
-            <desc id=desc_id>{desc}</desc>
-            <g class="axis">
+        <div class="chart-frame">
+            <div class="y-labels" aria-hidden="true">
                 {ticks
-                    .into_iter()
-                    .map(|t| view! {
-                        <line x1=LEFT x2=WIDTH - RIGHT y1=y(t) y2=y(t)/>
-                        <text x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{number(t)}</text>
+                    .iter()
+                    .map(|t| view! { <span style=format!("top:{:.2}%", y(*t) / HEIGHT * 100.0)>{number(*t)}</span> })
+                    .collect_view()}
+            </div>
+            <svg
+                class="indicator-chart"
+                role="img"
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                aria-labelledby=title_ref
+                aria-describedby=desc_ref
+                preserveAspectRatio="xMidYMid meet"
+            >
+                <title id=label_id>{title}</title>
+                <desc id=desc_id>{desc}</desc>
+                <g class="axis">
+                    {ticks.iter().map(|t| view! { <line x1=0 x2=WIDTH y1=y(*t) y2=y(*t)/> }).collect_view()}
+                </g>
+                {(trajectory.len() > 1).then(|| view! { <polyline class="trajectory" points=line(&trajectory)/> })}
+                {baseline.map(|(d, v)| view! { <rect class="baseline" x=x(d) - 6.0 y=y(v) - 6.0 width="12" height="12"/> })}
+                {targets
+                    .iter()
+                    .map(|(d, v)| {
+                        let (cx, cy) = (x(*d), y(*v));
+                        view! { <path class="target" d=format!("M{cx:.1},{:.1} l8,8 l-8,8 l-8,-8 z", cy - 8.0)/> }
                     })
                     .collect_view()}
-                <text x=LEFT y=HEIGHT - 8.0 text-anchor="start">{first}</text>
-                <text x=WIDTH - RIGHT y=HEIGHT - 8.0 text-anchor="end">{last}</text>
-            </g>
-            {(trajectory.len() > 1).then(|| view! { <polyline class="trajectory" points=line(&trajectory)/> })}
-            {baseline.map(|(d, v)| view! { <rect class="baseline" x=x(d) - 5.0 y=y(v) - 5.0 width="10" height="10"/> })}
-            {targets
-                .iter()
-                .map(|(d, v)| {
-                    let (cx, cy) = (x(*d), y(*v));
-                    view! { <path class="target" d=format!("M{cx:.1},{:.1} l7,7 l-7,7 l-7,-7 z", cy - 7.0)/> }
-                })
-                .collect_view()}
-            {(points.len() > 1).then(|| view! { <polyline class="measured" points=line(&points)/> })}
-            {points.iter().map(|(d, v)| view! { <circle class="measurement" cx=x(*d) cy=y(*v) r="5"/> }).collect_view()}
-        </svg>
+                {(points.len() > 1).then(|| view! { <polyline class="measured" points=line(&points)/> })}
+                {points.iter().map(|(d, v)| view! { <circle class="measurement" cx=x(*d) cy=y(*v) r="6"/> }).collect_view()}
+            </svg>
+            <div class="x-labels" aria-hidden="true"><span>{first}</span><span>{last}</span></div>
+        </div>
         <ul class="legend" aria-hidden="true">
             <li><span class="key key-baseline"></span>"Baseline"</li>
             <li><span class="key key-target"></span>"Target"</li>

@@ -113,9 +113,13 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
         <li>
             <article class="indicator" aria-labelledby=labelled>
                 <h4 id=heading_id>{name}</h4>
-                {move || indicator.get().map(|i| view! { <IndicatorFacts indicator=i/> })}
-                {move || assessment.get().map(|a| view! { <Standing assessment=a unit=indicator.with(|i| i.as_ref().map(|i| i.unit.clone()).unwrap_or_default())/> })}
-                {move || indicator.get().map(|i| view! { <IndicatorChart indicator=i measurements=measurements/> })}
+                <div class="indicator-body">
+                    <div>
+                    {move || indicator.get().map(|i| view! { <IndicatorFacts indicator=i/> })}
+                    {move || assessment.get().map(|a| view! { <Standing assessment=a unit=indicator.with(|i| i.as_ref().map(|i| i.unit.clone()).unwrap_or_default())/> })}
+                    </div>
+                    <div>{move || indicator.get().map(|i| view! { <IndicatorChart indicator=i measurements=measurements/> })}</div>
+                </div>
                 <div class="card-actions">
                     <button type="button" class="primary inline" hidden=move || adding.get() on:click=move |_| adding.set(true)>"Add measurement"</button>
                     <button type="button" on:click=export_csv>"Export CSV"</button>
