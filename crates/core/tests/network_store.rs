@@ -429,7 +429,30 @@ fn merging_both_ways_at_once_keeps_one_entry() {
     let net = one.network();
     assert_eq!(net, two.network());
     assert_eq!(net.organizations.len(), 1);
-    assert_eq!(net.organizations[0].id, a.min(b));
+    let survivor = a.clone().min(b.clone());
+    assert_eq!(net.organizations[0].id, survivor);
+    // The survivor of the loop carries a `merged_into` and is still editable.
+    let gone = if survivor == a { b } else { a };
+    one.edit_organization(
+        &survivor,
+        NewOrganization {
+            name: "Renamed".into(),
+            sector: Sector::Other,
+            tags: vec![],
+        },
+    )
+    .unwrap();
+    assert_eq!(one.network().organizations[0].name, "Renamed");
+    assert!(one
+        .edit_organization(
+            &gone,
+            NewOrganization {
+                name: "X".into(),
+                sector: Sector::Other,
+                tags: vec![]
+            }
+        )
+        .is_err());
 }
 
 #[test]

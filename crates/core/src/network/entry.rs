@@ -299,6 +299,40 @@ pub fn code_of<T: Serialize>(value: T) -> String {
     }
 }
 
+/// A sector by its code, without serde (the room's reader calls this per entry).
+pub(crate) fn sector_from_code(code: &str) -> Option<Sector> {
+    Sector::ALL.into_iter().find(|s| sector_code(*s) == code)
+}
+
+pub(crate) fn sector_code(sector: Sector) -> &'static str {
+    match sector {
+        Sector::Government => "government",
+        Sector::Business => "business",
+        Sector::CivilSociety => "civil_society",
+        Sector::Other => "other",
+    }
+}
+
+pub(crate) fn kind_from_code(code: &str) -> Option<TieKind> {
+    Some(match code {
+        "collaborates" => TieKind::Collaborates,
+        "knows" => TieKind::Knows,
+        "funds" => TieKind::Funds,
+        "governs" => TieKind::Governs,
+        "other" => TieKind::Other,
+        _ => return None,
+    })
+}
+
+pub(crate) fn level_from_code(code: &str) -> Option<Level> {
+    Some(match code {
+        "senior" => Level::Senior,
+        "mid" => Level::Mid,
+        "junior" => Level::Junior,
+        _ => return None,
+    })
+}
+
 /// The model enum value named `code` ("civil_society", "collaborates"), if any.
 pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
@@ -336,6 +370,25 @@ pub(crate) fn parse_node_code(code: &str) -> Option<NodeRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_codes_agree_with_serde() {
+        for s in Sector::ALL {
+            assert_eq!(sector_from_code(&code_of(s)), Some(s));
+        }
+        for k in [
+            TieKind::Collaborates,
+            TieKind::Knows,
+            TieKind::Funds,
+            TieKind::Governs,
+            TieKind::Other,
+        ] {
+            assert_eq!(kind_from_code(&code_of(k)), Some(k));
+        }
+        for l in [Level::Senior, Level::Mid, Level::Junior] {
+            assert_eq!(level_from_code(&code_of(l)), Some(l));
+        }
+    }
 
     #[test]
     fn codes_read_leniently() {

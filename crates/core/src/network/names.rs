@@ -115,6 +115,11 @@ pub fn suggestions(
             None
         }
     };
+    let org_names: std::collections::HashMap<&str, &str> = network
+        .organizations
+        .iter()
+        .map(|o| (o.id.as_str(), o.name.as_str()))
+        .collect();
     let mut found: Vec<(u8, String, Suggestion)> = match kind {
         SuggestionKind::People => network
             .people
@@ -124,8 +129,8 @@ pub fn suggestions(
                 let detail = p
                     .organization
                     .as_ref()
-                    .and_then(|o| network.organizations.iter().find(|x| &x.id == o))
-                    .map(|o| o.name.clone())
+                    .and_then(|o| org_names.get(o.as_str()))
+                    .map(|name| name.to_string())
                     .unwrap_or_default();
                 Some((
                     r,

@@ -33,8 +33,9 @@ use std::sync::Arc;
 use yrs::{Any, Map, MapPrelim, MapRef, Out, ReadTxn, TransactionMut};
 
 use super::entry::{
-    check_organization, check_person, check_tie, code_of, from_code, node_code, parse_node_code,
-    CheckedTie, NetworkEditError, NewOrganization, NewPerson, NewTie, TieId,
+    check_organization, check_person, check_tie, code_of, kind_from_code, level_from_code,
+    node_code, parse_node_code, sector_from_code, CheckedTie, NetworkEditError, NewOrganization,
+    NewPerson, NewTie, TieId,
 };
 use super::model::{Network, NodeRef, OrgId, Organization, Person, PersonId, Tie, Trust};
 use crate::goals::{creation_order, entries, entry, new_id, root_mut, set, text_any, unset};
@@ -79,8 +80,8 @@ impl StoredNetwork {
 pub(crate) struct Snapshot {
     pub stored: StoredNetwork,
     /// Every organization entry id (merged ones too) → the live id it stands for.
-    pub org_alias: BTreeMap<String, String>,
-    pub person_alias: BTreeMap<String, String>,
+    pub org_alias: HashMap<String, String>,
+    pub person_alias: HashMap<String, String>,
 }
 
 impl Snapshot {
@@ -89,12 +90,6 @@ impl Snapshot {
     }
     pub fn live_person(&self, id: &str) -> bool {
         self.person_alias.get(id).is_some_and(|live| live == id)
-    }
-    pub fn live(&self, node: &NodeRef) -> bool {
-        match node {
-            NodeRef::Person(id) => self.live_person(id),
-            NodeRef::Organization(id) => self.live_org(id),
-        }
     }
     pub fn org(&self, id: &str) -> Option<&Organization> {
         self.stored
@@ -137,8 +132,7 @@ impl Room {
     ) -> Result<Update, NetworkEditError> {
         let org = check_organization(&org)?;
         let ((), update) = self.edit(|txn, _| {
-            let snap = read(txn);
-            if !snap.live_org(id) {
+            if !is_live(txn, ORGANIZATIONS, id) {
                 return Err(NetworkEditError::UnknownOrganization(id.to_string()));
             }
             let map = entry(txn, ORGANIZATIONS, id).expect("a live entry exists");
@@ -158,10 +152,9 @@ impl Room {
             }
             let node = NodeRef::organization(id);
             remove_ties_of(txn, &snap, &node);
-            for (person, map) in entries(txn, PEOPLE) {
+            for (_, map) in entries(txn, PEOPLE) {
                 let org = read_string(txn, &map, ORGANIZATION);
                 if org.is_some_and(|o| snap.org_alias.get(&o).map(String::as_str) == Some(id)) {
-                    let _ = person;
                     unset(txn, &map, ORGANIZATION);
                 }
             }
@@ -178,8 +171,7 @@ impl Room {
         let person = check_person(&person)?;
         let client = self.client().get();
         let (id, update) = self.edit(|txn, _| {
-            let snap = read(txn);
-            check_person_org(&snap, &person)?;
+            check_person_org(txn, &person)?;
             Ok(insert_person(txn, client, &person))
         })?;
         Ok((update, id))
@@ -188,11 +180,10 @@ impl Room {
     pub fn edit_person(&mut self, id: &str, person: NewPerson) -> Result<Update, NetworkEditError> {
         let person = check_person(&person)?;
         let ((), update) = self.edit(|txn, _| {
-            let snap = read(txn);
-            if !snap.live_person(id) {
+            if !is_live(txn, PEOPLE, id) {
                 return Err(NetworkEditError::UnknownPerson(id.to_string()));
             }
-            check_person_org(&snap, &person)?;
+            check_person_org(txn, &person)?;
             let map = entry(txn, PEOPLE, id).expect("a live entry exists");
             write_person(txn, &map, &person);
             Ok(())
@@ -218,8 +209,7 @@ impl Room {
         let tie = check_tie(&tie)?;
         let client = self.client().get();
         let (id, update) = self.edit(|txn, _| {
-            let snap = read(txn);
-            check_ends(&snap, &tie)?;
+            check_ends(txn, &tie)?;
             Ok(insert_tie(txn, client, &tie))
         })?;
         Ok((update, id))
@@ -228,12 +218,10 @@ impl Room {
     pub fn edit_tie(&mut self, id: &str, tie: NewTie) -> Result<Update, NetworkEditError> {
         let tie = check_tie(&tie)?;
         let ((), update) = self.edit(|txn, _| {
-            let snap = read(txn);
-            if snap.stored.tie(id).is_none() {
+            let Some(map) = entry(txn, TIES, id) else {
                 return Err(NetworkEditError::UnknownTie(id.to_string()));
-            }
-            check_ends(&snap, &tie)?;
-            let map = entry(txn, TIES, id).expect("a listed tie exists");
+            };
+            check_ends(txn, &tie)?;
             write_tie(txn, &map, &tie);
             Ok(())
         })?;
@@ -252,9 +240,34 @@ impl Room {
     }
 }
 
-fn check_person_org(snap: &Snapshot, person: &NewPerson) -> Result<(), NetworkEditError> {
+/// Whether `id` is a live entry of `root` (people or organizations). An entry
+/// never merged is live; only for a merged one is the whole network read (a
+/// loop of concurrent merges leaves one of its members live).
+fn is_live<T: ReadTxn>(txn: &T, root: &str, id: &str) -> bool {
+    match entry(txn, root, id) {
+        None => false,
+        Some(map) if read_string(txn, &map, MERGED_INTO).is_none() => true,
+        Some(_) => {
+            let snap = read(txn);
+            if root == ORGANIZATIONS {
+                snap.live_org(id)
+            } else {
+                snap.live_person(id)
+            }
+        }
+    }
+}
+
+fn node_is_live<T: ReadTxn>(txn: &T, node: &NodeRef) -> bool {
+    match node {
+        NodeRef::Person(id) => is_live(txn, PEOPLE, id),
+        NodeRef::Organization(id) => is_live(txn, ORGANIZATIONS, id),
+    }
+}
+
+fn check_person_org<T: ReadTxn>(txn: &T, person: &NewPerson) -> Result<(), NetworkEditError> {
     match &person.organization {
-        Some(org) if !snap.live_org(org) => Err(NetworkEditError::invalid(
+        Some(org) if !is_live(txn, ORGANIZATIONS, org) => Err(NetworkEditError::invalid(
             super::entry::NetworkField::Organization,
             format!("there is no organization {org:?}"),
         )),
@@ -262,10 +275,10 @@ fn check_person_org(snap: &Snapshot, person: &NewPerson) -> Result<(), NetworkEd
     }
 }
 
-fn check_ends(snap: &Snapshot, tie: &CheckedTie) -> Result<(), NetworkEditError> {
+fn check_ends<T: ReadTxn>(txn: &T, tie: &CheckedTie) -> Result<(), NetworkEditError> {
     use super::entry::NetworkField;
     for (end, field) in [(&tie.from, NetworkField::From), (&tie.to, NetworkField::To)] {
-        if !snap.live(end) {
+        if !node_is_live(txn, end) {
             return Err(NetworkEditError::invalid(
                 field,
                 format!("there is no {end}"),
@@ -421,7 +434,7 @@ fn read_bool<T: ReadTxn>(txn: &T, map: &MapRef, key: &str) -> bool {
 /// Each entry id → the live entry it stands for. An entry with `merged_into`
 /// stands for what that entry stands for; a loop of merges is cut at its
 /// smallest id; a chain that ends at an entry that is gone stands for nothing.
-fn resolve_aliases(mut merged: BTreeMap<String, Option<String>>) -> BTreeMap<String, String> {
+fn resolve_aliases(mut merged: BTreeMap<String, Option<String>>) -> HashMap<String, String> {
     let ids: Vec<String> = merged.keys().cloned().collect();
     for start in &ids {
         let mut path: Vec<String> = Vec::new();
@@ -439,7 +452,7 @@ fn resolve_aliases(mut merged: BTreeMap<String, Option<String>>) -> BTreeMap<Str
             path.push(id);
         }
     }
-    let mut out = BTreeMap::new();
+    let mut out = HashMap::with_capacity(ids.len());
     for id in &ids {
         let mut current = id;
         let mut steps = 0;
@@ -477,7 +490,7 @@ pub(crate) fn read<T: ReadTxn>(txn: &T) -> Snapshot {
     let org_alias = resolve_aliases(merged_of(&orgs));
     let person_alias = resolve_aliases(merged_of(&people));
     let is_live =
-        |alias: &BTreeMap<String, String>, id: &str| alias.get(id).is_some_and(|l| l == id);
+        |alias: &HashMap<String, String>, id: &str| alias.get(id).is_some_and(|l| l == id);
 
     let organizations: Vec<Organization> = orgs
         .iter()
@@ -486,7 +499,7 @@ pub(crate) fn read<T: ReadTxn>(txn: &T) -> Snapshot {
             id: id.clone(),
             name: read_string(txn, map, NAME).unwrap_or_default(),
             sector: read_string(txn, map, SECTOR)
-                .and_then(|s| from_code(&s))
+                .and_then(|s| sector_from_code(&s))
                 .unwrap_or(super::model::Sector::Other),
             tags: read_tags(txn, map),
         })
@@ -500,7 +513,7 @@ pub(crate) fn read<T: ReadTxn>(txn: &T) -> Snapshot {
             organization: read_string(txn, map, ORGANIZATION)
                 .and_then(|o| org_alias.get(&o).cloned()),
             role: read_string(txn, map, ROLE).unwrap_or_default(),
-            level: read_string(txn, map, LEVEL).and_then(|l| from_code(&l)),
+            level: read_string(txn, map, LEVEL).and_then(|l| level_from_code(&l)),
         })
         .collect();
     let mut snap = Snapshot {
@@ -534,7 +547,7 @@ pub(crate) fn read<T: ReadTxn>(txn: &T) -> Snapshot {
             from,
             to,
             kind: read_string(txn, map, KIND)
-                .and_then(|k| from_code(&k))
+                .and_then(|k| kind_from_code(&k))
                 .unwrap_or(super::model::TieKind::Other),
             trust,
             directed: read_bool(txn, map, DIRECTED),
