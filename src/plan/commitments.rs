@@ -102,7 +102,7 @@ fn Accountability(live: LiveRoom) -> impl IntoView {
             <h2 id="accountability-heading">"Accountability by partner"</h2>
             <Show when=move || !accounts().is_empty() fallback=|| view! { <p class="hint">"Partners appear here once they commit or report a measurement."</p> }>
                 <ul class="partners" aria-label="Partners">
-                    {move || accounts().into_iter().map(|a| view! { <PartnerCard account=a/> }).collect_view()}
+                    {move || accounts().into_iter().map(|a| view! { <PartnerCard account=a/> }.into_any()).collect_view()}
                 </ul>
             </Show>
         </section>
@@ -365,6 +365,7 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
                     {overdue.then_some(view! { " " <span class="badge off-track">"Overdue"</span> })}
                 </p>
             }
+            .into_any()
         })
     };
     let has_amount = move || commitment.with(|c| c.as_ref().is_some_and(|c| c.amount.is_some()));

@@ -112,16 +112,16 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
                 <header class="goal-head">
                     <p class="level">{level_name(GoalLevel::from_depth(depth))}</p>
                     <h2 id=heading_id>{title}</h2>
-                    {move || status.get().map(|s| view! { <p class=status_class(s)>{format!("Goal status: {}", status_text(s))}</p> })}
+                    {move || status.get().map(|s| view! { <p class=status_class(s)>{format!("Goal status: {}", status_text(s))}</p> }.into_any())}
                 </header>
-                {move || goal.get().map(|g| view! { <GoalFacts goal=g/> })}
+                {move || goal.get().map(|g| view! { <GoalFacts goal=g/> }.into_any())}
                 <div class="card-actions">
                     <button type="button" on:click=move |_| editing.set(true) hidden=move || editing.get()>"Edit goal"</button>
                     <button type="button" class="danger" on:click=delete>"Delete goal"</button>
                 </div>
                 <p class="error" role="alert">{move || error.get()}</p>
                 <Show when=move || editing.get()>
-                    {move || goal.get().map(|g| view! { <GoalForm live editing=Some(g) on_done=Callback::new(move |_| editing.set(false))/> })}
+                    {move || goal.get().map(|g| view! { <GoalForm live editing=Some(g) on_done=Callback::new(move |_| editing.set(false))/> }.into_any())}
                 </Show>
                 <Indicators live goal=id.get_value()/>
                 <Experiments live goal=id.get_value()/>

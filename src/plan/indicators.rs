@@ -115,8 +115,8 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
                 <h4 id=heading_id>{name}</h4>
                 <div class="indicator-body">
                     <div>
-                    {move || indicator.get().map(|i| view! { <IndicatorFacts indicator=i/> })}
-                    {move || assessment.get().map(|a| view! { <Standing assessment=a unit=indicator.with(|i| i.as_ref().map(|i| i.unit.clone()).unwrap_or_default())/> })}
+                    {move || indicator.get().map(|i| view! { <IndicatorFacts indicator=i/> }.into_any())}
+                    {move || assessment.get().map(|a| view! { <Standing assessment=a unit=indicator.with(|i| i.as_ref().map(|i| i.unit.clone()).unwrap_or_default())/> }.into_any())}
                     </div>
                     <div>{move || indicator.get().map(|i| view! { <IndicatorChart indicator=i measurements=measurements/> })}</div>
                 </div>
@@ -128,10 +128,10 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
                 </div>
                 <p class="error" role="alert">{move || message.get()}</p>
                 <Show when=move || adding.get()>
-                    {move || indicator.get().map(|i| view! { <MeasurementForm live indicator=i on_done=Callback::new(move |_| adding.set(false))/> })}
+                    {move || indicator.get().map(|i| view! { <MeasurementForm live indicator=i on_done=Callback::new(move |_| adding.set(false))/> }.into_any())}
                 </Show>
                 <Show when=move || editing.get()>
-                    {move || indicator.get().map(|i| view! { <IndicatorForm live goal=i.goal.clone() editing=Some(i) on_done=Callback::new(move |_| editing.set(false))/> })}
+                    {move || indicator.get().map(|i| view! { <IndicatorForm live goal=i.goal.clone() editing=Some(i) on_done=Callback::new(move |_| editing.set(false))/> }.into_any())}
                 </Show>
                 <CsvImport live indicator=id.get_value()/>
             </article>
@@ -491,7 +491,7 @@ fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
                 <p>{move || summary.get()}</p>
                 <Show when=move || !problems.get().is_empty()>
                     <ul class="problems" aria-label="Problems in the file">
-                        {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }.into_any()).collect_view()}
                     </ul>
                 </Show>
             </div>
