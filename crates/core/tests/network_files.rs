@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use constellation_core::network::files::{
-    export_edge_list, export_gexf, export_graphml, export_json, export_kumu, import_edge_list,
-    import_gexf, import_graphml, import_json, import_kumu, ImportProblem, NetworkFormat,
-    SourceFile, MAX_PROBLEMS,
+    export, export_edge_list, export_gexf, export_graphml, export_json, export_kumu, import,
+    import_edge_list, import_gexf, import_graphml, import_json, import_kumu, ImportProblem,
+    NetworkFormat, SourceFile, MAX_PROBLEMS,
 };
 use constellation_core::network::{
     Level, Network, NodeRef, Organization, Person, Sector, Tie, TieKind, Trust,
@@ -331,6 +331,58 @@ fn generic_graphml_and_gexf_from_other_tools_are_read() {
     assert_eq!(net.people[0].name, "Ana");
     assert!(net.ties[0].directed);
     assert_eq!(net.ties[0].trust.get(), 2);
+}
+
+#[test]
+fn import_and_export_by_format() {
+    let net = sample();
+    for format in [
+        NetworkFormat::EdgeList,
+        NetworkFormat::Kumu,
+        NetworkFormat::Json,
+        NetworkFormat::GraphMl,
+        NetworkFormat::Gexf,
+    ] {
+        let files = export(format, &net, "coalition");
+        let back = match files.as_slice() {
+            [one] => import(format, file(&one.name, &one.text), None),
+            // Edge list: edges then nodes; Kumu: elements then connections.
+            [a, b] if format == NetworkFormat::Kumu => {
+                import(format, file(&b.name, &b.text), Some(file(&a.name, &a.text)))
+            }
+            [a, b] => import(format, file(&a.name, &a.text), Some(file(&b.name, &b.text))),
+            _ => panic!("{format:?}: one or two files"),
+        };
+        assert_eq!(back.unwrap(), net, "{format:?}");
+        if files.len() == 1 {
+            assert_eq!(NetworkFormat::from_file_name(&files[0].name), Some(format));
+        }
+    }
+    let names: Vec<String> = export(NetworkFormat::Kumu, &net, "c")
+        .into_iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(names, ["c-elements.csv", "c-connections.csv"]);
+    let err = import(
+        NetworkFormat::Kumu,
+        file("connections.csv", "From,To\n"),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err[0].to_string(),
+        "connections.csv: Kumu connections need the elements sheet too"
+    );
+    let err = import(
+        NetworkFormat::GraphMl,
+        file("n.graphml", ""),
+        Some(file("x.csv", "")),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err[0].to_string(),
+        "n.graphml: only a CSV edge list takes a second file (its node list)"
+    );
 }
 
 #[test]

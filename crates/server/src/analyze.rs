@@ -13,10 +13,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use constellation_core::network::files::{
-    import_edge_list, import_gexf, import_graphml, import_json, ImportProblem, NetworkFormat,
-    SourceFile,
-};
+use constellation_core::network::files::{import, ImportProblem, NetworkFormat, SourceFile};
 use constellation_core::network::{analyze, Analysis, AnalysisConfig, Network};
 use constellation_server::cli::{AnalyzeArgs, AnalyzeOutput};
 use serde_json::{json, Map, Value};
@@ -80,21 +77,15 @@ pub fn load(file: &Path, nodes: Option<&Path>) -> Result<Network, String> {
         return Err(format!("{name}: --nodes goes with a .csv edge list only"));
     }
     let text = read(file)?;
-    let source = SourceFile::new(&name, &text);
-    let result = match format {
-        NetworkFormat::EdgeList => match nodes {
-            Some(nodes_path) => {
-                let nodes_name = nodes_path.display().to_string();
-                let nodes_text = read(nodes_path)?;
-                import_edge_list(source, Some(SourceFile::new(&nodes_name, &nodes_text)))
-            }
-            None => import_edge_list(source, None),
-        },
-        NetworkFormat::Json => import_json(source),
-        NetworkFormat::GraphMl => import_graphml(source),
-        NetworkFormat::Gexf => import_gexf(source),
-        NetworkFormat::Kumu => unreachable!("no extension announces Kumu"),
+    let nodes = match nodes {
+        Some(path) => Some((path.display().to_string(), read(path)?)),
+        None => None,
     };
+    let result = import(
+        format,
+        SourceFile::new(&name, &text),
+        nodes.as_ref().map(|(n, t)| SourceFile::new(n, t)),
+    );
     result.map_err(|problems| one_line(&problems))
 }
 

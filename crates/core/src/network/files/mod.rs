@@ -94,6 +94,76 @@ impl NetworkFormat {
     }
 }
 
+/// Reads a network file in `format`. `companion` is the node list of an edge
+/// list (optional) or the elements sheet of Kumu (required; `file` is then
+/// the connections sheet); the other formats take none.
+pub fn import(
+    format: NetworkFormat,
+    file: SourceFile<'_>,
+    companion: Option<SourceFile<'_>>,
+) -> Result<Network, Vec<ImportProblem>> {
+    let refuse = |reason: &str| {
+        Err(vec![ImportProblem {
+            file: file.name.to_string(),
+            line: None,
+            field: None,
+            reason: reason.to_string(),
+        }])
+    };
+    match (format, companion) {
+        (NetworkFormat::EdgeList, nodes) => import_edge_list(file, nodes),
+        (NetworkFormat::Kumu, Some(elements)) => import_kumu(elements, file),
+        (NetworkFormat::Kumu, None) => refuse("Kumu connections need the elements sheet too"),
+        (_, Some(_)) => refuse("only a CSV edge list takes a second file (its node list)"),
+        (NetworkFormat::Json, None) => import_json(file),
+        (NetworkFormat::GraphMl, None) => import_graphml(file),
+        (NetworkFormat::Gexf, None) => import_gexf(file),
+    }
+}
+
+/// One file an export writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedFile {
+    /// `{base}.json`, `{base}-edges.csv`, …
+    pub name: String,
+    /// The media type, for a download.
+    pub media_type: String,
+    pub text: String,
+}
+
+/// Writes a network in `format`: one file, or two for an edge list (edges,
+/// nodes) and for Kumu (elements, connections), named from `base`.
+pub fn export(format: NetworkFormat, network: &Network, base: &str) -> Vec<ExportedFile> {
+    let file = |suffix: &str, media_type: &str, text: String| ExportedFile {
+        name: format!("{base}{suffix}"),
+        media_type: media_type.to_string(),
+        text,
+    };
+    match format {
+        NetworkFormat::EdgeList => {
+            let f = export_edge_list(network);
+            vec![
+                file("-edges.csv", "text/csv", f.edges),
+                file("-nodes.csv", "text/csv", f.nodes),
+            ]
+        }
+        NetworkFormat::Kumu => {
+            let f = export_kumu(network);
+            vec![
+                file("-elements.csv", "text/csv", f.elements),
+                file("-connections.csv", "text/csv", f.connections),
+            ]
+        }
+        NetworkFormat::Json => vec![file(".json", "application/json", export_json(network))],
+        NetworkFormat::GraphMl => vec![file(
+            ".graphml",
+            "application/graphml+xml",
+            export_graphml(network),
+        )],
+        NetworkFormat::Gexf => vec![file(".gexf", "application/gexf+xml", export_gexf(network))],
+    }
+}
+
 /// Reads a network from JSON (the [`Network`] serde model, as exported).
 pub fn import_json(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem>> {
     serde_json::from_str::<Network>(file.text).map_err(|e| {
