@@ -31,6 +31,7 @@ enum Op {
     MergePeople(usize, usize),
     MergeOrgs(usize, usize),
     Quick(u8, u8, Vec<(u8, u8)>),
+    Import(u8),
     Receive(u64),
 }
 
@@ -51,6 +52,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (i(), i()).prop_map(|(a, b)| Op::MergePeople(a, b)),
         2 => (i(), i()).prop_map(|(a, b)| Op::MergeOrgs(a, b)),
         2 => (s(), s(), prop::collection::vec((s(), s()), 0..3)).prop_map(|(a, b, c)| Op::Quick(a, b, c)),
+        1 => any::<u8>().prop_map(Op::Import),
         3 => any::<u64>().prop_map(Op::Receive),
     ]
 }
@@ -190,6 +192,18 @@ fn run(room: &mut Room, op: &Op, log: &[Update]) -> Result<Option<Update>, TestC
             ))
             .map(|(u, _)| u)
             .ok(),
+        Op::Import(n) => {
+            let file: Network = serde_json::from_value(serde_json::json!({
+                "organizations": [{"id": "o", "name": ORGS[*n as usize % ORGS.len()], "sector": "business"}],
+                "people": [
+                    {"id": "a", "name": NAMES[*n as usize % NAMES.len()], "organization": "o"},
+                    {"id": "b", "name": NAMES[(*n as usize + 1) % NAMES.len()]}
+                ],
+                "ties": [{"from": {"person": "a"}, "to": {"person": "b"}, "kind": "knows", "trust": trust(*n)}]
+            }))
+            .unwrap();
+            room.apply_network(&file).map(|(u, _)| u).ok()
+        }
         Op::Receive(seed) => {
             receive_some(room, log, *seed)?;
             None
