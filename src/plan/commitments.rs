@@ -16,7 +16,7 @@ use constellation_core::goals::{GoalId, IndicatorId};
 use leptos::prelude::*;
 
 use super::digest::DigestPanel;
-use super::fields::{Choice, Control, Field, FormButtons};
+use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener};
 use super::{number, sentence, today};
 use crate::browser::{LocalPreferences, Preferences};
 use crate::live::LiveRoom;
@@ -28,16 +28,16 @@ pub fn Commitments() -> impl IntoView {
         return view! { <section class="section page"><h1>"Commitments"</h1></section> }.into_any();
     };
     let list = move || live.read(|room| room.commitments());
-    let adding = RwSignal::new(false);
+    let adding = Opener::new();
     view! {
         <section class="section page plan commitments" aria-labelledby="commitments-heading">
             <div class="section-head">
                 <h1 id="commitments-heading">"Commitments"</h1>
-                <button type="button" class="primary inline" hidden=move || adding.get() on:click=move |_| adding.set(true)>"Add commitment"</button>
+                <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add commitment"</button>
             </div>
             <p class="lede">"What each partner promised, what it delivered, and who has gone quiet."</p>
-            <Show when=move || adding.get()>
-                <CommitmentForm live on_done=Callback::new(move |_| adding.set(false))/>
+            <Show when=move || adding.open.get()>
+                <CommitmentForm live on_done=adding.done()/>
             </Show>
             <div class="commitments-layout">
                 <Accountability live/>
@@ -268,7 +268,7 @@ fn CommitmentForm(live: LiveRoom, on_done: Callback<()>) -> impl IntoView {
         }
     };
     view! {
-        <form class="plan-form card" on:submit=on_submit novalidate>
+        <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
             <h2 class="form-title">"New commitment"</h2>
             <div class="form-grid">
                 <Field label="Organization" value=organization error=err(CommitmentField::Organization) attempted required=true/>
@@ -296,7 +296,7 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
     let id = StoredValue::new(id);
     let commitment = Memo::new(move |_| live.read(|room| room.commitment(&id.get_value())));
     let check_ins = move || live.read(|room| room.check_ins(&id.get_value()));
-    let checking_in = RwSignal::new(false);
+    let checking_in = Opener::new();
     let message = RwSignal::new(None::<String>);
     let heading_id = super::unique_id("commitment");
     let labelled = heading_id.clone();
@@ -389,9 +389,9 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
                     <ul>
                         <For each=check_ins key=|c| (c.id.clone(), c.responses.len()) children=move |c| view! { <CheckInItem live check_in=c/> }/>
                     </ul>
-                    <button type="button" class="primary inline" hidden=move || checking_in.get() on:click=move |_| checking_in.set(true)>"Check in"</button>
-                    <Show when=move || checking_in.get()>
-                        <CheckInForm live commitment=id.get_value() on_done=Callback::new(move |_| checking_in.set(false))/>
+                    <button type="button" class="primary inline" node_ref=checking_in.button hidden=move || checking_in.open.get() on:click=move |_| checking_in.open.set(true)>"Check in"</button>
+                    <Show when=move || checking_in.open.get()>
+                        <CheckInForm live commitment=id.get_value() on_done=checking_in.done()/>
                     </Show>
                 </section>
                 <button
@@ -437,7 +437,7 @@ fn CheckInForm(live: LiveRoom, commitment: CommitmentId, on_done: Callback<()>) 
         }
     };
     view! {
-        <form class="plan-form" on:submit=on_submit novalidate>
+        <form class="plan-form" node_ref=focus_on_open() on:submit=on_submit novalidate>
             <div class="form-grid">
                 <Field label="Date" value=date error=err(CommitmentField::Date) attempted control=Control::Date required=true/>
                 <Field label="Evidence link" value=evidence error=err(CommitmentField::Evidence) attempted control=Control::Link hint="A report or photo online (https://…)"/>

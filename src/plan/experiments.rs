@@ -7,7 +7,7 @@ use constellation_core::goals::{
 };
 use leptos::prelude::*;
 
-use super::fields::{Control, Field, FormButtons};
+use super::fields::{focus_on_open, Control, Field, FormButtons, Opener};
 use super::sentence;
 use crate::live::LiveRoom;
 
@@ -24,15 +24,15 @@ fn phase_label(phase: CyclePhase) -> &'static str {
 pub fn Experiments(live: LiveRoom, goal: GoalId) -> impl IntoView {
     let goal = StoredValue::new(goal);
     let list = move || live.read(|room| room.experiments(&goal.get_value()));
-    let adding = RwSignal::new(false);
+    let adding = Opener::new();
     view! {
         <section class="experiments" aria-label="Prototype experiments">
             <div class="sub-head">
                 <h3 class="sub-title">"Prototype experiments"</h3>
-                <button type="button" hidden=move || adding.get() on:click=move |_| adding.set(true)>"Add experiment"</button>
+                <button type="button" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add experiment"</button>
             </div>
-            <Show when=move || adding.get()>
-                <ExperimentForm live goal=goal.get_value() on_done=Callback::new(move |_| adding.set(false))/>
+            <Show when=move || adding.open.get()>
+                <ExperimentForm live goal=goal.get_value() on_done=adding.done()/>
             </Show>
             <ul class="experiment-list">
                 <For each=list key=|e| e.id.clone() children=move |e| view! { <ExperimentCard live id=e.id/> }/>
@@ -102,7 +102,7 @@ fn ExperimentForm(live: LiveRoom, goal: GoalId, on_done: Callback<()>) -> impl I
         }
     };
     view! {
-        <form class="plan-form card" on:submit=on_submit novalidate>
+        <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
             <h4 class="form-title">"New prototype experiment"</h4>
             <div class="form-grid">
                 <Field label="Experiment title" value=title error=err(GoalField::ExperimentTitle) attempted required=true/>

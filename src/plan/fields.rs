@@ -194,3 +194,52 @@ pub fn FormButtons(submit: &'static str, on_cancel: Callback<()>) -> impl IntoVi
         </div>
     }
 }
+
+/// A form's element, given the keyboard once it is drawn: a form opens where
+/// its button was (which hides while it is open), so focus must move into it.
+pub fn focus_on_open() -> NodeRef<leptos::html::Form> {
+    let form = NodeRef::<leptos::html::Form>::new();
+    form.on_load(|form| {
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            let first = form
+                .query_selector("input:not([type=hidden]), textarea, select")
+                .ok()
+                .flatten();
+            if let Some(el) = first.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    });
+    form
+}
+
+/// A button that opens a form in its place (hiding while the form is open),
+/// and the form's way back: when the form is done, the keyboard returns to
+/// the button, so nobody is left at the top of the page.
+#[derive(Clone, Copy)]
+pub struct Opener {
+    pub open: RwSignal<bool>,
+    pub button: NodeRef<leptos::html::Button>,
+}
+
+impl Opener {
+    pub fn new() -> Opener {
+        Opener {
+            open: RwSignal::new(false),
+            button: NodeRef::new(),
+        }
+    }
+
+    /// Closes the form and gives the keyboard back to its button.
+    pub fn done(self) -> Callback<()> {
+        Callback::new(move |_| {
+            self.open.set(false);
+            request_animation_frame(move || {
+                if let Some(button) = self.button.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        })
+    }
+}

@@ -11,7 +11,7 @@ use constellation_core::goals::{
 use leptos::prelude::*;
 
 use super::experiments::Experiments;
-use super::fields::{Choice, Control, Field, FormButtons};
+use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener};
 use super::indicators::Indicators;
 use super::{sentence, today};
 use crate::browser::download::download_text;
@@ -29,16 +29,16 @@ pub fn Goals() -> impl IntoView {
             .filter(|g| g.parent.is_none())
             .collect::<Vec<_>>()
     };
-    let adding = RwSignal::new(false);
+    let adding = Opener::new();
     view! {
         <section class="section page plan goals" aria-labelledby="goals-heading">
             <div class="section-head">
                 <h1 id="goals-heading">"Goals"</h1>
-                <button type="button" class="primary inline" hidden=move || adding.get() on:click=move |_| adding.set(true)>"Add goal"</button>
+                <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add goal"</button>
             </div>
             <p class="lede">"Mission goals, how each is measured, and how it is doing."</p>
-            <Show when=move || adding.get()>
-                <GoalForm live editing=None on_done=Callback::new(move |_| adding.set(false))/>
+            <Show when=move || adding.open.get()>
+                <GoalForm live editing=None on_done=adding.done()/>
             </Show>
             <Show when=move || live.ready.get() fallback=|| view! { <p class="hint">"Opening the room…"</p> }>
                 <Show when=move || !missions().is_empty() fallback=|| view! { <p class="hint">"No goals yet. Add the mission first."</p> }>
@@ -90,7 +90,7 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
     let status = Memo::new(move |_| {
         live.read(|room| room.goal_status(&id.get_value(), today(), &StatusRule::default()))
     });
-    let editing = RwSignal::new(false);
+    let editing = Opener::new();
     let error = RwSignal::new(None::<String>);
     let heading_id = super::unique_id("goal");
     let labelled = heading_id.clone();
@@ -116,12 +116,12 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
                 </header>
                 {move || goal.get().map(|g| view! { <GoalFacts goal=g/> }.into_any())}
                 <div class="card-actions">
-                    <button type="button" on:click=move |_| editing.set(true) hidden=move || editing.get()>"Edit goal"</button>
+                    <button type="button" node_ref=editing.button on:click=move |_| editing.open.set(true) hidden=move || editing.open.get()>"Edit goal"</button>
                     <button type="button" class="danger" on:click=delete>"Delete goal"</button>
                 </div>
                 <p class="error" role="alert">{move || error.get()}</p>
-                <Show when=move || editing.get()>
-                    {move || goal.get().map(|g| view! { <GoalForm live editing=Some(g) on_done=Callback::new(move |_| editing.set(false))/> }.into_any())}
+                <Show when=move || editing.open.get()>
+                    {move || goal.get().map(|g| view! { <GoalForm live editing=Some(g) on_done=editing.done()/> }.into_any())}
                 </Show>
                 <Indicators live goal=id.get_value()/>
                 <Experiments live goal=id.get_value()/>
@@ -227,7 +227,7 @@ fn GoalForm(live: LiveRoom, editing: Option<Goal>, on_done: Callback<()>) -> imp
         }
     };
     view! {
-        <form class="plan-form card" on:submit=on_submit novalidate>
+        <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
             <h2 class="form-title">{if editing.is_some() { "Edit goal" } else { "New goal" }}</h2>
             <div class="form-grid">
                 <Field label="Title" value=title error=err(GoalField::Title) attempted required=true/>

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::chart::IndicatorChart;
-use super::fields::{Choice, Control, Field, FormButtons, Tick};
+use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener, Tick};
 use super::goals::{problem, status_class, status_text};
 use super::{number, sentence, today};
 use crate::browser::download::{download_text, read_chosen_file};
@@ -24,15 +24,15 @@ use crate::live::LiveRoom;
 pub fn Indicators(live: LiveRoom, goal: GoalId) -> impl IntoView {
     let goal = StoredValue::new(goal);
     let list = move || live.read(|room| room.indicators(&goal.get_value()));
-    let adding = RwSignal::new(false);
+    let adding = Opener::new();
     view! {
         <section class="indicators" aria-label="Indicators">
             <div class="sub-head">
                 <h3 class="sub-title">"Indicators"</h3>
-                <button type="button" hidden=move || adding.get() on:click=move |_| adding.set(true)>"Add indicator"</button>
+                <button type="button" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add indicator"</button>
             </div>
-            <Show when=move || adding.get()>
-                <IndicatorForm live goal=goal.get_value() editing=None on_done=Callback::new(move |_| adding.set(false))/>
+            <Show when=move || adding.open.get()>
+                <IndicatorForm live goal=goal.get_value() editing=None on_done=adding.done()/>
             </Show>
             <Show when=move || !list().is_empty() fallback=|| view! { <p class="hint">"No indicator yet: how will you know this goal is reached?"</p> }>
                 <ul class="indicator-list">
@@ -77,8 +77,8 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
     let assessment = Memo::new(move |_| {
         live.read(|room| room.indicator_progress(&id.get_value(), today(), &StatusRule::default()))
     });
-    let adding = RwSignal::new(false);
-    let editing = RwSignal::new(false);
+    let adding = Opener::new();
+    let editing = Opener::new();
     let message = RwSignal::new(None::<String>);
     let heading_id = super::unique_id("indicator");
     let labelled = heading_id.clone();
@@ -121,17 +121,17 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
                     <div>{move || indicator.get().map(|i| view! { <IndicatorChart indicator=i measurements=measurements/> })}</div>
                 </div>
                 <div class="card-actions">
-                    <button type="button" class="primary inline" hidden=move || adding.get() on:click=move |_| adding.set(true)>"Add measurement"</button>
+                    <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add measurement"</button>
                     <button type="button" on:click=export_csv>"Export CSV"</button>
-                    <button type="button" hidden=move || editing.get() on:click=move |_| editing.set(true)>"Edit indicator"</button>
+                    <button type="button" node_ref=editing.button hidden=move || editing.open.get() on:click=move |_| editing.open.set(true)>"Edit indicator"</button>
                     <button type="button" class="danger" on:click=delete>"Delete indicator"</button>
                 </div>
                 <p class="error" role="alert">{move || message.get()}</p>
-                <Show when=move || adding.get()>
-                    {move || indicator.get().map(|i| view! { <MeasurementForm live indicator=i on_done=Callback::new(move |_| adding.set(false))/> }.into_any())}
+                <Show when=move || adding.open.get()>
+                    {move || indicator.get().map(|i| view! { <MeasurementForm live indicator=i on_done=adding.done()/> }.into_any())}
                 </Show>
-                <Show when=move || editing.get()>
-                    {move || indicator.get().map(|i| view! { <IndicatorForm live goal=i.goal.clone() editing=Some(i) on_done=Callback::new(move |_| editing.set(false))/> }.into_any())}
+                <Show when=move || editing.open.get()>
+                    {move || indicator.get().map(|i| view! { <IndicatorForm live goal=i.goal.clone() editing=Some(i) on_done=editing.done()/> }.into_any())}
                 </Show>
                 <CsvImport live indicator=id.get_value()/>
             </article>
@@ -324,7 +324,7 @@ fn IndicatorForm(
         }
     };
     view! {
-        <form class="plan-form card" on:submit=on_submit novalidate>
+        <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
             <h4 class="form-title">{if editing.is_some() { "Edit indicator" } else { "New indicator" }}</h4>
             <div class="form-grid">
                 <Field label="Name" value=name error=err(GoalField::IndicatorName, None) attempted required=true/>
@@ -410,7 +410,7 @@ fn MeasurementForm(live: LiveRoom, indicator: Indicator, on_done: Callback<()>) 
         MeasureType::Qualitative => "A short text",
     };
     view! {
-        <form class="plan-form card" on:submit=on_submit novalidate>
+        <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
             <h5 class="form-title">{format!("New measurement of {}", indicator.name)}</h5>
             <div class="form-grid">
                 <Field label="Value" value error=err(GoalField::Value) attempted control=Control::Number hint required=true/>

@@ -25,6 +25,8 @@ export async function openSection(page, name) {
 export async function addGoal(page, { title, hashtag = '', start = day(-365), end = day(365 * 4) }) {
   await page.getByRole('button', { name: 'Add goal' }).click();
   const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'New goal' }) });
+  // The form takes the keyboard, and gives it back to its button when done.
+  await expect(form.getByLabel('Title', { exact: true })).toBeFocused();
   await form.getByLabel('Title', { exact: true }).fill(title);
   if (hashtag) await form.getByLabel('Hashtag', { exact: true }).fill(hashtag);
   await form.getByLabel('Start date', { exact: true }).fill(start);
@@ -32,6 +34,7 @@ export async function addGoal(page, { title, hashtag = '', start = day(-365), en
   await form.getByRole('button', { name: 'Add goal' }).click();
   const goal = page.getByRole('article', { name: title });
   await expect(goal).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add goal' })).toBeFocused();
   return goal;
 }
 
