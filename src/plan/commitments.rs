@@ -66,27 +66,6 @@ fn my_name() -> String {
         .unwrap_or_else(|| "Anonymous".into())
 }
 
-/// A name followed by the roles its holder has in the room.
-fn with_roles(live: LiveRoom, name: &str) -> String {
-    let roles = live.read(|room| room.roles());
-    match roles
-        .iter()
-        .find(|p| p.participant.trim().eq_ignore_ascii_case(name.trim()))
-    {
-        Some(p) if !p.roles.is_empty() => {
-            format!(
-                "{name} ({})",
-                p.roles
-                    .iter()
-                    .map(|r| r.label())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }
-        _ => name.to_owned(),
-    }
-}
-
 fn status_label(status: CommitmentStatus) -> String {
     let label = status.label();
     label[..1].to_uppercase() + &label[1..]
@@ -467,7 +446,7 @@ fn CheckInItem(live: LiveRoom, check_in: CheckIn) -> impl IntoView {
         message.set(result.as_ref().err().map(sentence));
         result.is_ok()
     };
-    let by = with_roles(live, &check_in.by);
+    let by = super::with_roles(live, &check_in.by);
     let responses = check_in
         .responses
         .iter()
@@ -482,7 +461,7 @@ fn CheckInItem(live: LiveRoom, check_in: CheckIn) -> impl IntoView {
             } else {
                 format!(": {}", r.text)
             };
-            view! { <li>{format!("{} {what} on {}{text}", with_roles(live, &r.by), r.date)}</li> }
+            view! { <li>{format!("{} {what} on {}{text}", super::with_roles(live, &r.by), r.date)}</li> }
         })
         .collect_view();
     let never = Signal::derive(|| false);

@@ -170,7 +170,7 @@ fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
                 .team
                 .iter()
                 .map(|m| match m.kind {
-                    MemberKind::Person => m.name.clone(),
+                    MemberKind::Person => super::with_roles(live, &m.name),
                     MemberKind::Organization => format!("{} (organization)", m.name),
                 })
                 .collect::<Vec<_>>()

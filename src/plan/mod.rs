@@ -61,3 +61,24 @@ pub(crate) fn number(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     format!("{rounded}")
 }
+
+/// A name followed by the roles its holder has in the room.
+pub(crate) fn with_roles(live: crate::live::LiveRoom, name: &str) -> String {
+    let roles = live.read(|room| room.roles());
+    match roles
+        .iter()
+        .find(|p| p.participant.trim().eq_ignore_ascii_case(name.trim()))
+    {
+        Some(p) if !p.roles.is_empty() => {
+            format!(
+                "{name} ({})",
+                p.roles
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+        _ => name.to_owned(),
+    }
+}

@@ -126,6 +126,18 @@ test('a form shows a problem as you type, on the field, and keeps what was typed
   await goal.getByRole('button', { name: 'Add indicator' }).click();
   await expect(goal.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(/indicator name is required/i);
   await expect(goal.getByRole('article')).toHaveCount(0);
+
+  // Cancel leaves nothing; a goal is edited in place, then deleted after a confirmation.
+  await goal.getByRole('button', { name: 'Cancel' }).click();
+  await expect(goal.getByRole('button', { name: 'Add indicator' })).toBeFocused();
+  await goal.getByRole('button', { name: 'Edit goal' }).click();
+  await goal.getByLabel('Title', { exact: true }).fill('Safe routes to every school');
+  await goal.getByRole('button', { name: 'Save goal' }).click();
+  const renamed = page.getByRole('article', { name: 'Safe routes to every school' });
+  await expect(renamed).toBeVisible();
+  page.once('dialog', (dialog) => dialog.accept());
+  await renamed.getByRole('button', { name: 'Delete goal' }).click();
+  await expect(page.getByText('No goals yet. Add the mission first.')).toBeVisible();
 });
 
 test('a CSV import with a bad row reports line and column and applies nothing; a good file applies', async ({ page, server }) => {
