@@ -6,7 +6,7 @@
 //! Only geometry lives here; which measurements count and what the
 //! trajectory is are core's (`goals::progress`).
 
-use constellation_core::goals::{Date, Indicator, MeasureType, Measurement};
+use constellation_core::goals::{Date, Indicator, MeasureType, Measurement, MeasurementId};
 use leptos::prelude::*;
 
 use super::number;
@@ -25,6 +25,8 @@ const BOTTOM: f64 = 10.0;
 pub fn IndicatorChart(
     #[prop(into)] indicator: Signal<Indicator>,
     #[prop(into)] measurements: Signal<Vec<Measurement>>,
+    /// Deletes a measurement (a figure entered by mistake).
+    on_delete: Callback<MeasurementId>,
 ) -> impl IntoView {
     let chart = move || {
         let indicator = indicator.get();
@@ -36,7 +38,7 @@ pub fn IndicatorChart(
             {chart}
             <details class="chart-data">
                 <summary>{move || format!("Data table: {}", indicator.with(|i| i.name.clone()))}</summary>
-                <DataTable indicator measurements/>
+                <DataTable indicator measurements on_delete/>
             </details>
         </figure>
     }
@@ -48,6 +50,7 @@ struct Row {
     date: Date,
     value: String,
     by: String,
+    measurement: Option<MeasurementId>,
 }
 
 fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
@@ -58,6 +61,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
             date: b.date,
             value: b.value.to_string(),
             by: String::new(),
+            measurement: None,
         });
     }
     rows.extend(indicator.targets.iter().map(|t| Row {
@@ -65,6 +69,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
         date: t.date,
         value: t.value.to_string(),
         by: String::new(),
+        measurement: None,
     }));
     rows.extend(measurements.iter().map(|m| {
         Row {
@@ -77,6 +82,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
                 .copied()
                 .collect::<Vec<_>>()
                 .join(", "),
+            measurement: Some(m.id.clone()),
         }
     }));
     rows.sort_by_key(|r| r.date);
@@ -87,6 +93,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
 fn DataTable(
     indicator: Signal<Indicator>,
     measurements: Signal<Vec<Measurement>>,
+    on_delete: Callback<MeasurementId>,
 ) -> impl IntoView {
     let unit = move || indicator.with(|i| i.unit.clone());
     view! {
@@ -98,19 +105,28 @@ fn DataTable(
                     <th scope="col">"What"</th>
                     <th scope="col">{move || if unit().is_empty() { "Value".to_owned() } else { format!("Value ({})", unit()) }}</th>
                     <th scope="col">"Reported by"</th>
+                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                 </tr>
             </thead>
             <tbody>
                 {move || {
                     rows(&indicator.get(), &measurements.get())
                         .into_iter()
-                        .map(|r| view! {
+                        .map(|r| {
+                            let delete_label = format!("Delete measurement {} of {}", r.value, r.date);
+                            view! {
                             <tr>
                                 <td>{r.date.to_string()}</td>
                                 <td>{r.kind}</td>
                                 <td>{r.value}</td>
                                 <td>{r.by}</td>
+                                <td>
+                                    {r.measurement.map(|id| {
+                                        view! { <button type="button" class="danger" aria-label=delete_label on:click=move |_| on_delete.run(id.clone())>"Delete"</button> }
+                                    })}
+                                </td>
                             </tr>
+                            }
                         })
                         .collect_view()
                 }}

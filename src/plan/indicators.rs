@@ -7,7 +7,7 @@
 use constellation_core::goals::{
     open_sdg_file_name, validate_indicator, validate_measurement, Assessment, Direction,
     Field as GoalField, GoalId, Indicator, IndicatorDraft, IndicatorId, MeasureType,
-    MeasurementDraft, StatusRule, TargetDraft, Trend,
+    MeasurementDraft, MeasurementId, StatusRule, TargetDraft, Trend,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -96,6 +96,11 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
             });
         message.set(result.err());
     };
+    let delete_measurement = Callback::new(move |measurement: MeasurementId| {
+        if let Err(e) = live.edit(|room| room.delete_measurement(&measurement)) {
+            message.set(Some(sentence(e)));
+        }
+    });
     let delete = move |_| {
         if window()
             .confirm_with_message(&format!(
@@ -118,7 +123,7 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
                     {move || indicator.get().map(|i| view! { <IndicatorFacts indicator=i/> }.into_any())}
                     {move || assessment.get().map(|a| view! { <Standing assessment=a unit=indicator.with(|i| i.as_ref().map(|i| i.unit.clone()).unwrap_or_default())/> }.into_any())}
                     </div>
-                    <div>{move || indicator.get().map(|i| view! { <IndicatorChart indicator=i measurements=measurements/> })}</div>
+                    <div>{move || indicator.get().map(|i| view! { <IndicatorChart indicator=i measurements=measurements on_delete=delete_measurement/> })}</div>
                 </div>
                 <div class="card-actions">
                     <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add measurement"</button>

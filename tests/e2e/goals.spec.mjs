@@ -71,6 +71,13 @@ test('a goal with an indicator and measurements shows its status, chart and data
   await expect(rows.nth(2)).toContainText('River Trust');
   await expect(rows.nth(4)).toContainText('Target');
 
+  // A figure entered by mistake is deleted from the table; the status follows.
+  await table.getByRole('button', { name: `Delete measurement 180 of ${day(0)}` }).click();
+  await expect(rows).toHaveCount(4);
+  await expect(indicator).toContainText('Status: On track');
+  await addMeasurement(indicator, { value: '300', date: day(0) });
+  await expect(indicator).toContainText('Status: On track');
+
   // An objective under the mission is drawn under it.
   await page.getByRole('button', { name: 'Add goal' }).click();
   const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'New goal' }) });
