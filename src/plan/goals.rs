@@ -121,7 +121,7 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
                 </div>
                 <p class="error" role="alert">{move || error.get()}</p>
                 <Show when=move || editing.open.get()>
-                    {move || goal.get().map(|g| view! { <GoalForm live editing=Some(g) on_done=editing.done()/> }.into_any())}
+                    {move || goal.get_untracked().map(|g| view! { <GoalForm live editing=Some(g) on_done=editing.done()/> }.into_any())}
                 </Show>
                 <Indicators live goal=id.get_value()/>
                 <Experiments live goal=id.get_value()/>

@@ -133,10 +133,10 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
                 </div>
                 <p class="error" role="alert">{move || message.get()}</p>
                 <Show when=move || adding.open.get()>
-                    {move || indicator.get().map(|i| view! { <MeasurementForm live indicator=i on_done=adding.done()/> }.into_any())}
+                    {move || indicator.get_untracked().map(|i| view! { <MeasurementForm live indicator=i on_done=adding.done()/> }.into_any())}
                 </Show>
                 <Show when=move || editing.open.get()>
-                    {move || indicator.get().map(|i| view! { <IndicatorForm live goal=i.goal.clone() editing=Some(i) on_done=editing.done()/> }.into_any())}
+                    {move || indicator.get_untracked().map(|i| view! { <IndicatorForm live goal=i.goal.clone() editing=Some(i) on_done=editing.done()/> }.into_any())}
                 </Show>
                 <CsvImport live indicator=id.get_value()/>
             </article>

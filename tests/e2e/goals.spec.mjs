@@ -203,3 +203,28 @@ test('exports download JSON, IATI XML and an Open SDG CSV with the room\'s data'
   expect(csv.name).toMatch(/^indicator_.*households-connected\.csv$/);
   expect(csv.text.trim().split('\n')).toEqual(['Year,Units,Value', `${day(-1).slice(0, 4)},households,320`]);
 });
+
+test('what one person types in a goal form is kept while another edits the same goal', async ({ browser, server }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  const link = await createRoom(a, server.url, 'Amina');
+  await b.goto(new URL(link).origin);
+  await b.getByLabel('Your name').fill('Bruno');
+  await b.goto(link);
+  await expect(b.getByRole('status').first()).toHaveText('Online');
+  await openSection(a, 'Goals');
+  await openSection(b, 'Goals');
+  const goalA = await addGoal(a, { title: 'Clean river by 2030' });
+  const goalB = b.getByRole('article', { name: 'Clean river by 2030' });
+
+  await goalA.getByRole('button', { name: 'Edit goal' }).click();
+  await goalA.getByLabel('Statement').fill('Swimmable in every district (draft)');
+  await b.bringToFront();
+  await goalB.getByRole('button', { name: 'Edit goal' }).click();
+  await goalB.getByLabel('Hashtag').fill('#SwimCity');
+  await goalB.getByRole('button', { name: 'Save goal' }).click();
+  await expect(goalA).toContainText('#SwimCity');
+  // Amina's open form still holds what she typed.
+  await expect(goalA.getByLabel('Statement')).toHaveValue('Swimmable in every district (draft)');
+  for (const p of [a, b]) await p.context().close();
+});
