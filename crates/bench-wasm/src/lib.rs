@@ -27,7 +27,11 @@ fn check(n: u32, from: &[u32], to: &[u32], trust: Option<&[f64]>) -> Result<(), 
     }
     if let Some(t) = trust {
         if t.len() != from.len() {
-            return Err(format!("trust has {} entries but from has {}", t.len(), from.len()));
+            return Err(format!(
+                "trust has {} entries but from has {}",
+                t.len(),
+                from.len()
+            ));
         }
         if let Some(i) = t.iter().position(|w| !(1.0..=5.0).contains(w)) {
             return Err(format!("trust[{i}] is {}; it must be 1–5", t[i]));
@@ -57,7 +61,12 @@ fn adjacency(n: u32, from: &[u32], to: &[u32], trust: &[f64]) -> Adjacency {
 /// brokerage roles with nodes grouped into 3 sectors (`i % 3`) and `n / 20`
 /// organizations (`i % (n / 20)`). Returns the unweighted betweenness.
 #[wasm_bindgen]
-pub fn all_node_metrics(n: u32, from: &[u32], to: &[u32], trust: &[f64]) -> Result<Vec<f64>, String> {
+pub fn all_node_metrics(
+    n: u32,
+    from: &[u32],
+    to: &[u32],
+    trust: &[f64],
+) -> Result<Vec<f64>, String> {
     check(n, from, to, Some(trust))?;
     let g = adjacency(n, from, to, trust);
     let m = node_metrics(&g, &MetricOptions::default());
@@ -77,7 +86,9 @@ pub fn betweenness(n: u32, from: &[u32], to: &[u32]) -> Result<Vec<f64>, String>
     check(n, from, to, None)?;
     let g = Adjacency::from_edges(
         n as usize,
-        from.iter().zip(to).map(|(&a, &b)| (a as usize, b as usize, 1.0)),
+        from.iter()
+            .zip(to)
+            .map(|(&a, &b)| (a as usize, b as usize, 1.0)),
     );
     Ok(path_sweep(&g).betweenness)
 }
@@ -140,7 +151,13 @@ pub struct BenchLayout {
 #[wasm_bindgen]
 impl BenchLayout {
     #[wasm_bindgen(constructor)]
-    pub fn new(seed: u32, n: u32, from: &[u32], to: &[u32], trust: &[f64]) -> Result<BenchLayout, String> {
+    pub fn new(
+        seed: u32,
+        n: u32,
+        from: &[u32],
+        to: &[u32],
+        trust: &[f64],
+    ) -> Result<BenchLayout, String> {
         check(n, from, to, Some(trust))?;
         let mut layout = Layout::new(u64::from(seed));
         let nodes: Vec<u32> = (0..n).collect();
@@ -194,7 +211,12 @@ mod tests {
         // Node 2 lies on 0–3, 1–3, 3–4.
         assert!((b[2] - 3.0 / 6.0).abs() < 1e-12, "{b:?}");
         assert_eq!(b[0], 0.0);
-        let g = Adjacency::from_edges(5, FROM.iter().zip(&TO).map(|(&a, &b)| (a as usize, b as usize, 1.0)));
+        let g = Adjacency::from_edges(
+            5,
+            FROM.iter()
+                .zip(&TO)
+                .map(|(&a, &b)| (a as usize, b as usize, 1.0)),
+        );
         assert_eq!(b, core_betweenness(&g));
         assert_eq!(all_node_metrics(5, &FROM, &TO, &TRUST).unwrap(), b);
     }
