@@ -478,7 +478,7 @@ fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
                         "Nothing was imported from {name}: {total} problem{} to fix in the file first.",
                         if total == 1 { "" } else { "s" }
                     )));
-                    let mut list: Vec<String> = e.problems.iter().map(|p| sentence(p)).collect();
+                    let mut list: Vec<String> = e.problems.iter().map(sentence).collect();
                     if e.more > 0 {
                         list.push(format!("…and {} more.", e.more));
                     }
