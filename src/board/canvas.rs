@@ -133,13 +133,62 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
         observer_callback.forget();
     });
 
-    // A new board opens showing all of it.
+    let local = move |ev: &web_sys::MouseEvent| -> (f64, f64) {
+        let Some(el) = viewport.get_untracked() else { return (0.0, 0.0) };
+        let r = el.get_bounding_client_rect();
+        (ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top())
+    };
+    let capture = move |ev: &web_sys::PointerEvent| {
+        if let Some(el) = viewport.get_untracked() {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+    };
+
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let at = local(&ev);
+        let unit = match ev.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
+        let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
+        if ev.ctrl_key() || ev.meta_key() {
+            // Trackpad pinches arrive as wheel events with Ctrl held.
+            state.camera.update(|c| *c = c.zoom_at(at.0, at.1, (-dy * 0.01).exp()));
+        } else {
+            state.camera.update(|c| *c = c.pan(-dx, -dy));
+        }
+    };
+
+    // The wheel listener must be able to stop the page from scrolling, which a
+    // delegated (passive) listener cannot: it is attached to the canvas itself.
+    Effect::new(move |_| {
+        let Some(el) = viewport.get() else { return };
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener = gloo::events::EventListener::new_with_options(&el, "wheel", options, move |ev| {
+            if let Some(ev) = ev.dyn_ref::<web_sys::WheelEvent>() {
+                on_wheel(ev.clone());
+            }
+        });
+        let listener = StoredValue::new_local(Some(listener));
+        on_cleanup(move || listener.update_value(|l| drop(l.take())));
+    });
+
+    // A board opens showing all of it (unless all of it is on screen already,
+    // as when this person has just made it).
     Effect::new(move |_| {
         let board = state.board.get();
         let (w, _) = state.size.get();
         if w > 0.0 && board.is_some() && fitted_board.get_value() != board && state.content.with(|c| c.is_some()) {
             fitted_board.set_value(board);
-            toolbar::fit(state);
+            let seen = state.camera.get_untracked().visible(w, state.size.get_untracked().1);
+            let all_seen = state.content.with_untracked(|c| {
+                c.as_ref().and_then(|c| c.bounds()).is_none_or(|b| b.x >= seen.x && b.y >= seen.y && b.right() <= seen.right() && b.bottom() <= seen.bottom())
+            });
+            if !all_seen {
+                toolbar::fit(state);
+            }
         }
     });
 
@@ -170,17 +219,6 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
             });
         });
     });
-
-    let local = move |ev: &web_sys::MouseEvent| -> (f64, f64) {
-        let Some(el) = viewport.get_untracked() else { return (0.0, 0.0) };
-        let r = el.get_bounding_client_rect();
-        (ev.client_x() as f64 - r.left(), ev.client_y() as f64 - r.top())
-    };
-    let capture = move |ev: &web_sys::PointerEvent| {
-        if let Some(el) = viewport.get_untracked() {
-            let _ = el.set_pointer_capture(ev.pointer_id());
-        }
-    };
 
     // A press on a note, a cluster label or a resize handle starts its gesture.
     let press = Callback::new(move |(ev, what): (web_sys::PointerEvent, Gesture)| {
@@ -299,6 +337,7 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
             }
             Gesture::MoveNote { id, moved: true, .. } => {
                 if let Some(note) = state.live.read(|room| room.note(&id)) {
+                    state.live.end_undo_step();
                     state.edit(|room| room.move_note(&id, (note.x + delta.0).round(), (note.y + delta.1).round()));
                     state.live.end_undo_step();
                 }
@@ -318,6 +357,7 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
             Gesture::MoveCluster { id, moved, .. } => {
                 if moved {
                     if let Some(c) = state.live.read(|room| room.cluster(&id)) {
+                        state.live.end_undo_step();
                         state.edit(|room| room.move_cluster(&id, (c.x + delta.0).round(), (c.y + delta.1).round()));
                         state.live.end_undo_step();
                     }
@@ -326,28 +366,12 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
             }
             Gesture::Resize { id, .. } => {
                 if let Some(c) = state.live.read(|room| room.cluster(&id)) {
+                    state.live.end_undo_step();
                     state.edit(|room| room.resize_cluster(&id, (c.width + delta.0).round().max(40.0), (c.height + delta.1).round().max(40.0)));
                     state.live.end_undo_step();
                 }
             }
             _ => {}
-        }
-    };
-
-    let on_wheel = move |ev: web_sys::WheelEvent| {
-        ev.prevent_default();
-        let at = local(&ev);
-        let unit = match ev.delta_mode() {
-            1 => 16.0,
-            2 => 400.0,
-            _ => 1.0,
-        };
-        let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
-        if ev.ctrl_key() || ev.meta_key() {
-            // Trackpad pinches arrive as wheel events with Ctrl held.
-            state.camera.update(|c| *c = c.zoom_at(at.0, at.1, (-dy * 0.01).exp()));
-        } else {
-            state.camera.update(|c| *c = c.pan(-dx, -dy));
         }
     };
 
@@ -390,7 +414,6 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
             on:pointerup=on_pointerup
             on:pointercancel=on_pointerup
             on:pointerleave=move |_| state.live.set_cursor(None)
-            on:wheel=on_wheel
             on:keydown=on_keydown
         >
             <p id="canvas-help" class="visually-hidden">
@@ -486,7 +509,7 @@ fn NoteView(
         };
         ev.prevent_default();
         ev.stop_propagation();
-        state.edit(|room| room.move_note_by(&id, dx, dy));
+        state.edit_run_on(|room| room.move_note_by(&id, dx, dy));
         keep_in_view(state, &id);
     };
 
@@ -528,7 +551,7 @@ fn NoteView(
                     prop:value=move || note.get_untracked().map(|n| n.text).unwrap_or_default()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        state.edit(|room| room.edit_note_text(&note_id.get_value(), &value));
+                        state.edit_run_on(|room| room.edit_note_text(&note_id.get_value(), &value));
                     }
                     on:blur=move |_| {
                         state.live.end_undo_step();
@@ -597,9 +620,9 @@ fn ClusterView(
         ev.prevent_default();
         ev.stop_propagation();
         if resize {
-            state.edit(|room| room.resize_cluster(&c.id, (c.width + dx).max(40.0), (c.height + dy).max(40.0)));
+            state.edit_run_on(|room| room.resize_cluster(&c.id, (c.width + dx).max(40.0), (c.height + dy).max(40.0)));
         } else {
-            state.edit(|room| room.move_cluster(&c.id, c.x + dx, c.y + dy));
+            state.edit_run_on(|room| room.move_cluster(&c.id, c.x + dx, c.y + dy));
         }
     };
     let selected = move || state.selection.get() == Selection::Cluster(cluster_id.get_value());

@@ -77,7 +77,7 @@ fn NoteCard(state: BoardState, id: NoteId) -> impl IntoView {
                 prop:value=text
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    state.edit(|room| room.edit_note_text(&note_id.get_value(), &value));
+                    state.edit_run_on(|room| room.edit_note_text(&note_id.get_value(), &value));
                 }
                 on:blur=move |_| live.end_undo_step()
             ></textarea>

@@ -32,6 +32,25 @@ pub enum Mode {
     Ranked,
 }
 
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Canvas => "canvas",
+            Mode::List => "list",
+            Mode::Ranked => "ranked",
+        }
+    }
+
+    /// The mode of a remembered name; the canvas for anything else.
+    pub fn from_name(name: &str) -> Mode {
+        match name {
+            "list" => Mode::List,
+            "ranked" => Mode::Ranked,
+            _ => Mode::Canvas,
+        }
+    }
+}
+
 /// What the person has selected on the canvas.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Selection {
@@ -70,8 +89,21 @@ pub struct BoardState {
 }
 
 impl BoardState {
-    /// Runs an edit, showing its error if it has one.
+    /// Runs one action (a button, a drop) as its own undo step, showing its
+    /// error if it has one.
     pub fn edit<O: crate::live::EditOutcome, E: std::fmt::Display>(
+        &self,
+        f: impl FnOnce(&mut constellation_core::room::Room) -> Result<O, E>,
+    ) -> Option<O::Value> {
+        self.live.end_undo_step();
+        let value = self.edit_run_on(f);
+        self.live.end_undo_step();
+        value
+    }
+
+    /// Runs an edit that undoes together with the ones just before it
+    /// (typing, a run of arrow-key moves), showing its error if it has one.
+    pub fn edit_run_on<O: crate::live::EditOutcome, E: std::fmt::Display>(
         &self,
         f: impl FnOnce(&mut constellation_core::room::Room) -> Result<O, E>,
     ) -> Option<O::Value> {
@@ -153,7 +185,7 @@ pub fn Board() -> impl IntoView {
         board,
         content,
         chosen,
-        mode: RwSignal::new(Mode::Canvas),
+        mode: RwSignal::new(Mode::from_name(&LocalPreferences.board_view().unwrap_or_default())),
         camera: RwSignal::new(Camera::default()),
         size: RwSignal::new((0.0, 0.0)),
         selection: RwSignal::new(Selection::Nothing),
@@ -166,6 +198,18 @@ pub fn Board() -> impl IntoView {
         deleted: RwSignal::new(None),
     };
     toolbar::undo_keys(state);
+    // Another board shown: nothing of the last one stays selected.
+    Effect::new(move |previous: Option<Option<BoardId>>| {
+        let now = board.get();
+        // (Not when the room's first board has just been made for a new note.)
+        if previous.is_some_and(|p| p.is_some() && p != now) {
+            state.selection.set(Selection::Nothing);
+            state.editing.set(None);
+        }
+        now
+    });
+    // The chosen view is remembered on this device.
+    Effect::new(move |_| LocalPreferences.set_board_view(state.mode.get().name()));
 
     view! {
         <section class="board-section" aria-labelledby="board-heading">
@@ -173,7 +217,7 @@ pub fn Board() -> impl IntoView {
             <toolbar::Boards state/>
             <toolbar::Toolbar state/>
             <p class="error board-error" role="alert">{move || state.error.get()}</p>
-            <p class="visually-hidden" role="status" aria-live="polite">{move || state.announcement.get()}</p>
+            <p class="visually-hidden" aria-live="polite">{move || state.announcement.get()}</p>
             <Show when=move || live.ready.get() fallback=|| view! { <p class="hint page">"Opening the room…"</p> }>
                 {move || match state.mode.get() {
                     Mode::Canvas => view! {

@@ -152,7 +152,7 @@ fn ClusterPanel(state: BoardState, id: ClusterId) -> impl IntoView {
             <label for="cluster-label-field">"Cluster label"</label>
             <input id="cluster-label-field" type="text" maxlength="100" dir="auto"
                 prop:value=move || cluster.get().map(|c| c.label).unwrap_or_default()
-                on:input=move |ev| { let v = event_target_value(&ev); state.edit(|room| room.rename_cluster(&cluster_id.get_value(), &v)); }
+                on:input=move |ev| { let v = event_target_value(&ev); state.edit_run_on(|room| room.rename_cluster(&cluster_id.get_value(), &v)); }
                 on:blur=move |_| state.live.end_undo_step()/>
             <p class="hint">{move || match members() { 0 => "No notes in it yet: drag notes inside.".to_owned(), 1 => "1 note in it.".to_owned(), n => format!("{n} notes in it.") }}</p>
             <button type="button" class="danger" on:click=move |_| {

@@ -72,7 +72,7 @@ pub fn Boards(state: BoardState) -> impl IntoView {
                 </form>
             </Show>
             <Show when=move || deleted.get().is_some()>
-                <p class="toast" role="status">
+                <p class="toast" aria-live="polite">
                     {move || format!("Board “{}” deleted.", deleted.get().unwrap_or_default())}
                     <button type="button" on:click=move |_| { state.undo(); deleted.set(None); }>"Undo"</button>
                     <button type="button" class="quiet" aria-label="Dismiss" on:click=move |_| deleted.set(None)>"×"</button>
@@ -246,7 +246,9 @@ pub fn fit(state: BoardState) {
 /// board edits, anywhere on the page except in a text field (which keeps its
 /// own typing undo).
 pub fn undo_keys(state: BoardState) {
-    let listener = gloo::events::EventListener::new(&document(), "keydown", move |ev| {
+    // Not passive: it must stop the browser's own handling of the keys.
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    let listener = gloo::events::EventListener::new_with_options(&document(), "keydown", options, move |ev| {
         use wasm_bindgen::JsCast;
         let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
         if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(ev) {

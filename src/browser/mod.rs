@@ -17,6 +17,9 @@ pub trait Preferences {
     /// This browser's stable participant id (made on first use), which counts
     /// a person's votes against one allowance across reloads.
     fn participant_id(&self) -> String;
+    /// How this person last chose to see boards ("canvas", "list", "ranked").
+    fn board_view(&self) -> Option<String>;
+    fn set_board_view(&self, view: &str);
 }
 
 /// Preferences kept in `localStorage`. When storage is blocked (private mode,
@@ -27,6 +30,7 @@ pub struct LocalPreferences;
 
 const NAME_KEY: &str = "constellation.display_name";
 const PARTICIPANT_KEY: &str = "constellation.participant";
+const BOARD_VIEW_KEY: &str = "constellation.board_view";
 
 thread_local! {
     /// The id used when storage is blocked: stable for this page's life only.
@@ -55,6 +59,14 @@ impl Preferences for LocalPreferences {
         let id = PAGE_PARTICIPANT.with(Clone::clone);
         let _ = LocalStorage::set(PARTICIPANT_KEY, &id);
         id
+    }
+
+    fn board_view(&self) -> Option<String> {
+        LocalStorage::get::<String>(BOARD_VIEW_KEY).ok()
+    }
+
+    fn set_board_view(&self, view: &str) {
+        let _ = LocalStorage::set(BOARD_VIEW_KEY, view);
     }
 }
 

@@ -14,6 +14,8 @@ async function createRoom(page, url, name) {
   await page.getByRole('button', { name: 'Create room' }).click();
   await expect(page).toHaveURL(ROOM_URL);
   await expect(page.getByRole('status')).toHaveText('Online');
+  // These tests read every note's text at once: the board's list view shows them all.
+  await page.getByRole('button', { name: 'List', exact: true }).click();
   return page.url();
 }
 
@@ -22,6 +24,7 @@ async function joinRoom(page, link, name) {
   await page.getByLabel('Your name').fill(name);
   await page.goto(link);
   await expect(page.getByRole('status')).toHaveText('Online');
+  await page.getByRole('button', { name: 'List', exact: true }).click();
 }
 
 async function addNote(page, text) {

@@ -49,6 +49,7 @@ test('updates made by the app apply in yjs, and yjs updates show in the app', as
   await acked;
   ws.close();
 
+  await page.getByRole('button', { name: 'List', exact: true }).click();
   const fields = page.getByRole('list', { name: 'Notes' }).getByRole('textbox', { name: 'Note text' });
   await expect.poll(async () => (await fields.evaluateAll((els) => els.map((e) => e.value))).sort())
     .toEqual(['Alpha é', 'Beta 🌱', 'Gamma from Yjs']);
