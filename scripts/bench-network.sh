@@ -7,6 +7,7 @@
 #
 #   scripts/bench-network.sh [all|layout|analysis]   # as the app ships
 #   OPT_LEVEL=3 scripts/bench-network.sh  # core at opt-level 3 (and wasm-opt -O3), to compare
+#   (OPT_LEVEL=s uses wasm-opt -Os)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -24,7 +25,7 @@ wasm="$target_dir/wasm32-unknown-unknown/wasm-bench/constellation_bench_wasm.was
 pkg="$target_dir/bench-network-pkg"
 rm -rf "$pkg"
 wasm-bindgen --target nodejs --out-dir "$pkg" "$wasm"
-flag=-Oz; [ "$opt_level" = z ] || flag=-O3
+case "$opt_level" in z) flag=-Oz ;; s) flag=-Os ;; *) flag=-O3 ;; esac
 node "$ROOT/node_modules/binaryen/bin/wasm-opt" "$flag" --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
   --enable-mutable-globals "$pkg/constellation_bench_wasm_bg.wasm" -o "$pkg/opt.wasm"
