@@ -17,6 +17,8 @@
 //! - [`Layout::step`] runs one iteration and returns how far nodes moved on
 //!   average; [`Layout::settled`] says when to stop stepping.
 //! - [`Layout::pin`] holds a node where the person dragged it.
+//! - [`map_graph`] gives the nodes and springs of a network's map (people,
+//!   organizations, ties, and each person's membership of their organization).
 //!
 //! Deterministic: the same seed and the same calls give the same positions,
 //! natively and in WebAssembly (the randomness is a seeded SplitMix64).
@@ -32,6 +34,7 @@
 //! assert!(p.x.is_finite() && p.y.is_finite());
 //! ```
 
+mod map;
 mod quadtree;
 #[cfg(test)]
 mod tests;
@@ -41,6 +44,7 @@ use std::fmt::Debug;
 
 use serde::{Deserialize, Serialize};
 
+pub use map::{map_graph, MapGraph, MEMBERSHIP_WEIGHT};
 use quadtree::{Interact, QuadTree};
 
 /// A node's position in layout units (about 30 per tie at rest).
