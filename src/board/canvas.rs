@@ -777,6 +777,8 @@ fn draw(
     ctx.set_stroke_style_str("#3d4a5c");
     ctx.set_fill_style_str("#3d4a5c");
     ctx.set_line_width((1.5 * z.sqrt()).clamp(1.0, 3.0));
+    // Far out, links are a faint web under the notes rather than a thicket.
+    ctx.set_global_alpha(if overview { 0.35 } else { 1.0 });
     ctx.set_font(&format!("{}px system-ui, sans-serif", (13.0 * z).clamp(9.0, 22.0).round()));
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
@@ -795,6 +797,9 @@ fn draw(
         ctx.move_to(start.0, start.1);
         ctx.line_to(end.0, end.1);
         ctx.stroke();
+        if z < 0.2 {
+            continue;
+        }
         let angle = (end.1 - start.1).atan2(end.0 - start.0);
         let head = (10.0 * z.sqrt()).clamp(6.0, 16.0);
         ctx.begin_path();

@@ -6,8 +6,9 @@
 //   - load-to-interactive from the local copy: navigation start → the first
 //     drawing of the board (the app's `board-drawn` performance mark);
 //   - frame times while a script pans and zooms with wheel events for 240
-//     frames (p50, p95, max of requestAnimationFrame intervals), zooming from
-//     the whole board (shapes on the canvas) into readable notes (page elements);
+//     frames (p50, p95, max of requestAnimationFrame intervals): zooming from
+//     the whole board (shapes on the canvas) into readable notes (page
+//     elements), panning across them, and zooming out again;
 //   - memory: JS heap, wasm linear memory, page elements.
 //
 //   CONSTELLATION_BIN=… CONSTELLATION_DIST=dist node tests/bench/board.mjs [N ...]
@@ -114,9 +115,10 @@ async function measure(browser, link) {
     let n = 0;
     const step = (t) => {
       times.push(t);
-      if (n < 80) canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaX: 14, deltaY: 9 }));
-      else if (n < 160) canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -4, ctrlKey: true }));
-      else if (n < 240) canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaX: -20, deltaY: -12 }));
+      // Zoom from the whole board into readable notes, pan across them, zoom out again.
+      if (n < 70) canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -4, ctrlKey: true }));
+      else if (n < 170) canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaX: 14, deltaY: 9 }));
+      else if (n < 240) canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: 4, ctrlKey: true }));
       else { resolve({ intervals: times.slice(1).map((x, i) => x - times[i]), zoom: document.body.innerText.match(/(\d+) %/)?.[1] }); return; }
       n += 1;
       requestAnimationFrame(step);
@@ -128,6 +130,20 @@ async function measure(browser, link) {
     wasm: window.__wasmMemory?.buffer.byteLength ?? 0,
     elements: document.getElementsByTagName('*').length,
   }));
+  const shots = process.env.SCREENSHOTS;
+  if (shots) {
+    // For people to look at: the busy board zoomed in, whole, and on a phone.
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    for (let i = 0; i < 4; i += 1) await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${shots}/busy-board-zoomed-1280x800.png` });
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${shots}/busy-board-whole-1280x800.png` });
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${shots}/busy-board-360x640.png` });
+  }
   await context.close();
   return { loads, frames, memory };
 }
