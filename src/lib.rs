@@ -8,6 +8,7 @@
 pub mod board;
 pub mod browser;
 pub mod live;
+mod network_view;
 mod plan;
 pub mod landing;
 pub mod room;

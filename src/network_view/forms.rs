@@ -1,0 +1,417 @@
+//! The forms that add to the network: quick entry ("I am … at …; I work with
+//! …", one edit, made for a phone), organization, person, tie, and merging two
+//! entries that are the same. Every check is core's: a refused edit comes back
+//! as a `NetworkEditError` whose `field()` names the field that shows it.
+
+use constellation_core::network::{
+    Colleague, Level, NetworkEditError, NetworkField, NewOrganization, NewPerson, NewTie, NodeRef, QuickEntry, Sector,
+};
+use leptos::prelude::*;
+
+use super::{kind_label, map::sector_style, NetState, KINDS};
+
+/// A form's last refusal: the field it names and the message.
+type FormError = RwSignal<Option<(NetworkField, String)>>;
+
+fn show(error: FormError, e: &NetworkEditError) {
+    error.set(Some((e.field(), e.to_string())));
+}
+
+/// The one labelled field every form is made of: a text box (with optional
+/// suggestions), a number box or a drop-down, with its error under it.
+#[component]
+fn Fld(
+    label: &'static str,
+    /// Said after the label to screen readers only (which row a field is in).
+    #[prop(optional)]
+    more: Option<String>,
+    /// The field whose errors it shows (none for choices core never refuses).
+    #[prop(optional)]
+    field: Option<NetworkField>,
+    value: RwSignal<String>,
+    error: FormError,
+    /// Drop-down choices as (value, label).
+    #[prop(optional, into)]
+    options: Option<Signal<Vec<(String, String)>>>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
+    #[prop(optional)] number: bool,
+) -> impl IntoView {
+    let id = crate::plan::unique_id("net-field");
+    let error_id = format!("{id}-error");
+    let message = move || error.get().filter(|(f, _)| Some(*f) == field).map(|(_, m)| m);
+    let invalid = move || message().is_some().to_string();
+    let control = match options {
+        Some(options) => view! {
+            <select id=id.clone() aria-describedby=error_id.clone() aria-invalid=invalid
+                on:change=move |ev| value.set(event_target_value(&ev))>
+                {move || options.get().into_iter().map(|(v, l)| {
+                    let selected = value.get_untracked() == v;
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        None => view! {
+            <input
+                id=id.clone()
+                type=if number { "number" } else { "text" }
+                inputmode=number.then_some("numeric")
+                min=number.then_some("1")
+                max=number.then_some("5")
+                list=list
+                autocomplete="off"
+                aria-describedby=error_id.clone()
+                aria-invalid=invalid
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="net-field">
+            <label for=id>{label}{more.map(|m| view! { <span class="visually-hidden">{m}</span> })}</label>
+            {control}
+            <p id=error_id class="error">{message}</p>
+        </div>
+    }
+}
+
+fn sector_options() -> Signal<Vec<(String, String)>> {
+    Signal::stored(Sector::ALL.iter().enumerate().map(|(i, s)| (i.to_string(), sector_style(Some(*s)).2.to_string())).collect())
+}
+
+fn sector_of(v: &str) -> Sector {
+    v.parse::<usize>().ok().and_then(|i| Sector::ALL.get(i).copied()).unwrap_or(Sector::Other)
+}
+
+/// The record-level error of a form (not tied to one field).
+fn record_error(error: FormError) -> impl IntoView {
+    move || error.get().filter(|(f, _)| *f == NetworkField::Record).map(|(_, m)| view! { <p class="error" role="alert">{m}</p> })
+}
+
+#[component]
+pub fn QuickEntryForm(state: NetState) -> impl IntoView {
+    let st = state;
+    let name = RwSignal::new(String::new());
+    let org = RwSignal::new(String::new());
+    let sector = RwSignal::new("3".to_string());
+    let rows = RwSignal::new(vec![(RwSignal::new(String::new()), RwSignal::new(String::new()))]);
+    let error: FormError = RwSignal::new(None);
+    let done = RwSignal::new(String::new());
+    let people_names = move || {
+        st.net.with(|n| n.nodes.iter().filter(|nd| !nd.is_org).take(500).map(|nd| view! { <option value=nd.name.clone()></option> }).collect_view())
+    };
+    let org_names = move || {
+        st.net.with(|n| n.nodes.iter().filter(|nd| nd.is_org).take(500).map(|nd| view! { <option value=nd.name.clone()></option> }).collect_view())
+    };
+    let numbered = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
+    let submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let works_with: Vec<Colleague> = rows.get_untracked().iter().map(|(n, o)| Colleague::new(&n.get_untracked(), &o.get_untracked())).collect();
+        let mut q = QuickEntry::new(&name.get_untracked(), &org.get_untracked(), works_with);
+        q.sector = sector_of(&sector.get_untracked());
+        match st.live.edit(|room| room.quick_entry(q)) {
+            Ok(out) => {
+                error.set(None);
+                done.set(format!(
+                    "Added {}: {} new {}, {} new {}, {} new {}.",
+                    name.get_untracked().trim(),
+                    out.created_people,
+                    if out.created_people == 1 { "person" } else { "people" },
+                    out.created_organizations,
+                    if out.created_organizations == 1 { "organization" } else { "organizations" },
+                    out.added_ties,
+                    if out.added_ties == 1 { "tie" } else { "ties" },
+                ));
+                name.set(String::new());
+                org.set(String::new());
+                // The rows keep their fields (keyed by position): empty them.
+                rows.update(|r| r.truncate(1));
+                rows.with_untracked(|r| r.iter().for_each(|(who, at)| {
+                    who.set(String::new());
+                    at.set(String::new());
+                }));
+            }
+            Err(e) => {
+                done.set(String::new());
+                show(error, &e);
+            }
+        }
+    };
+    view! {
+        <datalist id="net-people-names">{people_names}</datalist>
+        <datalist id="net-org-names">{org_names}</datalist>
+        <form class="net-quick card" novalidate on:submit=submit aria-labelledby="net-quick-heading">
+            <h2 id="net-quick-heading">"Quick entry"</h2>
+            <p class="hint">"Add yourself and the people you work with. Names already on the map are suggested, so no one is added twice."</p>
+            <div class="net-pair">
+                <Fld label="I am" field=NetworkField::Name value=name error list="net-people-names"/>
+                <Fld label="at" field=NetworkField::Organization value=org error list="net-org-names"/>
+            </div>
+            <Fld label="Sector of a new organization" field=NetworkField::Sector value=sector error options=sector_options()/>
+            <For
+                each=numbered
+                key=|(i, _)| *i
+                children=move |(i, (who, at))| view! {
+                    <div class="net-pair">
+                        <Fld label="I work with" more=format!(" (person {})", i + 1) field=NetworkField::WorksWith(i + 1) value=who error list="net-people-names"/>
+                        <Fld label="at" more=format!(" (organization of person {})", i + 1) field=NetworkField::WorksWithOrganization(i + 1) value=at error list="net-org-names"/>
+                    </div>
+                }
+            />
+            <div class="net-actions">
+                <button type="button" on:click=move |_| rows.update(|r| if r.len() < 20 { r.push((RwSignal::new(String::new()), RwSignal::new(String::new()))) })>
+                    "Add another person"
+                </button>
+                <button type="submit" class="primary inline">"Add me to the map"</button>
+            </div>
+            {record_error(error)}
+            <p class="net-done" role="status">{move || done.get()}</p>
+        </form>
+    }
+}
+
+/// Which form is open.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    None,
+    Organization,
+    Person,
+    Tie,
+    Merge,
+}
+
+#[component]
+pub fn EditForms(state: NetState) -> impl IntoView {
+    let open = RwSignal::new(Open::None);
+    let opener = move |which: Open, label: &'static str| {
+        view! {
+            <button type="button" hidden=move || open.get() == which on:click=move |_| open.set(which)>{label}</button>
+        }
+    };
+    view! {
+        <section class="net-forms" aria-labelledby="net-forms-heading">
+            <h2 id="net-forms-heading">"Edit the network"</h2>
+            <div class="net-actions">
+                {opener(Open::Organization, "Add organization")}
+                {opener(Open::Person, "Add person")}
+                {opener(Open::Tie, "Add tie")}
+                {opener(Open::Merge, "Merge duplicates")}
+            </div>
+            {move || match open.get() {
+                Open::None => ().into_any(),
+                Open::Organization => view! { <OrgForm state open/> }.into_any(),
+                Open::Person => view! { <PersonForm state open/> }.into_any(),
+                Open::Tie => view! { <TieForm state open/> }.into_any(),
+                Open::Merge => view! { <MergeForm state open/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// A form's frame: heading, fields, the submit button and Cancel.
+fn frame(title: &'static str, submit_label: &'static str, open: RwSignal<Open>, error: FormError, on_submit: impl Fn() + 'static, fields: impl IntoView) -> impl IntoView {
+    view! {
+        <form class="net-form card" novalidate aria-label=title on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); on_submit(); }>
+            <h3>{title}</h3>
+            {fields}
+            {record_error(error)}
+            <div class="net-actions">
+                <button type="submit" class="primary inline">{submit_label}</button>
+                <button type="button" on:click=move |_| open.set(Open::None)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+fn org_options(st: NetState, none: Option<&'static str>) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let mut v: Vec<(String, String)> = none.map(|n| (String::new(), n.to_string())).into_iter().collect();
+        st.net.with(|n| v.extend(n.stored.network.organizations.iter().map(|o| (o.id.clone(), o.name.clone()))));
+        v
+    })
+}
+
+fn node_options(st: NetState) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let mut v = vec![(String::new(), "Choose…".to_string())];
+        st.net.with(|n| {
+            v.extend(n.nodes.iter().enumerate().map(|(i, nd)| {
+                let code = match &nd.node {
+                    NodeRef::Person(id) => format!("p:{id}"),
+                    NodeRef::Organization(id) => format!("o:{id}"),
+                };
+                (code, n.describe(i))
+            }))
+        });
+        v
+    })
+}
+
+fn node_of(code: &str) -> Option<NodeRef> {
+    match code.split_once(':')? {
+        ("p", id) => Some(NodeRef::Person(id.to_string())),
+        ("o", id) => Some(NodeRef::Organization(id.to_string())),
+        _ => None,
+    }
+}
+
+#[component]
+fn OrgForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
+    let (name, sector, tags) = (RwSignal::new(String::new()), RwSignal::new("3".to_string()), RwSignal::new(String::new()));
+    let error: FormError = RwSignal::new(None);
+    let submit = move || {
+        let new = NewOrganization {
+            name: name.get_untracked(),
+            sector: sector_of(&sector.get_untracked()),
+            tags: tags.get_untracked().split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+        };
+        match state.live.edit(|room| room.add_organization(new)) {
+            Ok(id) => {
+                open.set(Open::None);
+                state.selected.set(Some(NodeRef::Organization(id)));
+                state.announcement.set(format!("Added organization {}.", name.get_untracked().trim()));
+            }
+            Err(e) => show(error, &e),
+        }
+    };
+    frame("New organization", "Add organization", open, error, submit, view! {
+        <Fld label="Name" field=NetworkField::Name value=name error/>
+        <Fld label="Sector" field=NetworkField::Sector value=sector error options=sector_options()/>
+        <Fld label="Tags" more=" (separated by commas)".to_string() field=NetworkField::Tags value=tags error/>
+    })
+}
+
+#[component]
+fn PersonForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
+    let (name, org, role, level) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error: FormError = RwSignal::new(None);
+    let levels = Signal::stored(vec![
+        (String::new(), "Not given".to_string()),
+        ("senior".to_string(), "Senior".to_string()),
+        ("mid".to_string(), "Mid-level".to_string()),
+        ("junior".to_string(), "Junior".to_string()),
+    ]);
+    let submit = move || {
+        let new = NewPerson {
+            name: name.get_untracked(),
+            organization: Some(org.get_untracked()).filter(|o| !o.is_empty()),
+            role: role.get_untracked(),
+            level: match level.get_untracked().as_str() {
+                "senior" => Some(Level::Senior),
+                "mid" => Some(Level::Mid),
+                "junior" => Some(Level::Junior),
+                _ => None,
+            },
+        };
+        match state.live.edit(|room| room.add_person(new)) {
+            Ok(id) => {
+                open.set(Open::None);
+                state.selected.set(Some(NodeRef::Person(id)));
+                state.announcement.set(format!("Added {}.", name.get_untracked().trim()));
+            }
+            Err(e) => show(error, &e),
+        }
+    };
+    frame("New person", "Add person", open, error, submit, view! {
+        <Fld label="Name" field=NetworkField::Name value=name error/>
+        <Fld label="Organization" field=NetworkField::Organization value=org error options=org_options(state, Some("None"))/>
+        <Fld label="Role" field=NetworkField::Role value=role error/>
+        <Fld label="Level" field=NetworkField::Level value=level error options=levels/>
+    })
+}
+
+#[component]
+fn TieForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
+    let selected = state.selected.get_untracked().map(|n| match n {
+        NodeRef::Person(id) => format!("p:{id}"),
+        NodeRef::Organization(id) => format!("o:{id}"),
+    });
+    let from = RwSignal::new(selected.unwrap_or_default());
+    let to = RwSignal::new(String::new());
+    let kind = RwSignal::new("collaborates".to_string());
+    let trust = RwSignal::new("3".to_string());
+    let direction = RwSignal::new("both".to_string());
+    let note = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let kinds = Signal::stored(KINDS.iter().map(|k| (kind_label(*k).to_string(), kind_label(*k).to_string())).collect());
+    let directions = Signal::stored(vec![("both".to_string(), "Both ways".to_string()), ("from".to_string(), "From → To".to_string())]);
+    let submit = move || {
+        let (Some(a), Some(b)) = (node_of(&from.get_untracked()), node_of(&to.get_untracked())) else {
+            let field = if node_of(&from.get_untracked()).is_none() { NetworkField::From } else { NetworkField::To };
+            error.set(Some((field, format!("{}: choose a person or an organization", field.label()))));
+            return;
+        };
+        let Ok(t) = trust.get_untracked().trim().parse::<i64>() else {
+            error.set(Some((NetworkField::Trust, "trust: give a whole number from 1 to 5".into())));
+            return;
+        };
+        let new = NewTie {
+            from: a,
+            to: b,
+            kind: KINDS.iter().copied().find(|k| kind_label(*k) == kind.get_untracked()).unwrap_or(KINDS[0]),
+            trust: t,
+            directed: direction.get_untracked() == "from",
+            note: note.get_untracked(),
+        };
+        match state.live.edit(|room| room.add_tie(new)) {
+            Ok(_) => {
+                open.set(Open::None);
+                state.announcement.set("Tie added.".into());
+            }
+            Err(e) => show(error, &e),
+        }
+    };
+    frame("New tie", "Add tie", open, error, submit, view! {
+        <Fld label="From" field=NetworkField::From value=from error options=node_options(state)/>
+        <Fld label="To" field=NetworkField::To value=to error options=node_options(state)/>
+        <Fld label="Kind" field=NetworkField::Kind value=kind error options=kinds/>
+        <Fld label="Trust (1–5)" field=NetworkField::Trust value=trust error number=true/>
+        <Fld label="Direction" value=direction error options=directions/>
+        <Fld label="Note" field=NetworkField::Note value=note error/>
+    })
+}
+
+#[component]
+fn MergeForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
+    let what = RwSignal::new("o".to_string());
+    let keep = RwSignal::new(String::new());
+    let merge = RwSignal::new(String::new());
+    let error: FormError = RwSignal::new(None);
+    let whats = Signal::stored(vec![("o".to_string(), "Two organizations".to_string()), ("p".to_string(), "Two people".to_string())]);
+    let entries = Signal::derive(move || {
+        let prefix = what.get();
+        node_options(state).get().into_iter().filter(|(v, _)| v.is_empty() || v.starts_with(&prefix)).collect::<Vec<_>>()
+    });
+    let submit = move || {
+        let (k, m) = (node_of(&keep.get_untracked()), node_of(&merge.get_untracked()));
+        let result = match (k, m) {
+            (Some(NodeRef::Organization(k)), Some(NodeRef::Organization(m))) => state.live.edit(|room| room.merge_organizations(&k, &m)),
+            (Some(NodeRef::Person(k)), Some(NodeRef::Person(m))) => state.live.edit(|room| room.merge_people(&k, &m)),
+            _ => {
+                error.set(Some((NetworkField::Record, "Choose the entry to keep and the one to merge into it, of the same kind.".into())));
+                return;
+            }
+        };
+        match result {
+            Ok(()) => {
+                open.set(Open::None);
+                state.announcement.set("Merged.".into());
+            }
+            Err(e) => show(error, &e),
+        }
+    };
+    frame("Merge duplicates", "Merge", open, error, submit, view! {
+        <Fld label="Merge" value=what error options=whats/>
+        {move || {
+            what.track();
+            view! {
+                <Fld label="Keep" value=keep error options=entries/>
+                <Fld label="Merge into it" value=merge error options=entries/>
+            }
+        }}
+    })
+}

@@ -1,0 +1,457 @@
+//! The network section: a live map of the coalition's people and organizations
+//! (a canvas drawn in Rust), the forms that add to it (quick entry for phones,
+//! organization, person, tie, merge), a details panel, a sortable table (the
+//! map's accessible twin), the health summary in words, and file import/export.
+//!
+//! Every rule is `constellation_core::network`'s: edits go through
+//! [`LiveRoom::edit`], the analysis is `network::analyze` and `what_if`, the
+//! layout is `network::layout::Layout`. This module turns the room's network
+//! into what the parts draw ([`Net`]), reruns the analysis 300 ms after the last
+//! change (never in the middle of a gesture), and holds the view's choices.
+
+mod files;
+mod forms;
+mod map;
+mod panel;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use constellation_core::network::{
+    analyze, Analysis, AnalysisConfig, NodeRef, OrganizationMetrics, PersonMetrics, Sector, StoredNetwork, TieKind,
+};
+use gloo::timers::callback::Timeout;
+use leptos::prelude::*;
+
+use crate::live::LiveRoom;
+use crate::room::use_live_room;
+
+/// Wait after the last change before the analysis reruns (ms).
+const ANALYSIS_DELAY_MS: u32 = 300;
+/// An analysis slower than this is reported (ms).
+const SLOW_ANALYSIS_MS: f64 = 100.0;
+
+/// One node of the map: an organization or a person.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub node: NodeRef,
+    pub name: String,
+    pub is_org: bool,
+    /// An organization's sector; a person's organization's.
+    pub sector: Option<Sector>,
+    /// A person's organization, as a node index.
+    pub org: Option<usize>,
+}
+
+/// One tie, by node index.
+#[derive(Debug, Clone, Copy)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub kind: TieKind,
+    pub trust: u8,
+    pub directed: bool,
+}
+
+/// The room's network as the view reads it: organizations first, then people.
+#[derive(Debug, Default)]
+pub struct Net {
+    pub stored: StoredNetwork,
+    pub nodes: Vec<Node>,
+    pub index: HashMap<NodeRef, usize>,
+    /// The ties, in the network's order.
+    pub links: Vec<Link>,
+    /// (person, organization) pairs.
+    pub members: Vec<(usize, usize)>,
+    /// Neighbours through ties and membership.
+    pub adj: Vec<Vec<usize>>,
+}
+
+impl PartialEq for Net {
+    fn eq(&self, other: &Self) -> bool {
+        self.stored == other.stored
+    }
+}
+
+impl Net {
+    pub fn new(stored: StoredNetwork) -> Net {
+        let n = &stored.network;
+        let mut nodes = Vec::with_capacity(n.organizations.len() + n.people.len());
+        let mut index = HashMap::new();
+        for o in &n.organizations {
+            index.insert(NodeRef::Organization(o.id.clone()), nodes.len());
+            nodes.push(Node { node: NodeRef::Organization(o.id.clone()), name: o.name.clone(), is_org: true, sector: Some(o.sector), org: None });
+        }
+        let mut members = Vec::new();
+        for p in &n.people {
+            let org = p.organization.as_ref().and_then(|o| index.get(&NodeRef::Organization(o.clone())).copied());
+            let i = nodes.len();
+            if let Some(o) = org {
+                members.push((i, o));
+            }
+            index.insert(NodeRef::Person(p.id.clone()), i);
+            nodes.push(Node { node: NodeRef::Person(p.id.clone()), name: p.name.clone(), is_org: false, sector: org.and_then(|o| nodes[o].sector), org });
+        }
+        let links: Vec<Link> = n
+            .ties
+            .iter()
+            .filter_map(|t| {
+                Some(Link { a: *index.get(&t.from)?, b: *index.get(&t.to)?, kind: t.kind, trust: t.trust.get(), directed: t.directed })
+            })
+            .collect();
+        let mut adj = vec![Vec::new(); nodes.len()];
+        for (a, b) in links.iter().map(|l| (l.a, l.b)).chain(members.iter().copied()) {
+            if !adj[a].contains(&b) {
+                adj[a].push(b);
+                adj[b].push(a);
+            }
+        }
+        Net { stored, nodes, index, links, members, adj }
+    }
+
+    /// "Ana (City Hall)", "City Hall (government)".
+    pub fn describe(&self, i: usize) -> String {
+        let node = &self.nodes[i];
+        match (node.is_org, node.org) {
+            (true, _) => format!("{} ({}, organization)", node.name, node.sector.map_or("other", |s| s.label())),
+            (false, Some(o)) => format!("{} ({})", node.name, self.nodes[o].name),
+            (false, None) => node.name.clone(),
+        }
+    }
+}
+
+/// The last analysis, with its lookups by id.
+pub struct Analyzed {
+    pub analysis: Analysis,
+    people: HashMap<String, usize>,
+    orgs: HashMap<String, usize>,
+    /// How long it took (ms).
+    pub took_ms: f64,
+}
+
+impl Analyzed {
+    pub fn person(&self, id: &str) -> Option<&PersonMetrics> {
+        self.people.get(id).map(|&i| &self.analysis.people[i])
+    }
+    pub fn org(&self, id: &str) -> Option<&OrganizationMetrics> {
+        self.orgs.get(id).map(|&i| &self.analysis.organizations[i])
+    }
+    /// The value of a size metric for a node (0 when unknown).
+    pub fn metric(&self, node: &NodeRef, m: Metric) -> f64 {
+        match node {
+            NodeRef::Person(id) => self.person(id).map_or(0.0, |p| match m {
+                Metric::Degree => p.degree as f64,
+                Metric::Betweenness => p.betweenness,
+                Metric::WeightedBetweenness => p.weighted_betweenness,
+                Metric::Closeness => p.closeness,
+                Metric::Eigenvector => p.eigenvector.unwrap_or(0.0),
+                Metric::Brokerage => p.brokerage_by_sector.across_groups() as f64,
+            }),
+            NodeRef::Organization(id) => self.org(id).map_or(0.0, |o| match m {
+                Metric::Degree => o.degree as f64,
+                Metric::Betweenness => o.betweenness,
+                Metric::WeightedBetweenness => o.weighted_betweenness,
+                Metric::Closeness => o.closeness,
+                Metric::Eigenvector => o.eigenvector.unwrap_or(0.0),
+                Metric::Brokerage => 0.0,
+            }),
+        }
+    }
+}
+
+/// What nodes are sized by, and the table's numeric columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    Degree,
+    Betweenness,
+    WeightedBetweenness,
+    Closeness,
+    Eigenvector,
+    Brokerage,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 6] =
+        [Metric::Degree, Metric::Betweenness, Metric::WeightedBetweenness, Metric::Closeness, Metric::Eigenvector, Metric::Brokerage];
+    pub fn label(self) -> &'static str {
+        match self {
+            Metric::Degree => "Degree",
+            Metric::Betweenness => "Betweenness",
+            Metric::WeightedBetweenness => "Trust-weighted betweenness",
+            Metric::Closeness => "Closeness",
+            Metric::Eigenvector => "Eigenvector",
+            Metric::Brokerage => "Brokerage across sectors",
+        }
+    }
+}
+
+/// What the map highlights on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Highlight {
+    None,
+    Connectors,
+    Heterarchies,
+    Silos,
+    CutPoints,
+}
+
+impl Highlight {
+    pub const ALL: [Highlight; 5] = [Highlight::None, Highlight::Connectors, Highlight::Heterarchies, Highlight::Silos, Highlight::CutPoints];
+    pub fn label(self) -> &'static str {
+        match self {
+            Highlight::None => "Nothing",
+            Highlight::Connectors => "Top connectors",
+            Highlight::Heterarchies => "Heterarchies",
+            Highlight::Silos => "Silos",
+            Highlight::CutPoints => "Cut points",
+        }
+    }
+}
+
+/// Which nodes and ties are shown, and which stand out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shown {
+    pub node: Vec<bool>,
+    pub link: Vec<bool>,
+    /// Nodes the current highlight names (empty: no highlight).
+    pub marked: Vec<bool>,
+    /// Nodes whose name matches the search.
+    pub found: Vec<bool>,
+    pub count: usize,
+}
+
+/// Everything the network view's parts share. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct NetState {
+    pub live: LiveRoom,
+    pub net: Memo<Arc<Net>>,
+    pub analysis: RwSignal<Option<Arc<Analyzed>>>,
+    pub shown: Memo<Arc<Shown>>,
+    pub selected: RwSignal<Option<NodeRef>>,
+    pub size_by: RwSignal<Metric>,
+    /// Sectors shown, in `Sector::ALL` order, then people without an organization.
+    pub sectors: RwSignal<[bool; 5]>,
+    /// Tie kinds shown, in `TieKind` order.
+    pub kinds: RwSignal<[bool; 5]>,
+    pub min_trust: RwSignal<u8>,
+    /// Steps around the selected node shown (0: everything).
+    pub focus: RwSignal<u8>,
+    pub search: RwSignal<String>,
+    pub highlight: RwSignal<Highlight>,
+    pub presenter: RwSignal<bool>,
+    /// A pointer gesture on the map is under way (the analysis waits).
+    pub busy: RwSignal<bool>,
+    /// Said to screen readers (and shown) after an action.
+    pub announcement: RwSignal<String>,
+}
+
+pub const KINDS: [TieKind; 5] = [TieKind::Collaborates, TieKind::Knows, TieKind::Funds, TieKind::Governs, TieKind::Other];
+
+pub fn kind_label(k: TieKind) -> &'static str {
+    match k {
+        TieKind::Collaborates => "collaborates",
+        TieKind::Knows => "knows",
+        TieKind::Funds => "funds",
+        TieKind::Governs => "governs",
+        TieKind::Other => "other",
+    }
+}
+
+impl NetState {
+    /// Selects a node and says so.
+    pub fn select(&self, i: Option<usize>) {
+        let net = self.net.get_untracked();
+        match i {
+            Some(i) if i < net.nodes.len() => {
+                self.selected.set(Some(net.nodes[i].node.clone()));
+                let ties = net.adj[i].len();
+                self.announcement.set(format!("Selected {}, {ties} connection{}.", net.describe(i), if ties == 1 { "" } else { "s" }));
+            }
+            _ => self.selected.set(None),
+        }
+    }
+}
+
+/// Which nodes and ties pass the filters, the focus and the highlight.
+fn compute_shown(s: &NetState) -> Shown {
+    let net = s.net.get();
+    let sectors = s.sectors.get();
+    let kinds = s.kinds.get();
+    let min_trust = s.min_trust.get();
+    let focus = s.focus.get();
+    let selected = s.selected.get().and_then(|n| net.index.get(&n).copied());
+    let highlight = s.highlight.get();
+    let query = constellation_core::network::name_key(&s.search.get());
+    let n = net.nodes.len();
+    let mut node: Vec<bool> = net
+        .nodes
+        .iter()
+        .map(|nd| match nd.sector {
+            Some(sec) => sectors[sec.index()],
+            None => sectors[4],
+        })
+        .collect();
+    if let (Some(start), 1..) = (selected, focus) {
+        let mut dist = vec![u8::MAX; n];
+        dist[start] = 0;
+        let mut queue = std::collections::VecDeque::from([start]);
+        while let Some(u) = queue.pop_front() {
+            if dist[u] >= focus {
+                continue;
+            }
+            for &v in &net.adj[u] {
+                if dist[v] == u8::MAX {
+                    dist[v] = dist[u] + 1;
+                    queue.push_back(v);
+                }
+            }
+        }
+        for (i, d) in dist.iter().enumerate() {
+            node[i] &= *d != u8::MAX;
+        }
+    }
+    let link = net
+        .links
+        .iter()
+        .map(|l| node[l.a] && node[l.b] && l.trust >= min_trust && kinds[KINDS.iter().position(|k| *k == l.kind).unwrap_or(4)])
+        .collect();
+    let marked = s.analysis.with(|a| a.as_ref().map(|a| marked_by(&net, &a.analysis, highlight)).unwrap_or_default());
+    let found = if query.is_empty() {
+        Vec::new()
+    } else {
+        net.nodes.iter().map(|nd| constellation_core::network::name_key(&nd.name).contains(&query)).collect()
+    };
+    let count = node.iter().filter(|v| **v).count();
+    Shown { node, link, marked, found, count }
+}
+
+/// The nodes a highlight names.
+pub fn marked_by(net: &Net, a: &Analysis, h: Highlight) -> Vec<bool> {
+    let mut marked = vec![false; net.nodes.len()];
+    let mut mark = |node: NodeRef| {
+        if let Some(&i) = net.index.get(&node) {
+            marked[i] = true;
+        }
+    };
+    match h {
+        Highlight::None => return Vec::new(),
+        Highlight::Connectors => a.connectors.iter().for_each(|c| mark(NodeRef::Person(c.person.clone()))),
+        Highlight::Heterarchies => {
+            a.heterarchies.iter().flat_map(|h| h.organizations.iter()).for_each(|o| mark(NodeRef::Organization(o.clone())))
+        }
+        Highlight::Silos => {
+            // Organizations whose ties stay mostly inside (E-I index below −0.3), and their people.
+            for ei in &a.silos.by_organization {
+                if ei.ei.index.is_some_and(|x| x < -0.3) {
+                    mark(NodeRef::Organization(ei.organization.clone()));
+                }
+            }
+            let orgs: Vec<bool> = marked.clone();
+            for (i, nd) in net.nodes.iter().enumerate() {
+                if nd.org.is_some_and(|o| orgs[o]) {
+                    marked[i] = true;
+                }
+            }
+        }
+        Highlight::CutPoints => a.resilience.cut_points.iter().for_each(|c| mark(c.removed.clone())),
+    }
+    marked
+}
+
+#[component]
+pub fn Network() -> impl IntoView {
+    let Some(live) = use_live_room() else {
+        return view! {
+            <section class="section page"><h1>"Network"</h1><p class="lede">"This link has no room key, so the network cannot be opened."</p></section>
+        }
+        .into_any();
+    };
+    let net = Memo::new(move |_| Arc::new(Net::new(live.read(|room| room.stored_network()))));
+    let analysis = RwSignal::new(None::<Arc<Analyzed>>);
+    let busy = RwSignal::new(false);
+    let mut state = NetState {
+        live,
+        net,
+        analysis,
+        shown: Memo::new(|_| Arc::new(Shown::default())),
+        selected: RwSignal::new(None),
+        size_by: RwSignal::new(Metric::Betweenness),
+        sectors: RwSignal::new([true; 5]),
+        kinds: RwSignal::new([true; 5]),
+        min_trust: RwSignal::new(1),
+        focus: RwSignal::new(0),
+        search: RwSignal::new(String::new()),
+        highlight: RwSignal::new(Highlight::None),
+        presenter: RwSignal::new(false),
+        busy,
+        announcement: RwSignal::new(String::new()),
+    };
+    let s = state;
+    state.shown = Memo::new(move |_| Arc::new(compute_shown(&s)));
+    let state = state;
+
+    // The analysis reruns 300 ms after the last change, and waits for a
+    // gesture on the map to end.
+    let timer = StoredValue::new_local(None::<Timeout>);
+    let run = move || {
+        let net = net.get_untracked();
+        let start = js_sys::Date::now();
+        let result = analyze(&net.stored.network, &AnalysisConfig::default());
+        let took_ms = js_sys::Date::now() - start;
+        match result {
+            Ok(analysis) => {
+                let people = analysis.people.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+                let orgs = analysis.organizations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
+                state.analysis.set(Some(Arc::new(Analyzed { analysis, people, orgs, took_ms })));
+            }
+            Err(e) => state.announcement.set(format!("The network could not be analyzed: {e}")),
+        }
+    };
+    fn schedule(timer: StoredValue<Option<Timeout>, leptos::prelude::LocalStorage>, busy: RwSignal<bool>, run: impl Fn() + Copy + 'static) {
+        let t = Timeout::new(ANALYSIS_DELAY_MS, move || {
+            if busy.get_untracked() {
+                schedule(timer, busy, run);
+            } else {
+                run();
+            }
+        });
+        timer.set_value(Some(t));
+    }
+    Effect::new(move |_| {
+        net.track();
+        schedule(timer, busy, run);
+    });
+    on_cleanup(move || timer.update_value(|t| drop(t.take())));
+
+    let presenter = state.presenter;
+    view! {
+        <section class=move || if presenter.get() { "network-section presenter" } else { "network-section" } aria-labelledby="network-heading">
+            <div class="net-head">
+                <h1 id="network-heading">"Network"</h1>
+                <button type="button" aria-pressed=move || presenter.get().to_string() on:click=move |_| presenter.update(|p| *p = !*p)>
+                    "Presenter view"
+                </button>
+            </div>
+            <p class="visually-hidden" aria-live="polite">{move || state.announcement.get()}</p>
+            <Show when=move || !presenter.get()>
+                <forms::QuickEntryForm state/>
+            </Show>
+            <div class="net-main">
+                <map::Map state/>
+                <panel::Details state/>
+            </div>
+            <panel::Summary state/>
+            <Show when=move || !presenter.get()>
+                <forms::EditForms state/>
+                <panel::Table state/>
+                <files::Files state/>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+/// Reports how long the last analysis took, when it was slow.
+pub fn slow_note(a: &Analyzed) -> Option<String> {
+    (a.took_ms > SLOW_ANALYSIS_MS).then(|| format!("The last analysis took {:.0} ms.", a.took_ms))
+}

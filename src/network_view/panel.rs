@@ -1,0 +1,364 @@
+//! The selected node's details (metrics, ties, brokerage roles, what if it
+//! leaves), the health summary in words, and the sortable table of people and
+//! organizations: the map's accessible twin.
+
+use constellation_core::network::{what_if, NodeRef, Role, RoleCounts, WhatIf};
+use leptos::prelude::*;
+
+use super::{kind_label, map::sector_style, slow_note, Metric, NetState};
+
+fn fmt3(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+fn roles(c: &RoleCounts) -> String {
+    let parts: Vec<String> = Role::ALL.iter().filter(|r| c.get(**r) > 0).map(|r| format!("{} {}", r.label(), c.get(*r))).collect();
+    if parts.is_empty() {
+        "none".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// A what-if in words.
+fn what_if_words(w: &WhatIf, name_of: impl Fn(&str) -> String) -> String {
+    let s = &w.split;
+    let mut out = String::new();
+    if s.lost_contact.is_empty() && s.pieces.len() <= 1 {
+        out.push_str("Nothing disconnects: everyone else stays in contact.");
+    } else {
+        if !s.lost_contact.is_empty() {
+            let pairs: Vec<String> = s.lost_contact.iter().take(8).map(|(a, b)| format!("{} and {}", name_of(a), name_of(b))).collect();
+            out.push_str(&format!("{} pair{} of organizations lose contact: {}. ", s.lost_contact.len(), if s.lost_contact.len() == 1 { "" } else { "s" }, pairs.join("; ")));
+        }
+        if s.pieces.len() > 1 {
+            out.push_str(&format!("What remains falls into {} separate groups. ", s.pieces.len()));
+        }
+        if !s.sectors_lost.is_empty() {
+            let pairs: Vec<String> = s.sectors_lost.iter().map(|(a, b)| format!("{} and {}", a.label(), b.label())).collect();
+            out.push_str(&format!("No contact left anywhere between {}.", pairs.join("; ")));
+        }
+    }
+    out.trim_end().to_string()
+}
+
+#[component]
+pub fn Details(state: NetState) -> impl IntoView {
+    let st = state;
+    let what = RwSignal::new(None::<(NodeRef, String)>);
+    let body = move || {
+        let node = st.selected.get()?;
+        let net = st.net.get();
+        let Some(&i) = net.index.get(&node) else {
+            return Some(view! { <p class="hint">"This entry is no longer in the network."</p> }.into_any());
+        };
+        let nd = &net.nodes[i];
+        let analysis = st.analysis.get();
+        let n = &net.stored.network;
+        let kind_line = if nd.is_org {
+            let people = net.members.iter().filter(|(_, o)| *o == i).count();
+            format!("Organization · {} · {people} {}", sector_style(nd.sector).2, if people == 1 { "person" } else { "people" })
+        } else {
+            let p = n.people.iter().find(|p| p.id == node.id());
+            let mut line = match nd.org {
+                Some(o) => format!("Person at {} ({})", net.nodes[o].name, sector_style(nd.sector).2.to_lowercase()),
+                None => "Person, no organization".to_string(),
+            };
+            if let Some(p) = p {
+                if !p.role.is_empty() {
+                    line.push_str(&format!(" · {}", p.role));
+                }
+                if let Some(l) = p.level {
+                    line.push_str(&format!(" · {}", constellation_core::network::entry::code_of(l)));
+                }
+            }
+            line
+        };
+        let mut metrics: Vec<(&str, String)> = Vec::new();
+        let mut brokerage = None;
+        if let Some(a) = &analysis {
+            if let Some(p) = a.person(node.id()).filter(|_| !nd.is_org) {
+                metrics.extend([
+                    ("Ties", p.degree.to_string()),
+                    ("Betweenness", fmt3(p.betweenness)),
+                    ("Trust-weighted betweenness", fmt3(p.weighted_betweenness)),
+                    ("Closeness", fmt3(p.closeness)),
+                    ("Eigenvector", p.eigenvector.map_or("—".into(), fmt3)),
+                    ("Constraint", p.constraint.map_or("—".into(), fmt3)),
+                    ("Effective size", p.effective_size.map_or("—".into(), fmt3)),
+                ]);
+                brokerage = Some((roles(&p.brokerage_by_sector), roles(&p.brokerage_by_organization)));
+            }
+            if let Some(o) = a.org(node.id()).filter(|_| nd.is_org) {
+                metrics.extend([
+                    ("Tied organizations", o.degree.to_string()),
+                    ("Betweenness", fmt3(o.betweenness)),
+                    ("Closeness", fmt3(o.closeness)),
+                    ("Eigenvector", o.eigenvector.map_or("—".into(), fmt3)),
+                    ("Constraint", o.constraint.map_or("—".into(), fmt3)),
+                ]);
+            }
+        }
+        let ties: Vec<(String, String)> = n
+            .ties
+            .iter()
+            .zip(&net.stored.tie_ids)
+            .filter_map(|(t, id)| {
+                let other = if t.from == node {
+                    &t.to
+                } else if t.to == node {
+                    &t.from
+                } else {
+                    return None;
+                };
+                let j = *net.index.get(other)?;
+                let arrow = if !t.directed { "" } else if t.from == node { " (to)" } else { " (from)" };
+                Some((id.clone(), format!("{}{arrow} {}, trust {}", kind_label(t.kind), net.describe(j), t.trust.get())))
+            })
+            .collect();
+        let name = nd.name.clone();
+        let is_org = nd.is_org;
+        let wnode = node.clone();
+        let shown_what = move || what.get().filter(|(n, _)| *n == wnode).map(|(_, t)| t);
+        let ask = {
+            let node = node.clone();
+            move |_| {
+                let net = st.net.get_untracked();
+                let text = match what_if(&net.stored.network, &node) {
+                    Ok(w) => what_if_words(&w, |id| {
+                        net.index.get(&NodeRef::Organization(id.to_string())).map_or(id.to_string(), |&k| net.nodes[k].name.clone())
+                    }),
+                    Err(e) => e.to_string(),
+                };
+                what.set(Some((node.clone(), text)));
+            }
+        };
+        let delete = {
+            let node = node.clone();
+            move |_| {
+                let r = st.live.edit(|room| match &node {
+                    NodeRef::Person(id) => room.delete_person(id),
+                    NodeRef::Organization(id) => room.delete_organization(id),
+                });
+                match r {
+                    Ok(()) => {
+                        st.selected.set(None);
+                        st.announcement.set("Deleted.".into());
+                    }
+                    Err(e) => st.announcement.set(e.to_string()),
+                }
+            }
+        };
+        Some(
+            view! {
+                <h2 id="net-details-heading" tabindex="-1">{name.clone()}</h2>
+                <p>{kind_line}</p>
+                <dl class="net-metrics">
+                    {metrics.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                </dl>
+                {brokerage.map(|(s, o)| view! {
+                    <p><strong>"Brokerage across sectors: "</strong>{s}</p>
+                    <p><strong>"Brokerage across organizations: "</strong>{o}</p>
+                })}
+                <h3>{format!("Ties ({})", ties.len())}</h3>
+                <ul class="net-ties">
+                    {ties.into_iter().map(|(id, text)| {
+                        let label = format!("Remove tie: {text}");
+                        view! {
+                            <li>
+                                <span>{text}</span>
+                                <button type="button" class="quiet" aria-label=label on:click=move |_| {
+                                    if let Err(e) = st.live.edit(|room| room.delete_tie(&id)) {
+                                        st.announcement.set(e.to_string());
+                                    }
+                                }>"Remove"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <div class="net-actions">
+                    <button type="button" on:click=ask>
+                        {if is_org { "What if this organization leaves?" } else { "What if this person leaves?" }}
+                    </button>
+                    <button type="button" class="danger" on:click=delete>
+                        {if is_org { "Delete organization" } else { "Delete person" }}
+                    </button>
+                </div>
+                <p class="net-whatif" aria-live="polite">{shown_what}</p>
+            }
+            .into_any(),
+        )
+    };
+    view! {
+        <aside class="net-details card" aria-label="Details">
+            {move || body().unwrap_or_else(|| view! {
+                <h2 id="net-details-heading" tabindex="-1">"Details"</h2>
+                <p class="hint">"Select a person or an organization on the map or in the table to see their ties and measures."</p>
+            }.into_any())}
+        </aside>
+    }
+}
+
+#[component]
+pub fn Summary(state: NetState) -> impl IntoView {
+    let st = state;
+    let lines = move || {
+        let empty = st.net.with(|n| n.nodes.is_empty());
+        if empty {
+            return view! { <p class="hint">"No one is on the map yet. Add yourself with the quick entry above."</p> }.into_any();
+        }
+        match st.analysis.get() {
+            None => view! { <p class="hint">"Analyzing…"</p> }.into_any(),
+            Some(a) => {
+                let slow = slow_note(&a);
+                let warnings = a.analysis.warnings.clone();
+                view! {
+                    <ul class="net-summary-lines">
+                        {a.analysis.summary.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+                    </ul>
+                    {warnings.into_iter().map(|w| view! { <p class="hint">{w}</p> }).collect_view()}
+                    {slow.map(|s| view! { <p class="hint">{s}</p> })}
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section class="net-summary card" aria-labelledby="net-summary-heading">
+            <h2 id="net-summary-heading">"Network health"</h2>
+            {lines}
+        </section>
+    }
+}
+
+/// The table's columns.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Name,
+    Type,
+    Sector,
+    Organization,
+    M(Metric),
+}
+
+impl Col {
+    fn label(self) -> &'static str {
+        match self {
+            Col::Name => "Name",
+            Col::Type => "Type",
+            Col::Sector => "Sector",
+            Col::Organization => "Organization",
+            Col::M(m) => m.label(),
+        }
+    }
+}
+
+const COLUMNS: [Col; 9] = [
+    Col::Name,
+    Col::Type,
+    Col::Sector,
+    Col::Organization,
+    Col::M(Metric::Degree),
+    Col::M(Metric::Betweenness),
+    Col::M(Metric::Closeness),
+    Col::M(Metric::Eigenvector),
+    Col::M(Metric::Brokerage),
+];
+
+#[component]
+pub fn Table(state: NetState) -> impl IntoView {
+    let st = state;
+    let sort = RwSignal::new((Col::Name, true));
+    let rows = move || {
+        let net = st.net.get();
+        let shown = st.shown.get();
+        let analysis = st.analysis.get();
+        let (col, asc) = sort.get();
+        struct Row {
+            i: usize,
+            text: [String; 4],
+            nums: [f64; 5],
+        }
+        let mut rows: Vec<Row> = (0..net.nodes.len())
+            .filter(|&i| shown.node.get(i).copied().unwrap_or(false))
+            .map(|i| {
+                let nd = &net.nodes[i];
+                let nums = [Metric::Degree, Metric::Betweenness, Metric::Closeness, Metric::Eigenvector, Metric::Brokerage]
+                    .map(|m| analysis.as_ref().map_or(0.0, |a| a.metric(&nd.node, m)));
+                Row {
+                    i,
+                    text: [
+                        nd.name.clone(),
+                        if nd.is_org { "organization".into() } else { "person".into() },
+                        nd.sector.map_or("—".into(), |s| s.label().to_string()),
+                        nd.org.map_or(String::new(), |o| net.nodes[o].name.clone()),
+                    ],
+                    nums,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            let o = match col {
+                Col::Name => a.text[0].to_lowercase().cmp(&b.text[0].to_lowercase()),
+                Col::Type => a.text[1].cmp(&b.text[1]),
+                Col::Sector => a.text[2].cmp(&b.text[2]),
+                Col::Organization => a.text[3].to_lowercase().cmp(&b.text[3].to_lowercase()),
+                Col::M(m) => {
+                    let k = [Metric::Degree, Metric::Betweenness, Metric::Closeness, Metric::Eigenvector, Metric::Brokerage].iter().position(|x| *x == m).unwrap_or(0);
+                    a.nums[k].total_cmp(&b.nums[k])
+                }
+            };
+            let o = o.then(a.i.cmp(&b.i));
+            if asc {
+                o
+            } else {
+                o.reverse()
+            }
+        });
+        rows.into_iter()
+            .map(|r| {
+                let i = r.i;
+                let [name, kind, sector, org] = r.text;
+                let is_int = |k: usize| k == 0 || k == 4;
+                view! {
+                    <tr>
+                        <th scope="row"><button type="button" class="net-link" on:click=move |_| st.select(Some(i))>{name}</button></th>
+                        <td>{kind}</td>
+                        <td>{sector}</td>
+                        <td>{org}</td>
+                        {r.nums.iter().enumerate().map(|(k, v)| view! { <td class="num">{if is_int(k) { format!("{v:.0}") } else { fmt3(*v) }}</td> }).collect_view()}
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="net-table-section" aria-labelledby="net-table-heading">
+            <h2 id="net-table-heading">"People and organizations"</h2>
+            <div class="net-table-scroll">
+                <table class="net-table">
+                    <caption class="visually-hidden">"People and organizations with their measures; column buttons sort"</caption>
+                    <thead>
+                        <tr>
+                            {COLUMNS.into_iter().map(|c| {
+                                let aria = move || {
+                                    let (col, asc) = sort.get();
+                                    if col == c { if asc { "ascending" } else { "descending" } } else { "none" }
+                                };
+                                view! {
+                                    <th scope="col" aria-sort=aria>
+                                        <button type="button" on:click=move |_| sort.update(|s| {
+                                            // Numbers sort biggest first on the first click.
+                                            *s = if s.0 == c { (c, !s.1) } else { (c, !matches!(c, Col::M(_))) };
+                                        })>{c.label()}</button>
+                                    </th>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,299 @@
+// The network section end to end: quick entry on a phone reaching a second
+// participant live; filters, focus, table sort, keyboard, what-if and forms;
+// imports that are all or nothing; exports; a 300-node map at phone and laptop size.
+import { readFileSync } from 'node:fs';
+import { test, expect, screenshot } from './fixtures.mjs';
+import { createRoom, openSection } from './plan.mjs';
+
+test.describe.configure({ timeout: 90_000 });
+
+const PHONE = { width: 360, height: 640 };
+const LAPTOP = { width: 1280, height: 800 };
+
+async function joinRoom(page, link, name) {
+  await page.goto(new URL(link).origin);
+  await page.getByLabel('Your name').fill(name);
+  await page.goto(link);
+  await expect(page.getByRole('status').first()).toHaveText('Online');
+}
+
+function table(page) {
+  return page.getByRole('table', { name: /People and organizations/ });
+}
+
+/** The names in the table, in its order. */
+async function tableNames(page) {
+  return table(page).locator('tbody').getByRole('rowheader').allInnerTexts();
+}
+
+function count(page) {
+  return page.getByText(/^Showing \d+ of \d+ people and organizations$/);
+}
+
+async function importFiles(page, files) {
+  await page.getByLabel('Import network').setInputFiles(
+    files.map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })),
+  );
+}
+
+const NODES = `id,type,name,organization,sector,role,level
+city,organization,City Hall,,government,,
+bank,organization,Food Bank,,civil_society,,
+shop,organization,Corner Shop,,business,,
+ana,person,Ana,city,,planner,mid
+ben,person,Ben,bank,,,
+chloe,person,Chloé,bank,,,
+dev,person,Dev,shop,,owner,senior
+eve,person,Eve,shop,,,
+`;
+const EDGES = `from,to,trust,kind
+ana,ben,4,collaborates
+ana,chloe,3,knows
+ben,chloe,5,knows
+ana,dev,2,knows
+dev,eve,3,collaborates
+city,bank,3,funds
+`;
+
+test('quick entry on a phone builds the map live in another participant’s browser', async ({ browser, server }) => {
+  const phone = await (await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })).newPage();
+  const laptop = await (await browser.newContext({ viewport: LAPTOP })).newPage();
+  const link = await createRoom(phone, server.url, 'Amina');
+  await openSection(phone, 'Network');
+  await joinRoom(laptop, link.replace('/board', '/network'), 'Bruno');
+  await expect(laptop.getByRole('heading', { level: 1, name: 'Network' })).toBeVisible();
+  await expect(count(laptop)).toHaveText('Showing 0 of 0 people and organizations');
+
+  // A blank name is refused at the field that names it; nothing is added.
+  await phone.bringToFront();
+  await phone.getByRole('button', { name: 'Add me to the map' }).click();
+  const iAm = phone.getByLabel('I am', { exact: true });
+  await expect(iAm).toHaveAttribute('aria-invalid', 'true');
+  await expect(iAm).toHaveAccessibleDescription(/name/);
+
+  await iAm.fill('Ana');
+  await phone.getByLabel('at', { exact: true }).fill('City Hall');
+  await phone.getByLabel('I work with (person 1)').fill('Ben');
+  await phone.getByLabel('at (organization of person 1)').fill('Food Bank');
+  await phone.getByRole('button', { name: 'Add another person' }).click();
+  await phone.getByLabel('I work with (person 2)').fill('Chloé');
+  await phone.getByRole('button', { name: 'Add me to the map' }).click();
+  await expect(phone.getByText(/^Added Ana: 3 new people, 2 new organizations, 2 new ties\.$/)).toBeVisible();
+  await expect(iAm).toHaveAttribute('aria-invalid', 'false');
+  // Buttons a thumb can hit.
+  const box = await phone.getByRole('button', { name: 'Add me to the map' }).boundingBox();
+  expect(box.height).toBeGreaterThanOrEqual(44);
+
+  // The other participant's map, table and summary follow.
+  await expect(count(laptop)).toHaveText('Showing 5 of 5 people and organizations');
+  await expect.poll(() => tableNames(laptop).then((n) => n.sort())).toEqual(['Ana', 'Ben', 'Chloé', 'City Hall', 'Food Bank']);
+  await expect(laptop.getByRole('region', { name: 'Network health' }).getByRole('listitem').first()).toBeVisible();
+
+  // Names already on the map are suggested and reused, whatever their case.
+  await expect(phone.locator('#net-people-names option[value="Ben"]')).toHaveCount(1);
+  await iAm.fill('ben');
+  await phone.getByLabel('at', { exact: true }).fill('food bank');
+  await phone.getByLabel('I work with (person 1)').fill('Dev');
+  await phone.getByRole('button', { name: 'Add me to the map' }).click();
+  await expect(count(laptop)).toHaveText('Showing 6 of 6 people and organizations');
+  await expect.poll(() => tableNames(laptop).then((n) => n.sort())).toEqual(['Ana', 'Ben', 'Chloé', 'City Hall', 'Dev', 'Food Bank']);
+  await screenshot(phone, 'network-quick-entry-360');
+  for (const p of [phone, laptop]) await p.context().close();
+});
+
+test('filters, focus, table sort, keyboard, what-if, highlights and forms', async ({ page, server }) => {
+  await page.setViewportSize(LAPTOP);
+  await createRoom(page, server.url, 'Amina');
+  await openSection(page, 'Network');
+  await importFiles(page, [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]]);
+  await expect(page.getByText(/^Imported: 5 new people/)).toBeVisible();
+  await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
+
+  // Filters: a sector off hides its organization and its people.
+  await page.getByText('Filters', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Business' }).uncheck();
+  await expect(count(page)).toHaveText('Showing 5 of 8 people and organizations');
+  expect((await tableNames(page)).sort()).toEqual(['Ana', 'Ben', 'Chloé', 'City Hall', 'Food Bank']);
+  await page.getByRole('checkbox', { name: 'Business' }).check();
+  await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
+
+  // Sort by degree: most ties first, and the header says so.
+  await table(page).getByRole('button', { name: 'Degree' }).click();
+  await expect(table(page).getByRole('columnheader', { name: 'Degree' })).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => (await tableNames(page))[0]).toBe('Ana');
+  await table(page).getByRole('button', { name: 'Name' }).click();
+  await expect(table(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+  expect(await tableNames(page)).toEqual(['Ana', 'Ben', 'Chloé', 'City Hall', 'Corner Shop', 'Dev', 'Eve', 'Food Bank']);
+
+  // Select Ana from the table: her details; focus one step around her.
+  await table(page).getByRole('button', { name: 'Ana' }).click();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'Ana' })).toBeVisible();
+  await expect(details).toContainText('Person at City Hall (government) · planner · mid');
+  await expect(details).toContainText('Ties (3)');
+  await page.getByLabel('Focus').selectOption('1');
+  await expect(count(page)).toHaveText('Showing 5 of 8 people and organizations');
+  expect((await tableNames(page)).sort()).toEqual(['Ana', 'Ben', 'Chloé', 'City Hall', 'Dev']);
+  await page.getByLabel('Focus').selectOption('2');
+  await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
+  await page.getByLabel('Focus').selectOption('0');
+
+  // What if Ana leaves: Dev's shop loses its only link to the others.
+  await details.getByRole('button', { name: 'What if this person leaves?' }).click();
+  await expect(details).toContainText(/lose contact|separate groups/);
+
+  // Keyboard: the map takes focus, arrows move along ties, Enter opens details.
+  const map = page.getByRole('img', { name: /Network map/ });
+  await map.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect(details.getByRole('heading', { level: 2 })).not.toHaveText('Details');
+  const before = await details.getByRole('heading', { level: 2 }).innerText();
+  await page.keyboard.press('Escape');
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('Details');
+  await map.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(details.getByRole('heading', { level: 2 })).toBeFocused();
+  expect(before.length).toBeGreaterThan(0);
+
+  // Highlights in words; search.
+  await page.getByLabel('Highlight').selectOption('Cut points');
+  await expect(page.getByText(/^Cut points: .*Ana/)).toBeVisible();
+  await page.getByLabel('Search by name').fill('chlo');
+  await page.getByLabel('Search by name').press('Enter');
+  await expect(details.getByRole('heading', { name: 'Chloé' })).toBeVisible();
+
+  // Forms: the error shows at the field core names; a valid entry is added.
+  await page.getByRole('button', { name: 'Add organization' }).click();
+  const orgForm = page.getByRole('form', { name: 'New organization' });
+  await orgForm.getByRole('button', { name: 'Add organization' }).click();
+  await expect(orgForm.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await orgForm.getByLabel('Name', { exact: true }).fill('Water Board');
+  await orgForm.getByLabel('Sector', { exact: true }).selectOption('Government');
+  await orgForm.getByLabel(/Tags/).fill('water, infrastructure');
+  await orgForm.getByRole('button', { name: 'Add organization' }).click();
+  await expect(count(page)).toHaveText('Showing 9 of 9 people and organizations');
+
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const personForm = page.getByRole('form', { name: 'New person' });
+  await personForm.getByLabel('Name', { exact: true }).fill('Femi');
+  await personForm.getByLabel('Organization', { exact: true }).selectOption('Water Board');
+  await personForm.getByLabel('Role', { exact: true }).fill('engineer');
+  await personForm.getByLabel('Level', { exact: true }).selectOption('Junior');
+  await personForm.getByRole('button', { name: 'Add person' }).click();
+  await expect(details.getByRole('heading', { name: 'Femi' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add tie' }).click();
+  const tieForm = page.getByRole('form', { name: 'New tie' });
+  await tieForm.getByLabel('To', { exact: true }).selectOption('Ana (City Hall)');
+  await tieForm.getByLabel('Trust (1–5)').fill('9');
+  await tieForm.getByRole('button', { name: 'Add tie' }).click();
+  await expect(tieForm.getByLabel('Trust (1–5)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(tieForm.getByLabel('Trust (1–5)')).toHaveAccessibleDescription(/trust/);
+  await tieForm.getByLabel('Trust (1–5)').fill('4');
+  await tieForm.getByLabel('Kind', { exact: true }).selectOption('knows');
+  await tieForm.getByRole('button', { name: 'Add tie' }).click();
+  await expect(tieForm).toHaveCount(0);
+  await expect(details).toContainText('knows Ana (City Hall), trust 4');
+
+  // Merge two people who are the same.
+  await page.getByRole('button', { name: 'Merge duplicates' }).click();
+  const merge = page.getByRole('form', { name: 'Merge duplicates' });
+  await merge.getByLabel('Merge', { exact: true }).selectOption('Two people');
+  await merge.getByLabel('Keep', { exact: true }).selectOption('Chloé (Food Bank)');
+  await merge.getByLabel('Merge into it', { exact: true }).selectOption('Eve (Corner Shop)');
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await expect(count(page)).toHaveText('Showing 9 of 9 people and organizations');
+
+  // Exports: one file per format (two for the CSV edge list), and the map as PNG.
+  const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export GraphML' }).click()]);
+  expect(graphml.suggestedFilename()).toBe('network.graphml');
+  expect(readFileSync(await graphml.path(), 'utf8')).toContain('Water Board');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('network.png');
+  expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+
+  // Presenter view: no forms, the map and the summary.
+  await page.getByRole('button', { name: 'Presenter view' }).click();
+  await expect(page.getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Add organization' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Network health' })).toBeVisible();
+  await screenshot(page, 'network-presenter-1280');
+});
+
+test('an import with a bad row names its line and field and applies nothing; a good one applies', async ({ page, server }) => {
+  await createRoom(page, server.url, 'Amina');
+  await openSection(page, 'Network');
+  await importFiles(page, [['ties.csv', 'from,to,trust\nAna,Ben,4\nBen,Chloé,nine\n']]);
+  const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
+  await expect(alert).toContainText('ties.csv, line 3, trust');
+  await expect(count(page)).toHaveText('Showing 0 of 0 people and organizations');
+  await importFiles(page, [['ties.csv', 'from,to,trust\nAna,Ben,4\nBen,Chloé,5\n']]);
+  await expect(alert).toHaveCount(0);
+  await expect(count(page)).toHaveText('Showing 3 of 3 people and organizations');
+  await expect(page.getByText('Imported: 3 new people (0 already here), 0 new organizations (0 already here), 2 new ties.')).toBeVisible();
+});
+
+/** A town of 24 organizations and 276 people, tied mostly inside their organizations. */
+function town() {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const sectors = ['government', 'business', 'civil_society', 'other'];
+  const first = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eve', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jia', 'Kofi', 'Lea', 'Mo', 'Nia', 'Omar', 'Pia', 'Quinn', 'Rui', 'Sana', 'Tom', 'Uma', 'Vic', 'Wen', 'Xia', 'Yara', 'Zed'];
+  const last = ['Diaz', 'Okafor', 'Smith', 'Nguyen', 'Kowalski', 'Haddad', 'Silva', 'Ito', 'Mensah', 'Rossi', 'Khan', 'Berg'];
+  const kinds = ['Council', 'Works', 'Trust', 'Network', 'Bank', 'Co-op'];
+  let nodes = 'id,type,name,organization,sector\n';
+  let edges = 'from,to,trust,kind\n';
+  for (let o = 0; o < 24; o++) nodes += `o${o},organization,${last[o % 12]} ${kinds[o % 6]},,${sectors[o % 4]}\n`;
+  const orgOf = [];
+  for (let p = 0; p < 276; p++) {
+    const org = Math.floor(rand() * 24);
+    orgOf.push(org);
+    nodes += `p${p},person,${first[p % 26]} ${last[Math.floor(p / 26) % 12]},o${org},\n`;
+  }
+  const seen = new Set();
+  for (let p = 0; p < 276; p++) {
+    for (let k = 0; k < 2; k++) {
+      let q;
+      if (rand() < 0.8) {
+        const same = orgOf.map((o, i) => (o === orgOf[p] && i !== p ? i : -1)).filter((i) => i >= 0);
+        if (!same.length) continue;
+        q = same[Math.floor(rand() * same.length)];
+      } else q = Math.floor(rand() * 276);
+      const key = [Math.min(p, q), Math.max(p, q)].join('-');
+      if (q === p || seen.has(key)) continue;
+      seen.add(key);
+      edges += `p${p},p${q},${1 + Math.floor(rand() * 5)},${rand() < 0.7 ? 'collaborates' : 'knows'}\n`;
+    }
+  }
+  return { nodes, edges };
+}
+
+test('a 300-node map is readable at laptop and phone size', async ({ page, server }) => {
+  await page.setViewportSize(LAPTOP);
+  await createRoom(page, server.url, 'Amina');
+  await openSection(page, 'Network');
+  const { nodes, edges } = town();
+  await importFiles(page, [['town-edges.csv', edges], ['town-nodes.csv', nodes]]);
+  await expect(count(page)).toHaveText('Showing 300 of 300 people and organizations');
+  await expect(page.getByRole('region', { name: 'Network health' }).getByRole('listitem').first()).toBeVisible();
+  await expect(table(page).locator('tbody tr')).toHaveCount(300);
+  // Let the layout settle (it stops stepping once cool), then look.
+  await page.waitForTimeout(4000);
+  const map = page.getByRole('img', { name: /Network map/ });
+  await map.scrollIntoViewIfNeeded();
+  await map.screenshot({ path: 'tests/test-results/screenshots/network-300-map-1280.png' });
+  await screenshot(page, 'network-300-1280');
+  await page.setViewportSize(PHONE);
+  await page.getByRole('button', { name: 'Fit map' }).click();
+  await page.waitForTimeout(1000);
+  await map.scrollIntoViewIfNeeded();
+  await map.screenshot({ path: 'tests/test-results/screenshots/network-300-map-360.png' });
+  await screenshot(page, 'network-300-360');
+  // Zoomed in, more names fit.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(300);
+  await map.screenshot({ path: 'tests/test-results/screenshots/network-300-map-360-zoomed.png' });
+});
