@@ -9,7 +9,7 @@
 # are listed apart: they are fetched when the app is installed, not to open it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-BUDGET_BR=$((350 * 1024))
+BUDGET_BR=$((800 * 1024))
 dist="${1:-$ROOT/dist}"
 [ -f "$dist/index.html" ] || die "$dist/index.html is missing: build the app first (trunk build --release)"
 compgen -G "$dist/*.wasm.br" >/dev/null \
