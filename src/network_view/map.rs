@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use constellation_core::board::camera::{Camera, MIN_ZOOM, ZOOM_STEP};
-use constellation_core::network::layout::Layout;
+use constellation_core::board::camera::{Camera, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP};
+use constellation_core::network::layout::{map_graph, Layout};
 use constellation_core::network::{NodeRef as Id, Sector};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -115,7 +115,7 @@ impl Ctx {
         let margin = 40.0;
         let zoom = ((w - 2.0 * margin).max(1.0) / (hi.x - lo.x).max(1.0))
             .min((h - 2.0 * margin).max(1.0) / (hi.y - lo.y).max(1.0))
-            .clamp(MIN_ZOOM, 2.5);
+            .clamp(MIN_ZOOM, MAX_ZOOM);
         let (cx, cy) = ((lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0);
         let camera = Camera { x: cx - w / 2.0 / zoom, y: cy - h / 2.0 / zoom, zoom };
         if self.camera.get_untracked() != camera {
@@ -416,17 +416,15 @@ pub fn Map(state: NetState) -> impl IntoView {
     let pinned = RwSignal::new(false);
     let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
 
-    // The layout follows the network: known nodes stay, new ones start by their neighbours.
+    // The layout follows the network: known nodes stay, new ones start by
+    // their neighbours. `map_graph` lists organizations then people, in the
+    // network's order, as `Net` does, so position i is node i.
     Effect::new(move |_| {
         let net = st.net.get();
-        let ids: Vec<Id> = net.nodes.iter().map(|n| n.node.clone()).collect();
-        let ties = net
-            .links
-            .iter()
-            .map(|l| (&ids[l.a], &ids[l.b], f64::from(l.trust)))
-            .chain(net.members.iter().map(|&(p, o)| (&ids[p], &ids[o], 2.0)));
-        let result = ctx.layout.try_update_value(|l| l.sync(&ids, ties));
-        if let Some(Err(e)) = result {
+        let result = map_graph(&net.stored.network)
+            .map_err(|e| e.to_string())
+            .and_then(|map| ctx.layout.try_update_value(|l| l.sync(&map.nodes, map.spring_refs()).map_err(|e| e.to_string())).unwrap_or(Ok(Default::default())));
+        if let Err(e) = result {
             st.announcement.set(format!("The map could not be laid out: {e}"));
         }
         ctx.kick();

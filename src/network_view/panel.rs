@@ -253,6 +253,9 @@ impl Col {
     }
 }
 
+/// Rows drawn at most: a page of thousands of rows would slow every change.
+const MAX_ROWS: usize = 1000;
+
 const COLUMNS: [Col; 9] = [
     Col::Name,
     Col::Type,
@@ -315,7 +318,13 @@ pub fn Table(state: NetState) -> impl IntoView {
                 o.reverse()
             }
         });
-        rows.into_iter()
+        let total = rows.len();
+        let more = (total > MAX_ROWS).then(|| {
+            view! { <tr><td colspan="9" class="hint">{format!("The first {MAX_ROWS} of {total} rows; sort or filter to see the others.")}</td></tr> }
+        });
+        let rows = rows
+            .into_iter()
+            .take(MAX_ROWS)
             .map(|r| {
                 let i = r.i;
                 let [name, kind, sector, org] = r.text;
@@ -330,7 +339,8 @@ pub fn Table(state: NetState) -> impl IntoView {
                     </tr>
                 }
             })
-            .collect_view()
+            .collect_view();
+        (rows, more)
     };
     view! {
         <section class="net-table-section" aria-labelledby="net-table-heading">
