@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{short, toolbar, BoardState, Selection};
+use crate::browser::element::{follow_size, listen_active};
 
 /// Boards with at most this many notes keep every note in the page, so Tab
 /// reaches each one wherever the view is.
@@ -115,22 +116,9 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
 
     // The canvas's size follows its element.
     Effect::new(move |_| {
-        let Some(el) = viewport.get() else { return };
-        let measure = {
-            let el = el.clone();
-            move || {
-                let r = el.get_bounding_client_rect();
-                state.size.set((r.width(), r.height()));
-            }
-        };
-        measure();
-        let observer_callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
-        if let Ok(observer) = web_sys::ResizeObserver::new(observer_callback.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-            let observer = StoredValue::new_local(observer);
-            on_cleanup(move || observer.with_value(|o| o.disconnect()));
+        if let Some(el) = viewport.get() {
+            follow_size(&el, state.size);
         }
-        observer_callback.forget();
     });
 
     let local = move |ev: &web_sys::MouseEvent| -> (f64, f64) {
@@ -164,15 +152,13 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
     // The wheel listener must be able to stop the page from scrolling, which a
     // delegated (passive) listener cannot: it is attached to the canvas itself.
     Effect::new(move |_| {
-        let Some(el) = viewport.get() else { return };
-        let options = gloo::events::EventListenerOptions::enable_prevent_default();
-        let listener = gloo::events::EventListener::new_with_options(&el, "wheel", options, move |ev| {
-            if let Some(ev) = ev.dyn_ref::<web_sys::WheelEvent>() {
-                on_wheel(ev.clone());
-            }
-        });
-        let listener = StoredValue::new_local(Some(listener));
-        on_cleanup(move || listener.update_value(|l| drop(l.take())));
+        if let Some(el) = viewport.get() {
+            listen_active(&el, "wheel", move |ev| {
+                if let Some(ev) = ev.dyn_ref::<web_sys::WheelEvent>() {
+                    on_wheel(ev.clone());
+                }
+            });
+        }
     });
 
     // A board opens showing all of it (unless all of it is on screen already,

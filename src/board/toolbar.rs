@@ -247,8 +247,7 @@ pub fn fit(state: BoardState) {
 /// own typing undo).
 pub fn undo_keys(state: BoardState) {
     // Not passive: it must stop the browser's own handling of the keys.
-    let options = gloo::events::EventListenerOptions::enable_prevent_default();
-    let listener = gloo::events::EventListener::new_with_options(&document(), "keydown", options, move |ev| {
+    crate::browser::element::listen_active(&document(), "keydown", move |ev| {
         use wasm_bindgen::JsCast;
         let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
         if !(ev.ctrl_key() || ev.meta_key()) || in_text_field(ev) {
@@ -262,8 +261,6 @@ pub fn undo_keys(state: BoardState) {
         }
         ev.prevent_default();
     });
-    let listener = StoredValue::new_local(Some(listener));
-    on_cleanup(move || listener.update_value(|l| drop(l.take())));
 }
 
 /// Whether a key event comes from a field the person types in.

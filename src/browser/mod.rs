@@ -6,6 +6,7 @@
 
 pub mod download;
 pub mod drafts;
+pub mod element;
 pub mod socket;
 
 use gloo::storage::{LocalStorage, Storage};

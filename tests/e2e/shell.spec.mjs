@@ -101,6 +101,8 @@ for (const size of SIZES) {
     const texts = ['Safer crossings near the school', 'مرحبا — community garden 🌱', '<b>not bold</b>'];
     for (const text of texts) {
       await page.getByRole('button', { name: 'Add note' }).click();
+      // The new note's field takes the keyboard once it is drawn.
+      await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
       await page.locator(':focus').pressSequentially(text);
       await page.keyboard.press('Escape');
     }

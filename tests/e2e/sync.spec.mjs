@@ -142,6 +142,7 @@ test('when browser storage is nearly full, the person is told', async ({ page, s
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Create room' }).click();
   await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
   await page.locator(':focus').pressSequentially('Keep this');
   await expect(page.getByRole('alert').filter({ hasText: 'storage' })).toContainText('95 % full');
   // The edit itself is kept and sent.

@@ -11,7 +11,9 @@ test('updates made by the app apply in yjs, and yjs updates show in the app', as
   await expect(page.getByRole('status')).toHaveText('Online');
   for (const text of ['Alpha é', 'Beta 🌱']) {
     await page.getByRole('button', { name: 'Add note' }).click();
+    await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
     await page.locator(':focus').pressSequentially(text);
+    await page.keyboard.press('Escape');
   }
   await expect(page.getByRole('status')).toHaveText('Online');
   const link = page.url();
