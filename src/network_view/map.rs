@@ -639,7 +639,8 @@ pub fn Map(state: NetState) -> impl IntoView {
                     id=CANVAS_ID
                     node_ref=ctx.canvas
                     tabindex="0"
-                    role="img"
+                    role="application"
+                    aria-roledescription="network map"
                     aria-label=label
                     aria-describedby="net-map-help"
                     on:keydown=on_key

@@ -243,6 +243,8 @@ pub struct NetState {
     pub busy: RwSignal<bool>,
     /// Said to screen readers (and shown) after an action.
     pub announcement: RwSignal<String>,
+    /// The network changed since the last analysis; a new one is coming.
+    pub stale: RwSignal<bool>,
 }
 
 pub const KINDS: [TieKind; 5] = [TieKind::Collaborates, TieKind::Knows, TieKind::Funds, TieKind::Governs, TieKind::Other];
@@ -385,6 +387,7 @@ pub fn Network() -> impl IntoView {
         presenter: RwSignal::new(false),
         busy,
         announcement: RwSignal::new(String::new()),
+        stale: RwSignal::new(true),
     };
     let s = state;
     state.shown = Memo::new(move |_| Arc::new(compute_shown(&s)));
@@ -398,6 +401,7 @@ pub fn Network() -> impl IntoView {
         let start = js_sys::Date::now();
         let result = analyze(&net.stored.network, &AnalysisConfig::default());
         let took_ms = js_sys::Date::now() - start;
+        state.stale.set(false);
         match result {
             Ok(analysis) => {
                 let people = analysis.people.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
@@ -419,6 +423,7 @@ pub fn Network() -> impl IntoView {
     }
     Effect::new(move |_| {
         net.track();
+        state.stale.set(true);
         schedule(timer, busy, run);
     });
     on_cleanup(move || timer.update_value(|t| drop(t.take())));

@@ -218,6 +218,7 @@ pub fn Summary(state: NetState) -> impl IntoView {
                     </ul>
                     {warnings.into_iter().map(|w| view! { <p class="hint">{w}</p> }).collect_view()}
                     {slow.map(|s| view! { <p class="hint">{s}</p> })}
+                    {move || st.stale.get().then(|| view! { <p class="hint">"Updating after the latest changes…"</p> })}
                 }
                 .into_any()
             }

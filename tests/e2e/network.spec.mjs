@@ -143,7 +143,7 @@ test('filters, focus, table sort, keyboard, what-if, highlights and forms', asyn
   await expect(details).toContainText(/lose contact|separate groups/);
 
   // Keyboard: the map takes focus, arrows move along ties, Enter opens details.
-  const map = page.getByRole('img', { name: /Network map/ });
+  const map = page.getByRole('application', { name: /Network map/ });
   await map.focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowLeft');
@@ -281,7 +281,7 @@ test('a 300-node map is readable at laptop and phone size', async ({ page, serve
   await expect(table(page).locator('tbody tr')).toHaveCount(300);
   // Let the layout settle (it stops stepping once cool), then look.
   await page.waitForTimeout(4000);
-  const map = page.getByRole('img', { name: /Network map/ });
+  const map = page.getByRole('application', { name: /Network map/ });
   await map.scrollIntoViewIfNeeded();
   await map.screenshot({ path: 'tests/test-results/screenshots/network-300-map-1280.png' });
   await screenshot(page, 'network-300-1280');
