@@ -488,6 +488,12 @@ pub fn Map(state: NetState) -> impl IntoView {
         if ev.button() != 0 && ev.pointer_type() == "mouse" {
             return;
         }
+        // Presses on the zoom buttons are theirs: capturing the pointer here
+        // would take their click away.
+        let on_canvas = ctx.canvas.get_untracked().is_some_and(|c| ev.target().is_some_and(|t| t == ****c));
+        if !on_canvas {
+            return;
+        }
         let at = local(&ev);
         pointers.update_value(|p| {
             p.insert(ev.pointer_id(), at);

@@ -289,11 +289,20 @@ test('a 300-node map is readable at laptop and phone size', async ({ page, serve
   await page.getByRole('button', { name: 'Fit map' }).click();
   await page.waitForTimeout(1000);
   await map.scrollIntoViewIfNeeded();
-  await map.screenshot({ path: 'tests/test-results/screenshots/network-300-map-360.png' });
+  const fitted = await map.screenshot({ path: 'tests/test-results/screenshots/network-300-map-360.png' });
   await screenshot(page, 'network-300-360');
-  // Zoomed in, more names fit.
+  // Zoomed in, more names fit (and the picture changes).
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.waitForTimeout(300);
-  await map.screenshot({ path: 'tests/test-results/screenshots/network-300-map-360-zoomed.png' });
+  const zoomed = await map.screenshot({ path: 'tests/test-results/screenshots/network-300-map-360-zoomed.png' });
+  expect(Buffer.compare(fitted, zoomed)).not.toBe(0);
+  // Dragging empty space pans: the picture moves again.
+  const box = await map.boundingBox();
+  await page.mouse.move(box.x + 20, box.y + box.height - 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 120, box.y + box.height - 60, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  expect(Buffer.compare(zoomed, await map.screenshot())).not.toBe(0);
 });
