@@ -488,12 +488,6 @@ pub fn Map(state: NetState) -> impl IntoView {
         if ev.button() != 0 && ev.pointer_type() == "mouse" {
             return;
         }
-        // Presses on the zoom buttons are theirs: capturing the pointer here
-        // would take their click away.
-        let on_canvas = ctx.canvas.get_untracked().is_some_and(|c| ev.target().is_some_and(|t| t == ****c));
-        if !on_canvas {
-            return;
-        }
         let at = local(&ev);
         pointers.update_value(|p| {
             p.insert(ev.pointer_id(), at);
@@ -633,24 +627,26 @@ pub fn Map(state: NetState) -> impl IntoView {
         <div class="net-map">
             <Controls st ctx/>
             <p class="net-count" role="status">{count}</p>
-            <div
-                class="net-canvas-wrap"
-                node_ref=wrap
-                on:pointerdown=on_down
-                on:pointermove=on_move
-                on:pointerup=on_up
-                on:pointercancel=on_up
-            >
-                <canvas
-                    id=CANVAS_ID
-                    node_ref=ctx.canvas
-                    tabindex="0"
-                    role="application"
-                    aria-roledescription="network map"
-                    aria-label=label
-                    aria-describedby="net-map-help"
-                    on:keydown=on_key
-                ></canvas>
+            <div class="net-stage">
+                <div
+                    class="net-canvas-wrap"
+                    node_ref=wrap
+                    on:pointerdown=on_down
+                    on:pointermove=on_move
+                    on:pointerup=on_up
+                    on:pointercancel=on_up
+                >
+                    <canvas
+                        id=CANVAS_ID
+                        node_ref=ctx.canvas
+                        tabindex="0"
+                        role="application"
+                        aria-roledescription="network map"
+                        aria-label=label
+                        aria-describedby="net-map-help"
+                        on:keydown=on_key
+                    ></canvas>
+                </div>
                 <div class="net-zoom">
                     <button type="button" aria-label="Zoom in" on:click=move |_| ctx.zoom_by(ZOOM_STEP)>"+"</button>
                     <button type="button" aria-label="Zoom out" on:click=move |_| ctx.zoom_by(1.0 / ZOOM_STEP)>"−"</button>
