@@ -167,7 +167,7 @@ pub fn Details(state: NetState) -> impl IntoView {
                         view! {
                             <li>
                                 <span>{text}</span>
-                                <button type="button" class="quiet" aria-label=label on:click=move |_| {
+                                <button type="button" class="net-remove" aria-label=label on:click=move |_| {
                                     if let Err(e) = st.live.edit(|room| room.delete_tie(&id)) {
                                         st.announcement.set(e.to_string());
                                     }

@@ -196,6 +196,8 @@ test('filters, focus, table sort, keyboard, what-if, highlights and forms', asyn
   await tieForm.getByRole('button', { name: 'Add tie' }).click();
   await expect(tieForm).toHaveCount(0);
   await expect(details).toContainText('knows Ana (City Hall), trust 4');
+  await details.getByRole('button', { name: 'Remove tie: knows Ana (City Hall), trust 4' }).click();
+  await expect(details).toContainText('Ties (0)');
 
   // Merge two people who are the same.
   await page.getByRole('button', { name: 'Merge duplicates' }).click();
@@ -205,6 +207,9 @@ test('filters, focus, table sort, keyboard, what-if, highlights and forms', asyn
   await merge.getByLabel('Merge into it', { exact: true }).selectOption('Eve (Corner Shop)');
   await merge.getByRole('button', { name: 'Merge' }).click();
   await expect(count(page)).toHaveText('Showing 9 of 9 people and organizations');
+  await expect(details.getByRole('heading', { name: 'Femi' })).toBeVisible();
+  await details.getByRole('button', { name: 'Delete person' }).click();
+  await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
 
   // Exports: one file per format (two for the CSV edge list), and the map as PNG.
   const [graphml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export GraphML' }).click()]);
