@@ -67,6 +67,8 @@ struct Ctx {
     auto_fit: StoredValue<bool>,
     /// Each node's radius on screen at the last drawing, for hit tests.
     radii: StoredValue<Vec<f64>>,
+    /// The zoom that last showed the whole map: zoomed in beyond it, more labels fit.
+    fit_zoom: StoredValue<f64>,
 }
 
 impl Ctx {
@@ -118,6 +120,7 @@ impl Ctx {
             .clamp(MIN_ZOOM, MAX_ZOOM);
         let (cx, cy) = ((lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0);
         let camera = Camera { x: cx - w / 2.0 / zoom, y: cy - h / 2.0 / zoom, zoom };
+        self.fit_zoom.set_value(zoom);
         if self.camera.get_untracked() != camera {
             self.camera.set(camera);
         }
@@ -314,7 +317,8 @@ impl Ctx {
             let (pb, rb) = priority(b);
             pa.cmp(&pb).then(ra.total_cmp(&rb))
         });
-        let cap = ((w * h) / if presenter { 14000.0 } else { 9000.0 }).max(8.0) as usize;
+        let closer = (camera.zoom / self.fit_zoom.get_value()).clamp(1.0, 4.0);
+        let cap = ((w * h) / if presenter { 14000.0 } else { 9000.0 } * closer).max(8.0) as usize;
         let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
         for &i in &order {
             if placed.len() >= cap && priority(i).0 == 3 {
@@ -410,6 +414,7 @@ pub fn Map(state: NetState) -> impl IntoView {
         running: StoredValue::new(false),
         auto_fit: StoredValue::new(true),
         radii: StoredValue::new(Vec::new()),
+        fit_zoom: StoredValue::new(1.0),
     };
     let gesture = StoredValue::new(Gesture::Idle);
     // Some node has been dragged and is held where it was left.
