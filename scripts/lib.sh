@@ -7,6 +7,9 @@ export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # Registry crates are compiled once per machine and shared by every clone, so a
 # fresh checkout (as CI makes) does not rebuild the whole dependency tree.
+# Caveat: cargo keys this workspace's own crates by package, not by path, so two
+# checkouts building into one target directory *at the same time* can take each
+# other's builds for up to date. Give each a CARGO_TARGET_DIR of its own for that.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/constellation/target}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
