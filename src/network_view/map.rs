@@ -447,28 +447,14 @@ pub fn Map(state: NetState) -> impl IntoView {
     });
     // The canvas's size follows its box.
     Effect::new(move |_| {
-        let Some(el) = wrap.get() else { return };
-        let measure = {
-            let el = el.clone();
-            move || {
-                let r = el.get_bounding_client_rect();
-                ctx.size.set((r.width(), r.height()));
-            }
-        };
-        measure();
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
-        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-            let observer = StoredValue::new_local(observer);
-            on_cleanup(move || observer.with_value(|o| o.disconnect()));
+        if let Some(el) = wrap.get() {
+            crate::browser::element::follow_size(&el, ctx.size);
         }
-        callback.forget();
     });
     // The wheel zooms the map, not the page: a listener that may prevent the default.
     Effect::new(move |_| {
         let Some(el) = wrap.get() else { return };
-        let options = gloo::events::EventListenerOptions::enable_prevent_default();
-        let listener = gloo::events::EventListener::new_with_options(&el, "wheel", options, move |ev| {
+        crate::browser::element::listen_active(&el, "wheel", move |ev| {
             let Some(ev) = ev.dyn_ref::<web_sys::WheelEvent>() else { return };
             ev.prevent_default();
             let r = wrap.get_untracked().map(|e| e.get_bounding_client_rect());
@@ -477,8 +463,6 @@ pub fn Map(state: NetState) -> impl IntoView {
             ctx.auto_fit.set_value(false);
             ctx.camera.update(|c| *c = c.zoom_at(at.0, at.1, (-ev.delta_y() * unit * 0.002).exp()));
         });
-        let listener = StoredValue::new_local(Some(listener));
-        on_cleanup(move || listener.update_value(|l| drop(l.take())));
     });
     on_cleanup(move || {
         let _ = ctx.running.try_set_value(false);
