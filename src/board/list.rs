@@ -60,10 +60,7 @@ fn NoteCard(state: BoardState, id: NoteId) -> impl IntoView {
     let votes = move || state.content.with(|c| c.as_ref().map_or(0, |c| c.tally.votes_for(&note_id.get_value())));
     let field_id = format!("list-note-{id}");
     let color = move || note.get().map(|n| n.color.name()).unwrap_or("yellow");
-    let ballot = move || {
-        let me = state.me.get_value();
-        state.board.get().map(|b| live.read(|room| room.ballot(&b, &me))).unwrap_or_default()
-    };
+    let ballot = move || state.my_ballot();
     let mine = move || ballot().on.get(&note_id.get_value()).copied().unwrap_or(0);
     view! {
         <li class=move || format!("note note-{}", color())>

@@ -119,6 +119,12 @@ impl BoardState {
         }
     }
 
+    /// This person's votes on the board shown (reactive).
+    pub fn my_ballot(&self) -> constellation_core::board::Ballot {
+        let me = self.me.get_value();
+        self.board.get().map(|b| self.live.read(|room| room.ballot(&b, &me))).unwrap_or_default()
+    }
+
     /// The board to add to, made if the room has none yet.
     pub fn board_or_first(&self) -> Option<BoardId> {
         match self.board.get_untracked() {

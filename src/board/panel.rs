@@ -28,10 +28,7 @@ fn NotePanel(state: BoardState, id: NoteId) -> impl IntoView {
     let note = Memo::new(move |_| live.read(|room| room.note(&note_id.get_value())));
     let name = move || note.get().map(|n| short(&n.text)).unwrap_or_default();
     let votes = move || state.content.with(|c| c.as_ref().map_or(0, |c| c.tally.votes_for(&note_id.get_value())));
-    let ballot = move || {
-        let me = state.me.get_value();
-        state.board.get().map(|b| live.read(|room| room.ballot(&b, &me))).unwrap_or_default()
-    };
+    let ballot = move || state.my_ballot();
     let mine = move || ballot().on.get(&note_id.get_value()).copied().unwrap_or(0);
     let links = move || {
         let id = note_id.get_value();

@@ -174,10 +174,7 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
     let can_undo = move || live.read(|room| room.can_undo());
     let can_redo = move || live.read(|room| room.can_redo());
     let tally = move || state.content.with(|c| c.as_ref().map(|c| c.tally.clone()).unwrap_or_default());
-    let ballot = move || {
-        let me = state.me.get_value();
-        state.board.get().map(|b| live.read(|room| room.ballot(&b, &me))).unwrap_or_default()
-    };
+    let ballot = move || state.my_ballot();
     let set_allowance = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let Some(board) = state.board.get_untracked() else { return };
