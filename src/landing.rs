@@ -1,6 +1,6 @@
 //! The start page: remember who you are, create a room, or join one.
 
-use constellation_core::link::{RoomId, RoomKey, RoomLink, Section};
+use constellation_core::link::{RoomLink, Section};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -18,10 +18,9 @@ pub fn Landing() -> impl IntoView {
     let create_room = {
         let navigate = navigate.clone();
         move |_| {
-            let link = RoomLink {
-                room: RoomId::from_random(random_bytes()),
-                key: Some(RoomKey::from_random(random_bytes())),
-            };
+            // A signed room: its id is the verifying key of the write key
+            // that only the edit link carries.
+            let link = RoomLink::new_room(random_bytes(), random_bytes());
             navigate(&link.path(Section::Board), NavigateOptions::default());
         }
     };

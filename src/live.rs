@@ -10,10 +10,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use constellation_core::link::{RoomId, RoomKey};
+use constellation_core::link::{RoomId, RoomKey, WriteKey};
 use constellation_core::presence::{Cursor, Presence};
 use constellation_core::room::{ClientId, Room, Update};
 use constellation_core::seal::RoomCipher;
+use constellation_core::sign::{RoomSigner, RoomVerifier};
 use constellation_core::sync::{Backoff, Draft, Session, Status, SyncConfig};
 use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
@@ -43,10 +44,16 @@ pub struct LiveRoom {
     pub ready: RwSignal<bool>,
     /// Something the person should know about (storage full, unreadable data).
     pub notice: RwSignal<Option<String>>,
+    /// This link may change the room (an edit link, or an open room's link);
+    /// false for a view-only link, whose edits are refused here before
+    /// anything is sent (the relay would refuse them too).
+    can_edit: bool,
 }
 
 struct Inner {
     room_id: RoomId,
+    /// A signed room's verifier and, with an edit link, its signer.
+    access: Option<(RoomVerifier, Option<RoomSigner>)>,
     room: Room,
     session: Session,
     socket: Option<Socket>,
@@ -61,14 +68,20 @@ struct Inner {
 }
 
 impl LiveRoom {
-    /// Opens a room: loads its draft, then connects to the relay.
-    pub fn open(room_id: RoomId, key: RoomKey, presence: Presence) -> LiveRoom {
+    /// Opens a room: loads its draft, then connects to the relay. `write` is
+    /// the edit link's write key of a signed room (`None` for a view link or
+    /// an open room).
+    pub fn open(room_id: RoomId, key: RoomKey, write: Option<WriteKey>, presence: Presence) -> LiveRoom {
         let client = ClientId::from_random_u64(u64::from_le_bytes(random_bytes()));
         let cipher = RoomCipher::new(&room_id, &key);
+        let access = RoomVerifier::for_room(&room_id).map(|v| (v, write.as_ref().map(RoomSigner::new)));
+        let session = with_access(Session::new(cipher.clone(), SyncConfig::default()), &access);
+        let can_edit = session.can_write();
         let inner = Inner {
             room_id,
+            access,
             room: Room::new(client),
-            session: Session::new(cipher.clone(), SyncConfig::default()),
+            session,
             socket: None,
             backoff: Backoff::default(),
             reconnect: None,
@@ -85,6 +98,7 @@ impl LiveRoom {
             peers: RwSignal::new(Vec::new()),
             ready: RwSignal::new(false),
             notice: RwSignal::new(None),
+            can_edit,
         };
         live.with_inner(|inner| inner.session.set_presence(presence));
         let shared = live.shared();
@@ -121,10 +135,29 @@ impl LiveRoom {
         self.with_inner(|inner| f(&inner.room))
     }
 
+    /// False for a view-only link: views hide or disable their edit controls.
+    pub fn can_edit(&self) -> bool {
+        self.can_edit
+    }
+
     /// Applies a local edit made by a `core` operation, then saves and sends it.
     /// The operation returns its update, or its update and a value (the id of
     /// what it created), which `edit` passes back.
+    ///
+    /// With a view-only link nothing is applied, saved or sent: the operation
+    /// runs on a throw-away copy (so its own checks still answer) and the
+    /// person is told the room cannot be changed from this link.
     pub fn edit<O: EditOutcome, E>(&self, f: impl FnOnce(&mut Room) -> Result<O, E>) -> Result<O::Value, E> {
+        if !self.can_edit {
+            let copy = self.with_inner(|inner| Room::from_snapshot(inner.room.client(), &inner.room.snapshot().into_bytes()));
+            self.notice.set(Some(VIEW_ONLY_NOTICE.to_owned()));
+            return match copy {
+                Ok(mut copy) => f(&mut copy).map(|o| o.split().1),
+                // The copy cannot fail to load (it comes from this very room);
+                // if it did, the edit still must not touch the room.
+                Err(_) => f(&mut Room::new(ClientId::from_random_u64(1))).map(|o| o.split().1),
+            };
+        }
         let (result, message) = self.with_inner(|inner| -> Result<_, E> {
             // Edits made less than `UNDO_GROUP_MILLIS` apart undo as one step.
             inner.room.set_edit_time(js_sys::Date::now() as u64);
@@ -192,7 +225,7 @@ impl LiveRoom {
                             let mut inner = shared.borrow_mut();
                             let presence = inner.session.own_presence().cloned();
                             inner.room = room;
-                            inner.session = Session::resume(cipher, SyncConfig::default(), &draft);
+                            inner.session = with_access(Session::resume(cipher, SyncConfig::default(), &draft), &inner.access);
                             if let Some(p) = presence {
                                 inner.session.set_presence(p);
                             }
@@ -406,6 +439,17 @@ impl<T> EditOutcome for (Update, T) {
     type Value = T;
     fn split(self) -> (Update, T) {
         self
+    }
+}
+
+/// What the room says when a view-only link tries to change it.
+pub const VIEW_ONLY_NOTICE: &str = "View only: this link can read the room but not change it. Ask for the edit link to make changes.";
+
+/// A signed room's session checks (and, with the write key, signs) every write.
+fn with_access(session: Session, access: &Option<(RoomVerifier, Option<RoomSigner>)>) -> Session {
+    match access {
+        Some((verifier, signer)) => session.signed(verifier.clone(), signer.clone()),
+        None => session,
     }
 }
 

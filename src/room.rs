@@ -1,7 +1,7 @@
 //! The frame around a room: its name, the section links, and the connection
 //! status. The sections themselves live in [`crate::sections`].
 
-use constellation_core::link::{LinkError, RoomId, RoomKey, RoomLink, Section};
+use constellation_core::link::{LinkError, RoomId, RoomLink, Section};
 use constellation_core::presence::Presence;
 use constellation_core::sync::Status;
 use leptos::prelude::*;
@@ -30,15 +30,14 @@ pub fn RoomShell() -> impl IntoView {
     let location = use_location();
     let link = Signal::derive(move || {
         let room = RoomId::parse(&params.read().get("room").unwrap_or_default())?;
-        let key = RoomKey::from_fragment(&location.hash.get())?;
-        Ok(RoomLink { room, key })
+        RoomLink::from_parts(room, &location.hash.get())
     });
     let display_name = LocalPreferences.display_name();
     // The room is opened once per visit: the link's room and key are read
     // when the shell mounts (changing rooms remounts the shell).
     let live = match link.get_untracked() {
-        Ok(RoomLink { room, key: Some(key) }) => {
-            Some(LiveRoom::open(room, key, Presence::named(display_name.as_deref().unwrap_or(""))))
+        Ok(RoomLink { room, key: Some(key), write }) => {
+            Some(LiveRoom::open(room, key, write, Presence::named(display_name.as_deref().unwrap_or(""))))
         }
         _ => None,
     };

@@ -24,6 +24,7 @@ pub mod network;
 pub mod presence;
 pub mod room;
 pub mod seal;
+pub mod sign;
 pub mod sync;
 mod values;
 

@@ -46,7 +46,7 @@ pub enum SealError {
 #[derive(Clone)]
 pub struct RoomCipher {
     cipher: Aes256Gcm,
-    room: [u8; 16],
+    room: Vec<u8>,
 }
 
 impl RoomCipher {
@@ -84,12 +84,13 @@ impl RoomCipher {
             .map_err(|_| SealError::Undecryptable)
     }
 
-    fn associated_data(&self, purpose: Purpose) -> [u8; 32] {
-        // "constellation/v1" (16 bytes) ‖ room id (16 bytes); the purpose takes
-        // the last byte of the label so the whole fits one fixed array.
-        let mut aad = *b"constellation/v1\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+    fn associated_data(&self, purpose: Purpose) -> Vec<u8> {
+        // "constellation/v1" (16 bytes) with the purpose in its last byte, then
+        // the room id's bytes (16 for an open room, 32 for a signed one).
+        let mut aad = Vec::with_capacity(16 + self.room.len());
+        aad.extend_from_slice(b"constellation/v1");
         aad[15] = purpose as u8;
-        aad[16..].copy_from_slice(&self.room);
+        aad.extend_from_slice(&self.room);
         aad
     }
 }

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::presence::Presence;
 use crate::seal::{Purpose, RoomCipher, SealError, SEAL_OVERHEAD};
+use crate::sign::{RoomSigner, RoomVerifier, SignError, SignedPurpose, SIGNATURE_LEN};
 
 /// The replica a session keeps in sync: the room document, seen through the two
 /// operations sync needs.
@@ -68,6 +69,8 @@ impl Default for SyncConfig {
 pub enum SyncProblem {
     #[error("update {seq} could not be opened: {reason}")]
     Unreadable { seq: u64, reason: SealError },
+    #[error("update {seq} was dropped: {reason}")]
+    Unsigned { seq: u64, reason: SignError },
     #[error("update {seq} was refused by the room: {reason}")]
     Refused { seq: u64, reason: String },
     #[error("the room's snapshot could not be used: {reason}")]
@@ -214,6 +217,10 @@ struct SnapshotAssembly {
 /// One replica's sync with the relay. See the module documentation.
 pub struct Session {
     cipher: RoomCipher,
+    /// A signed room's verifier (`None` for an open room).
+    verifier: Option<RoomVerifier>,
+    /// A signed room's signer, when this link may write.
+    signer: Option<RoomSigner>,
     config: SyncConfig,
     phase: Phase,
     last_seq: u64,
@@ -236,6 +243,8 @@ impl Session {
     pub fn new(cipher: RoomCipher, config: SyncConfig) -> Self {
         Session {
             cipher,
+            verifier: None,
+            signer: None,
             config,
             phase: Phase::Offline,
             last_seq: 0,
@@ -251,6 +260,44 @@ impl Session {
             snapshot_uploads: 0,
             bytes_received: 0,
             bytes_sent: 0,
+        }
+    }
+
+    /// Makes this a signed room's session: every received write must carry a
+    /// valid signature, and writes are signed with `signer`. Without a signer
+    /// (a view-only link) the session sends no update and no snapshot, only
+    /// presence.
+    pub fn signed(mut self, verifier: RoomVerifier, signer: Option<RoomSigner>) -> Self {
+        self.verifier = Some(verifier);
+        self.signer = signer;
+        self
+    }
+
+    /// This session may change the room: an open room, or a signed room with
+    /// its write key.
+    pub fn can_write(&self) -> bool {
+        self.verifier.is_none() || self.signer.is_some()
+    }
+
+    /// The payload to send for `plaintext`: sealed, and signed in a signed room.
+    fn seal_write(&self, purpose: SignedPurpose, upto: u64, plaintext: &[u8], nonce: [u8; 12]) -> Vec<u8> {
+        let seal_purpose = match purpose {
+            SignedPurpose::Update => Purpose::Update,
+            SignedPurpose::Snapshot => Purpose::Snapshot,
+        };
+        let sealed = self.cipher.seal(seal_purpose, plaintext, nonce);
+        match &self.signer {
+            Some(signer) => signer.sign(purpose, upto, &sealed),
+            None => sealed,
+        }
+    }
+
+    /// The sealed part of a received write, once its signature (in a signed
+    /// room) is checked.
+    fn check_write<'p>(&self, purpose: SignedPurpose, upto: u64, payload: &'p [u8]) -> Result<&'p [u8], SignError> {
+        match &self.verifier {
+            Some(verifier) => verifier.verify(purpose, upto, payload),
+            None => Ok(payload),
         }
     }
 
@@ -321,10 +368,14 @@ impl Session {
         self.incoming_snapshot = None;
         self.merge_pending();
         let mut frames = vec![ClientFrame::Hello { since: self.last_seq }];
+        // A view-only session keeps what it has (a draft from an edit link of
+        // the same room, say) but cannot sign it, so sends none of it.
+        let writable = if self.can_write() { self.pending.len() } else { 0 };
         let sealed: Vec<(u32, Vec<u8>)> = self
             .pending
             .iter()
-            .map(|p| (p.client_ref, self.cipher.seal(Purpose::Update, &p.update, nonce())))
+            .take(writable)
+            .map(|p| (p.client_ref, self.seal_write(SignedPurpose::Update, 0, &p.update, nonce())))
             .collect();
         frames.extend(sealed.iter().map(|(r, s)| ClientFrame::update(*r, s)));
         // Others lost this participant's presence with the old connection.
@@ -341,14 +392,18 @@ impl Session {
     }
 
     /// A local edit produced `update`: it is kept until the relay acknowledges
-    /// it, and the message to send now is returned when connected.
+    /// it, and the message to send now is returned when connected. A session
+    /// that may not write (a view-only link) keeps and sends nothing.
     pub fn local_update(&mut self, update: Vec<u8>, nonce: [u8; 12]) -> Option<Vec<u8>> {
+        if !self.can_write() {
+            return None;
+        }
         let client_ref = self.queue(update);
         if self.phase == Phase::Offline {
             return None;
         }
         let update = &self.pending.back().expect("just queued").update;
-        let sealed = self.cipher.seal(Purpose::Update, update, nonce);
+        let sealed = self.seal_write(SignedPurpose::Update, 0, update, nonce);
         Some(self.encode(&[ClientFrame::update(client_ref, &sealed)]))
     }
 
@@ -416,7 +471,14 @@ impl Session {
                 }
                 RelayFrame::Update { seq, payload } => {
                     self.last_seq = self.last_seq.max(seq);
-                    match self.cipher.open(Purpose::Update, &payload) {
+                    let sealed = match self.check_write(SignedPurpose::Update, 0, &payload) {
+                        Ok(sealed) => sealed,
+                        Err(reason) => {
+                            out.problems.push(SyncProblem::Unsigned { seq, reason });
+                            continue;
+                        }
+                    };
+                    match self.cipher.open(Purpose::Update, sealed) {
                         Err(reason) => out.problems.push(SyncProblem::Unreadable { seq, reason }),
                         Ok(update) => match replica.apply_remote(&update) {
                             Ok(()) => out.room_changed = true,
@@ -432,8 +494,15 @@ impl Session {
                     assembly.parts.insert(index, payload.into_owned());
                     if assembly.parts.len() == usize::from(count) {
                         let assembly = self.incoming_snapshot.take().expect("present");
-                        let sealed: Vec<u8> = assembly.parts.into_values().flatten().collect();
-                        match self.cipher.open(Purpose::Snapshot, &sealed) {
+                        let signed: Vec<u8> = assembly.parts.into_values().flatten().collect();
+                        let sealed = match self.check_write(SignedPurpose::Snapshot, upto, &signed) {
+                            Ok(sealed) => sealed,
+                            Err(e) => {
+                                out.problems.push(SyncProblem::BadSnapshot { reason: e.to_string() });
+                                continue;
+                            }
+                        };
+                        match self.cipher.open(Purpose::Snapshot, sealed) {
                             Err(e) => out.problems.push(SyncProblem::BadSnapshot { reason: e.to_string() }),
                             Ok(state) => match replica.apply_remote(&state) {
                                 Ok(()) => {
@@ -480,12 +549,13 @@ impl Session {
     /// holds every update it claims to cover.
     fn snapshot_upload(&mut self, replica: &impl Replica, nonce: &mut impl FnMut() -> [u8; 12]) -> Option<Vec<u8>> {
         if self.phase != Phase::Live
+            || !self.can_write()
             || !self.pending.is_empty()
             || self.last_seq < self.snapshot_seq + self.config.snapshot_every
         {
             return None;
         }
-        let sealed = self.cipher.seal(Purpose::Snapshot, &replica.state_as_update(), nonce());
+        let sealed = self.seal_write(SignedPurpose::Snapshot, self.last_seq, &replica.state_as_update(), nonce());
         let parts = snapshot_parts(&sealed, self.config.limits.max_client_snapshot_part()).ok()?;
         self.snapshot_uploads += 1;
         let count = parts.len() as u16;
@@ -511,7 +581,7 @@ impl Session {
         if self.pending.len() < 2 {
             return;
         }
-        let budget = self.config.limits.max_update_payload().saturating_sub(SEAL_OVERHEAD) / 2;
+        let budget = self.config.limits.max_update_payload().saturating_sub(SEAL_OVERHEAD + SIGNATURE_LEN) / 2;
         let updates: Vec<Vec<u8>> = self.pending.drain(..).map(|p| p.update).collect();
         let mut group: Vec<&[u8]> = Vec::new();
         let mut size = 0;

@@ -21,6 +21,10 @@ pub mod close_code {
     pub const UNSUPPORTED_VERSION: u16 = 4402;
     /// A well-formed frame that is not allowed now (before HELLO, a second HELLO…).
     pub const NOT_ALLOWED: u16 = 4403;
+    /// A write (UPDATE, snapshot) to a signed room without a valid signature of
+    /// the room's write key: a view-only link, or a modified client. Nothing of
+    /// it is stored or forwarded.
+    pub const WRITE_REFUSED: u16 = 4406;
     /// No message (not even a pong) for longer than the idle timeout.
     pub const IDLE_TIMEOUT: u16 = 4408;
     /// A frame, message, presence or snapshot over its size limit.
@@ -62,7 +66,7 @@ pub enum FrameError {
     UnknownKind { kind: u8, from: &'static str },
 
     #[error(
-        "protocol version {version} is not supported (this side speaks version 1); reload the app"
+        "protocol version {version} is not supported (this side speaks version 2); reload the app"
     )]
     UnsupportedVersion { version: u8 },
 
@@ -110,6 +114,9 @@ pub enum FrameError {
 
     #[error("no message for {seconds} s; the connection is presumed dead")]
     IdleTimeout { seconds: u64 },
+
+    #[error("this {what} is not signed with the room's write key; a view-only link cannot change the room")]
+    WriteRefused { what: &'static str },
 }
 
 impl FrameError {
@@ -131,6 +138,7 @@ impl FrameError {
             | SnapshotInconsistent { .. }
             | SnapshotBeyondHead { .. } => close_code::NOT_ALLOWED,
             IdleTimeout { .. } => close_code::IDLE_TIMEOUT,
+            WriteRefused { .. } => close_code::WRITE_REFUSED,
             FrameTooLarge { .. }
             | PresenceTooLarge { .. }
             | MessageTooLarge { .. }

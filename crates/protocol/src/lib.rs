@@ -1,4 +1,4 @@
-//! Wire frames between the app and the relay, version 1.
+//! Wire frames between the app and the relay, version 2.
 //!
 //! This crate owns the byte layout of every frame and nothing else: no I/O, no
 //! runtime, no clock, no knowledge of what a payload means (payloads are end-to-end
@@ -39,7 +39,7 @@ pub use limits::{snapshot_parts, Limits};
 
 /// Version of the wire protocol spoken by this build. A peer announcing another
 /// version is refused with close code 4402 and a clear reason.
-pub const PROTOCOL_VERSION: u8 = 1;
+pub const PROTOCOL_VERSION: u8 = 2;
 
 /// Size of every frame header: version (1 byte), kind (1 byte), body length (4 bytes).
 pub const HEADER_LEN: usize = 6;

@@ -78,7 +78,7 @@ fn message_bytes() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         prop::collection::vec(any::<u8>(), 0..64),
         (any::<u8>(), prop::collection::vec(any::<u8>(), 0..64)).prop_map(|(k, rest)| {
-            let mut v = vec![1, k];
+            let mut v = vec![2, k];
             v.extend(rest);
             v
         }),
@@ -88,7 +88,7 @@ fn message_bytes() -> impl Strategy<Value = Vec<u8>> {
             prop::collection::vec(any::<u8>(), 0..48)
         )
             .prop_map(|(k, len, rest)| {
-                let mut v = vec![1, k];
+                let mut v = vec![2, k];
                 v.extend_from_slice(&len.to_le_bytes());
                 v.extend(rest);
                 v

@@ -23,19 +23,20 @@ fn empty_message() {
 #[test]
 fn unsupported_version() {
     let mut bytes = ClientFrame::Hello { since: 0 }.to_bytes();
-    bytes[0] = 2;
+    // Version 1 (before signed rooms) is refused like any other.
+    bytes[0] = 1;
     let err = client_err(&bytes);
-    assert_eq!(err, FrameError::UnsupportedVersion { version: 2 });
+    assert_eq!(err, FrameError::UnsupportedVersion { version: 1 });
     assert_eq!(err.close_code(), 4402);
     assert!(
-        err.to_string().contains("version 2 is not supported"),
+        err.to_string().contains("version 1 is not supported (this side speaks version 2)"),
         "{err}"
     );
 }
 
 #[test]
 fn unknown_kind_and_wrong_direction() {
-    let err = client_err(&[1, 0x09, 0, 0, 0, 0]);
+    let err = client_err(&[2, 0x09, 0, 0, 0, 0]);
     assert_eq!(
         err,
         FrameError::UnknownKind {
@@ -75,26 +76,26 @@ fn truncated_header_and_body() {
 
 #[test]
 fn fixed_parts_too_short_or_too_long() {
-    let err = client_err(&[1, 0x01, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let err = client_err(&[2, 0x01, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     assert_eq!(
         err.to_string(),
         "a HELLO body must be exactly 8 bytes, not 7"
     );
     assert_eq!(err.close_code(), 4400);
-    let err = client_err(&[1, 0x01, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let err = client_err(&[2, 0x01, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     assert_eq!(err.close_code(), 4400);
-    let err = client_err(&[1, 0x02, 3, 0, 0, 0, 1, 2, 3]);
+    let err = client_err(&[2, 0x02, 3, 0, 0, 0, 1, 2, 3]);
     assert_eq!(
         err.to_string(),
         "a UPDATE body must be at least 4 bytes, not 3"
     );
     let err = client_err(&[
-        1, 0x03, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 0x03, 15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ]);
     assert_eq!(err.close_code(), 4400);
-    let err = relay_err(&[1, 0x87, 4, 0, 0, 0, 0, 0, 0, 0]);
+    let err = relay_err(&[2, 0x87, 4, 0, 0, 0, 0, 0, 0, 0]);
     assert_eq!(err.close_code(), 4400);
-    let err = relay_err(&[1, 0x85, 2, 0, 0, 0, 0, 0]);
+    let err = relay_err(&[2, 0x85, 2, 0, 0, 0, 0, 0]);
     assert_eq!(err.close_code(), 4400);
 }
 
@@ -127,7 +128,7 @@ fn snapshot_part_index_must_be_below_count() {
 #[test]
 fn frame_too_large_is_refused_from_its_header() {
     // Only the header is present: the size alone is enough to refuse the frame.
-    let mut bytes = vec![1, 0x02];
+    let mut bytes = vec![2, 0x02];
     bytes.extend_from_slice(&300_000u32.to_le_bytes());
     let err = client_err(&bytes);
     assert_eq!(
@@ -143,7 +144,7 @@ fn frame_too_large_is_refused_from_its_header() {
         "frame of 300006 bytes is over the 262144-byte limit"
     );
     // The largest possible announced length does not overflow.
-    let huge = [1, 0x02, 0xFF, 0xFF, 0xFF, 0xFF];
+    let huge = [2, 0x02, 0xFF, 0xFF, 0xFF, 0xFF];
     assert_eq!(client_err(&huge).close_code(), 4413);
 }
 
@@ -189,6 +190,7 @@ fn relay_side_errors_have_their_codes_and_short_reasons() {
         (FrameError::RoomFull { limit: 1000 }, 4503),
         (FrameError::ServerFull { limit: 10000 }, 4503),
         (FrameError::IdleTimeout { seconds: 60 }, 4408),
+        (FrameError::WriteRefused { what: "SNAPSHOT_PART" }, 4406),
         (FrameError::MessageTooLarge { limit: 1 << 20 }, 4413),
         (
             FrameError::SnapshotTooLarge {

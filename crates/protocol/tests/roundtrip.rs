@@ -99,11 +99,11 @@ fn decoded_payloads_borrow_from_the_message() {
 fn bytes_match_the_documented_layout() {
     assert_eq!(
         ClientFrame::Hello { since: 0x0102 }.to_bytes(),
-        [1, 0x01, 8, 0, 0, 0, 0x02, 0x01, 0, 0, 0, 0, 0, 0]
+        [2, 0x01, 8, 0, 0, 0, 0x02, 0x01, 0, 0, 0, 0, 0, 0]
     );
     assert_eq!(
         ClientFrame::update(5, b"xy").to_bytes(),
-        [1, 0x02, 6, 0, 0, 0, 5, 0, 0, 0, b'x', b'y']
+        [2, 0x02, 6, 0, 0, 0, 5, 0, 0, 0, b'x', b'y']
     );
     assert_eq!(
         ClientFrame::SnapshotPart {
@@ -114,15 +114,15 @@ fn bytes_match_the_documented_layout() {
             payload: Cow::Borrowed(b"z"),
         }
         .to_bytes(),
-        [1, 0x03, 17, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 4, 0, b'z']
+        [2, 0x03, 17, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1, 0, 4, 0, b'z']
     );
     assert_eq!(
         ClientFrame::presence(b"p").to_bytes(),
-        [1, 0x04, 1, 0, 0, 0, b'p']
+        [2, 0x04, 1, 0, 0, 0, b'p']
     );
     assert_eq!(
         RelayFrame::Welcome { head: 9, conn: 2 }.to_bytes(),
-        [1, 0x81, 12, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0]
+        [2, 0x81, 12, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0]
     );
     assert_eq!(
         RelayFrame::Ack {
@@ -130,11 +130,11 @@ fn bytes_match_the_documented_layout() {
             seq: 9
         }
         .to_bytes(),
-        [1, 0x82, 12, 0, 0, 0, 5, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0]
+        [2, 0x82, 12, 0, 0, 0, 5, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0]
     );
     assert_eq!(
         RelayFrame::update(9, b"u").to_bytes(),
-        [1, 0x83, 9, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, b'u']
+        [2, 0x83, 9, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, b'u']
     );
     assert_eq!(
         RelayFrame::SnapshotPart {
@@ -144,19 +144,19 @@ fn bytes_match_the_documented_layout() {
             payload: Cow::Borrowed(b"s"),
         }
         .to_bytes(),
-        [1, 0x84, 13, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, b's']
+        [2, 0x84, 13, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, b's']
     );
     assert_eq!(
         RelayFrame::presence(2, b"p").to_bytes(),
-        [1, 0x85, 5, 0, 0, 0, 2, 0, 0, 0, b'p']
+        [2, 0x85, 5, 0, 0, 0, 2, 0, 0, 0, b'p']
     );
     assert_eq!(
         RelayFrame::Left { conn: 2 }.to_bytes(),
-        [1, 0x86, 4, 0, 0, 0, 2, 0, 0, 0]
+        [2, 0x86, 4, 0, 0, 0, 2, 0, 0, 0]
     );
     assert_eq!(
         RelayFrame::CaughtUp { head: 9 }.to_bytes(),
-        [1, 0x87, 8, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0]
+        [2, 0x87, 8, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0]
     );
 }
 

@@ -130,15 +130,16 @@ async fn protocol_violations_close_with_their_codes() {
     let r = room(9);
     let (mut a, mut b) = bystanders(&server, &r).await;
     let hello = ClientFrame::Hello { since: 0 }.to_bytes();
-    let mut version_2 = hello.clone();
-    version_2[0] = 2;
-    let unknown_kind = vec![1, 0x09, 0, 0, 0, 0];
+    // Version 1 (before signed rooms) is no longer spoken.
+    let mut version_1 = hello.clone();
+    version_1[0] = 1;
+    let unknown_kind = vec![2, 0x09, 0, 0, 0, 0];
     let cases: Vec<(&str, Vec<u8>, u16, &str)> = vec![
         (
             "unknown version",
-            version_2,
+            version_1,
             4402,
-            "protocol version 2 is not supported",
+            "protocol version 1 is not supported",
         ),
         (
             "unknown kind",
@@ -148,13 +149,13 @@ async fn protocol_violations_close_with_their_codes() {
         ),
         (
             "garbage",
-            vec![1, 2, 3],
+            vec![2, 2, 3],
             4400,
             "the message ends 3 bytes into a frame header",
         ),
         (
             "truncated",
-            vec![1, 2, 9, 0, 0, 0, 1, 2],
+            vec![2, 2, 9, 0, 0, 0, 1, 2],
             4400,
             "a frame announces a 9-byte body but only 2 bytes are left",
         ),

@@ -17,6 +17,7 @@ use std::time::Duration;
 use axum::extract::ws::{Message, WebSocket};
 use bytes::Bytes;
 use constellation_core::link::RoomId;
+use constellation_core::sign::{RoomVerifier, SignedPurpose};
 use constellation_protocol::{
     close_code, decode_client_message, ClientFrame, FrameError, RelayFrame,
 };
@@ -52,6 +53,7 @@ pub async fn run(socket: WebSocket, room: RoomId, shared: Arc<Shared>, admission
             std::time::Instant::now(),
         ),
         assembler: SnapshotAssembler::new(shared.settings.max_snapshot_bytes),
+        verifier: RoomVerifier::for_room(&room),
         shared,
         room,
         outbox: outbox.clone(),
@@ -86,6 +88,9 @@ struct Session {
     joined: Option<(u32, RoomTx)>,
     bucket: TokenBucket,
     assembler: SnapshotAssembler,
+    /// A signed room's verifier: every write must carry the room's signature.
+    /// `None` for an open room (made before protocol version 2).
+    verifier: Option<RoomVerifier>,
 }
 
 impl Session {
@@ -180,11 +185,14 @@ impl Session {
                 ClientFrame::Update {
                     client_ref,
                     payload,
-                } => Some(RoomMsg::Update {
+                } => {
+                    self.check_write(SignedPurpose::Update, 0, &payload, "UPDATE")?;
+                    Some(RoomMsg::Update {
                     conn,
                     client_ref,
                     payload: message.slice_ref(&payload),
-                }),
+                    })
+                }
                 ClientFrame::Presence { payload } => Some(RoomMsg::Presence {
                     conn,
                     payload: message.slice_ref(&payload),
@@ -205,13 +213,32 @@ impl Session {
                         payload: &payload,
                     })
                     .map_err(|e| Close::from(&e))?
-                    .map(|(upto, bytes)| RoomMsg::Snapshot { conn, upto, bytes }),
+                    .map(|(upto, bytes)| {
+                        // Checked whole, once assembled: nothing of an unsigned
+                        // snapshot is stored.
+                        self.check_write(SignedPurpose::Snapshot, upto, &bytes, "snapshot")?;
+                        Ok::<_, Close>(RoomMsg::Snapshot { conn, upto, bytes })
+                    })
+                    .transpose()?,
             };
             if let Some(msg) = msg {
                 room.send(msg).map_err(|_| unavailable())?;
             }
         }
         Ok(())
+    }
+
+    /// In a signed room, refuses a write whose signature does not verify with
+    /// the room's key (the room id). The payload stays opaque: the signature
+    /// covers the sealed bytes, which the relay never opens.
+    fn check_write(&self, purpose: SignedPurpose, upto: u64, payload: &[u8], what: &'static str) -> Result<(), Close> {
+        match &self.verifier {
+            Some(verifier) => match verifier.verify(purpose, upto, payload) {
+                Ok(_) => Ok(()),
+                Err(_) => Err(Close::from(&FrameError::WriteRefused { what })),
+            },
+            None => Ok(()),
+        }
     }
 
     /// Joins the room, sends WELCOME and starts the catch-up.

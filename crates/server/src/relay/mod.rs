@@ -164,7 +164,7 @@ async fn upgrade(
         _ => {
             return (
                 StatusCode::BAD_REQUEST,
-                "not a room id: a room id is 22 characters of base64url (16 random bytes)\n",
+                "not a room id: a room id is 43 characters of base64url (a verifying key), or 22 for rooms made before\n",
             )
                 .into_response()
         }
