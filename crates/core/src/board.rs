@@ -170,6 +170,8 @@ pub enum BoardError {
     NoVotesLeft { allowance: u32 },
     #[error("you have no vote on note {0} to remove")]
     NoVoteToRemove(NoteId),
+    #[error("the board is locked while votes are counted; wait until the facilitator unlocks it")]
+    Locked,
 }
 
 pub(crate) const NAME: &str = "name";
@@ -181,7 +183,7 @@ impl Room {
     pub fn add_board(&mut self, name: &str) -> Result<(Update, BoardId), BoardError> {
         let name = check_board_name(name)?;
         let client = self.client().get();
-        let (id, update) = self.edit(|txn, roots| {
+        let (id, update) = self.edit_whiteboard(|txn, roots| {
             let order = boards_in(txn, &roots.boards)
                 .iter()
                 .map(|b| b.order)
@@ -210,7 +212,7 @@ impl Room {
     /// concurrent moves to the same place) or the gap is too narrow for another
     /// number, every board is renumbered in this one transaction.
     pub fn move_board(&mut self, board: &BoardId, index: usize) -> Result<Update, BoardError> {
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             let map = read_map(txn, &roots.boards, board.as_str())
                 .ok_or_else(|| BoardError::UnknownBoard(board.clone()))?;
             let all = boards_in(txn, &roots.boards);
@@ -248,7 +250,7 @@ impl Room {
     /// votes on its notes) in one transaction, so that one undo restores it all.
     /// A note someone adds to the board at the same moment stays hidden with it.
     pub fn delete_board(&mut self, board: &BoardId) -> Result<Update, BoardError> {
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             roots
                 .boards
                 .remove(txn, board.as_str())
@@ -289,7 +291,7 @@ impl Room {
         board: &BoardId,
         change: impl FnOnce(&mut TransactionMut<'_>, &MapRef),
     ) -> Result<Update, BoardError> {
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             let map = read_map(txn, &roots.boards, board.as_str())
                 .ok_or_else(|| BoardError::UnknownBoard(board.clone()))?;
             change(txn, &map);

@@ -12,10 +12,12 @@
 //! - [`link`]: room ids, room keys, and the links that carry them;
 //! - [`seal`]: end-to-end encryption of everything sent to the relay;
 //! - [`sync`], [`presence`]: the client side of live sync, as a state machine;
-//! - [`network`]: the coalition's network and its analysis.
+//! - [`network`]: the coalition's network and its analysis;
+//! - [`facilitation`]: the whiteboard lock and the session read-out.
 
 pub mod board;
 pub mod commitments;
+pub mod facilitation;
 pub mod goals;
 pub mod link;
 mod markup;

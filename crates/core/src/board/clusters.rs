@@ -82,7 +82,7 @@ impl Room {
         check_position(cluster.x, cluster.y)?;
         check_size(cluster.width, cluster.height)?;
         let client = self.client().get();
-        let (id, update) = self.edit(|txn, roots| {
+        let (id, update) = self.edit_whiteboard(|txn, roots| {
             if read_map(txn, &roots.boards, cluster.board.as_str()).is_none() {
                 return Err(BoardError::UnknownBoard(cluster.board.clone()));
             }
@@ -203,7 +203,7 @@ impl Room {
         cluster: &ClusterId,
         change: impl FnOnce(&mut TransactionMut<'_>, &Roots, &MapRef) -> Result<(), BoardError>,
     ) -> Result<Update, BoardError> {
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             let map = read_map(txn, &roots.clusters, cluster.as_str())
                 .ok_or_else(|| BoardError::UnknownCluster(cluster.clone()))?;
             change(txn, roots, &map)

@@ -60,6 +60,8 @@ pub enum ImportError {
     UnsupportedVersion { found: u64 },
     #[error("the board was not imported; {}", list(.0))]
     Invalid(Vec<ImportProblem>),
+    #[error("the board was not imported: the board is locked while votes are counted")]
+    Locked,
 }
 
 /// One thing wrong with one element of a board file.
@@ -201,6 +203,9 @@ impl Room {
     /// Adds a board from a JSON file, after the existing boards, or refuses the
     /// whole file with every problem found in it.
     pub fn import_board_json(&mut self, json: &str) -> Result<(Update, BoardId), ImportError> {
+        if self.board_locked() {
+            return Err(ImportError::Locked);
+        }
         let unreadable = |e: serde_json::Error| ImportError::Unreadable {
             line: e.line(),
             column: e.column(),

@@ -46,7 +46,7 @@ impl Room {
             return Err(BoardError::LinkToItself(from.clone()));
         }
         let client = self.client().get();
-        let (id, update) = self.edit(|txn, roots| {
+        let (id, update) = self.edit_whiteboard(|txn, roots| {
             let board_of = |note: &NoteId| {
                 read_map(txn, &roots.notes, note.as_str())
                     .and_then(|map| read_string(txn, &map, notes::BOARD))
@@ -83,7 +83,7 @@ impl Room {
     /// Replaces a link's label (empty for none).
     pub fn set_link_label(&mut self, link: &LinkId, label: &str) -> Result<Update, BoardError> {
         let label = check_label(label)?;
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             let map = read_map(txn, &roots.links, link.as_str())
                 .ok_or_else(|| BoardError::UnknownLink(link.clone()))?;
             map.insert(txn, LABEL, label);
@@ -93,7 +93,7 @@ impl Room {
     }
 
     pub fn delete_link(&mut self, link: &LinkId) -> Result<Update, BoardError> {
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             roots
                 .links
                 .remove(txn, link.as_str())

@@ -165,7 +165,7 @@ impl Room {
         check_position(note.x, note.y)?;
         check_author(&note.author)?;
         let client = self.client().get();
-        let (id, update) = self.edit(|txn, roots| {
+        let (id, update) = self.edit_whiteboard(|txn, roots| {
             if read_map(txn, &roots.boards, note.board.as_str()).is_none() {
                 return Err(BoardError::UnknownBoard(note.board.clone()));
             }
@@ -229,7 +229,7 @@ impl Room {
     /// Deletes a note with its links and the votes on it. Concurrent edits of a
     /// deleted note are lost with it.
     pub fn delete_note(&mut self, note: &NoteId) -> Result<Update, BoardError> {
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             if read_map(txn, &roots.notes, note.as_str()).is_none() {
                 return Err(BoardError::UnknownNote(note.clone()));
             }
@@ -269,7 +269,7 @@ impl Room {
         note: &NoteId,
         change: impl FnOnce(&mut TransactionMut<'_>, &Roots, &MapRef) -> Result<(), BoardError>,
     ) -> Result<Update, BoardError> {
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             let map = read_map(txn, &roots.notes, note.as_str())
                 .ok_or_else(|| BoardError::UnknownNote(note.clone()))?;
             change(txn, roots, &map)

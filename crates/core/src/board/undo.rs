@@ -110,7 +110,11 @@ impl History {
 impl Room {
     /// Undoes this replica's last whiteboard edit not undone yet, and returns
     /// the update to send (empty when there was nothing to undo).
+    /// While the board is locked, nothing is undone (an empty update).
     pub fn undo(&mut self) -> Update {
+        if self.board_locked() {
+            return self.record_local(yrs::Update::EMPTY_V1.to_vec());
+        }
         let bytes = self.history.step(true);
         self.record_local(bytes)
     }
@@ -118,16 +122,19 @@ impl Room {
     /// Redoes the last undone edit, if no new edit came since; returns the
     /// update to send (empty when there was nothing to redo).
     pub fn redo(&mut self) -> Update {
+        if self.board_locked() {
+            return self.record_local(yrs::Update::EMPTY_V1.to_vec());
+        }
         let bytes = self.history.step(false);
         self.record_local(bytes)
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.manager.can_undo()
+        !self.board_locked() && self.history.manager.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history.manager.can_redo()
+        !self.board_locked() && self.history.manager.can_redo()
     }
 
     /// Tells the room the caller's time, in milliseconds from any fixed start,

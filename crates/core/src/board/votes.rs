@@ -114,7 +114,7 @@ impl Room {
     ) -> Result<(Update, VoteId), BoardError> {
         check_participant(voter)?;
         let client = self.client().get();
-        let (id, update) = self.edit(|txn, roots| {
+        let (id, update) = self.edit_whiteboard(|txn, roots| {
             let board = live_board_of(txn, roots, note.as_str())
                 .ok_or_else(|| BoardError::UnknownNote(note.clone()))?;
             let allowance = read_map(txn, &roots.boards, &board)
@@ -150,7 +150,7 @@ impl Room {
         note: &NoteId,
     ) -> Result<Update, BoardError> {
         check_participant(voter)?;
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             let last = votes_of(txn, roots, voter)
                 .filter(|vote| &vote.note == note)
                 .max_by(|a, b| natural_order(a.id.as_str(), b.id.as_str()))
@@ -209,7 +209,7 @@ impl Room {
         board: &BoardId,
         allowance: u32,
     ) -> Result<Update, BoardError> {
-        let ((), update) = self.edit(|txn, roots| {
+        let ((), update) = self.edit_whiteboard(|txn, roots| {
             let map = read_map(txn, &roots.boards, board.as_str())
                 .ok_or_else(|| BoardError::UnknownBoard(board.clone()))?;
             if read_allowance(txn, &map) != allowance {
