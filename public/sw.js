@@ -1,15 +1,19 @@
 // Constellation's service worker: keeps the app shell (HTML, wasm, JS, CSS,
-// manifest and icons) so that a room already visited opens with no network. The
+// manifest and icons) so that a room already visited opens with no network,
+// and the network analysis worker's files (named in the shell's HTML by a
+// <meta name="constellation-analysis-worker"> on release builds, kept at install
+// and with each new shell; the Network section works offline too). The
 // room's content itself comes from the draft in IndexedDB, and edits made
 // offline are sent by the app when the relay is reachable again. Relay traffic
 // (/ws/…) never passes here.
 //
 // The server sends most files brotli- or gzip-compressed; fetch() hands this
 // worker the decoded body, so the cache holds plain files and serves them as is.
-const CACHE = 'constellation-shell-v2';
+const CACHE = 'constellation-shell-v3';
 
-// Every asset the shell's HTML names (trunk gives the build's files content-hashed names).
-// The worker's own script is left out: the browser fetches it past the worker.
+// Every asset the shell's HTML names (trunk gives the build's files content-hashed names),
+// the analysis worker's three files included (its meta element's content).
+// The service worker's own script is left out: the browser fetches it past the worker.
 const assetsOf = (html) => [...new Set(html.match(/\/[A-Za-z0-9_.-]+\.(?:js|wasm|css|svg|png|webmanifest)/g) || [])]
   .filter((path) => path !== '/sw.js');
 
@@ -17,6 +21,9 @@ const assetsOf = (html) => [...new Set(html.match(/\/[A-Za-z0-9_.-]+\.(?:js|wasm
 // dropped (app-8e0313d5251d4e78.css, constellation-web-12f0b890e2894995_bg.wasm).
 // Such a file never changes. The server uses the same rule (static_files.rs).
 const HASHED = /-[0-9a-f]{12,16}(?:[._/]|$)/;
+
+// The network analysis worker's files (scripts/wasm-opt.sh names them).
+const ANALYSIS_WORKER = /^\/constellation-analysis-worker-/;
 
 /** Keeps `response` as the shell and drops the hashed files older builds named. */
 async function keepShell(cache, response) {
@@ -26,6 +33,11 @@ async function keepShell(cache, response) {
   for (const request of await cache.keys()) {
     const path = new URL(request.url).pathname;
     if (HASHED.test(path) && !current.has(path)) await cache.delete(request);
+  }
+  // The page fetches (and so keeps) its own files; the analysis worker's are
+  // fetched only when the Network section opens, so a new build's are kept now.
+  for (const path of current) {
+    if (ANALYSIS_WORKER.test(path) && !(await cache.match(path))) await cache.add(path).catch(() => {});
   }
   return assetsOf(html);
 }
@@ -37,7 +49,8 @@ self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     const response = await fetch('/', { cache: 'no-cache' });
-    if (response.ok) await cache.addAll(await keepShell(cache, response));
+    // keepShell has kept the analysis worker's files already.
+    if (response.ok) await cache.addAll((await keepShell(cache, response)).filter((p) => !ANALYSIS_WORKER.test(p)));
     await self.skipWaiting();
   })());
 });

@@ -1,6 +1,7 @@
 //! Network files in and out: "Import network" (all or nothing, every problem
 //! listed by file, line and field; a second file is an edge list's node list or
-//! Kumu's elements sheet) and one export button per format, plus the map as PNG.
+//! Kumu's elements sheet) and one export button per format (Kumu's two sheets
+//! included), plus the map as PNG and as SVG.
 
 use constellation_core::network::files::{export, import, NetworkFormat, SourceFile};
 use leptos::prelude::*;
@@ -99,6 +100,18 @@ pub fn Files(state: NetState) -> impl IntoView {
             }
         }
     };
+    let export_svg = move |_| {
+        let net = st.net.get_untracked();
+        let shown = st.shown.get_untracked();
+        let metric = st.size_by.get_untracked();
+        let analysis = st.analysis.get_untracked();
+        let values: Vec<f64> = net.nodes.iter().map(|nd| analysis.as_ref().map_or(0.0, |a| a.metric(&nd.node, metric))).collect();
+        let positions = st.layout.with_value(|l| if l.len() == net.nodes.len() { l.positions().to_vec() } else { Vec::new() });
+        let text = super::svg::map_svg(&net, &shown, &positions, &values, metric);
+        if let Err(e) = download_text("network.svg", "image/svg+xml", &text) {
+            result.set(e.to_string());
+        }
+    };
     let export_png = move |_| {
         let canvas = document().get_element_by_id(CANVAS_ID).and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
         match canvas.map(|c| c.to_data_url()) {
@@ -130,7 +143,9 @@ pub fn Files(state: NetState) -> impl IntoView {
                 <button type="button" on:click=move |_| export_as(NetworkFormat::GraphMl)>"Export GraphML"</button>
                 <button type="button" on:click=move |_| export_as(NetworkFormat::Gexf)>"Export GEXF"</button>
                 <button type="button" on:click=move |_| export_as(NetworkFormat::Json)>"Export JSON"</button>
+                <button type="button" on:click=move |_| export_as(NetworkFormat::Kumu)>"Export Kumu"</button>
                 <button type="button" on:click=export_png>"Export PNG"</button>
+                <button type="button" on:click=export_svg>"Export SVG"</button>
             </div>
         </section>
     }

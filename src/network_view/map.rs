@@ -407,7 +407,7 @@ pub fn Map(state: NetState) -> impl IntoView {
     let wrap = NodeRef::<leptos::html::Div>::new();
     let ctx = Ctx {
         st,
-        layout: StoredValue::new_local(Layout::new(7)),
+        layout: st.layout,
         camera: RwSignal::new(Camera::default()),
         size: RwSignal::new((0.0, 0.0)),
         canvas: NodeRef::new(),

@@ -4,27 +4,31 @@
 //! map's accessible twin), the health summary in words, and file import/export.
 //!
 //! Every rule is `constellation_core::network`'s: edits go through
-//! [`LiveRoom::edit`], the analysis is `network::analyze` and `what_if`, the
+//! [`LiveRoom::edit`], the analysis is `network::analyze` (in a worker) and `what_if`, the
 //! layout is `network::layout::Layout`. This module turns the room's network
-//! into what the parts draw ([`Net`]), reruns the analysis 300 ms after the last
-//! change (never in the middle of a gesture), and holds the view's choices.
+//! into what the parts draw ([`Net`]), sends it to the analysis worker 300 ms
+//! after the last change ([`worker`]: the analysis never runs on the page's
+//! thread), and holds the view's choices.
 
 mod files;
 mod forms;
 mod map;
 mod panel;
+mod svg;
+mod worker;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use constellation_core::network::{
-    analyze, Analysis, AnalysisConfig, NodeRef, OrganizationMetrics, PersonMetrics, Sector, StoredNetwork, TieKind,
-};
+use constellation_analysis_worker::wire::Column;
+use constellation_core::network::{NodeRef, Sector, StoredNetwork, TieKind};
 use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
 
 use crate::live::LiveRoom;
 use crate::room::use_live_room;
+
+pub use worker::Analyzed;
 
 /// Wait after the last change before the analysis reruns (ms).
 const ANALYSIS_DELAY_MS: u32 = 300;
@@ -120,45 +124,6 @@ impl Net {
     }
 }
 
-/// The last analysis, with its lookups by id.
-pub struct Analyzed {
-    pub analysis: Analysis,
-    people: HashMap<String, usize>,
-    orgs: HashMap<String, usize>,
-    /// How long it took (ms).
-    pub took_ms: f64,
-}
-
-impl Analyzed {
-    pub fn person(&self, id: &str) -> Option<&PersonMetrics> {
-        self.people.get(id).map(|&i| &self.analysis.people[i])
-    }
-    pub fn org(&self, id: &str) -> Option<&OrganizationMetrics> {
-        self.orgs.get(id).map(|&i| &self.analysis.organizations[i])
-    }
-    /// The value of a size metric for a node (0 when unknown).
-    pub fn metric(&self, node: &NodeRef, m: Metric) -> f64 {
-        match node {
-            NodeRef::Person(id) => self.person(id).map_or(0.0, |p| match m {
-                Metric::Degree => p.degree as f64,
-                Metric::Betweenness => p.betweenness,
-                Metric::WeightedBetweenness => p.weighted_betweenness,
-                Metric::Closeness => p.closeness,
-                Metric::Eigenvector => p.eigenvector.unwrap_or(0.0),
-                Metric::Brokerage => p.brokerage_by_sector.across_groups() as f64,
-            }),
-            NodeRef::Organization(id) => self.org(id).map_or(0.0, |o| match m {
-                Metric::Degree => o.degree as f64,
-                Metric::Betweenness => o.betweenness,
-                Metric::WeightedBetweenness => o.weighted_betweenness,
-                Metric::Closeness => o.closeness,
-                Metric::Eigenvector => o.eigenvector.unwrap_or(0.0),
-                Metric::Brokerage => 0.0,
-            }),
-        }
-    }
-}
-
 /// What nodes are sized by, and the table's numeric columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Metric {
@@ -245,6 +210,9 @@ pub struct NetState {
     pub announcement: RwSignal<String>,
     /// The network changed since the last analysis; a new one is coming.
     pub stale: RwSignal<bool>,
+    /// The map's force layout (positions in `net.nodes` order); the map steps
+    /// it, "Export SVG" reads it.
+    pub layout: StoredValue<constellation_core::network::layout::Layout<NodeRef>, LocalStorage>,
 }
 
 pub const KINDS: [TieKind; 5] = [TieKind::Collaborates, TieKind::Knows, TieKind::Funds, TieKind::Governs, TieKind::Other];
@@ -317,7 +285,7 @@ fn compute_shown(s: &NetState) -> Shown {
         .iter()
         .map(|l| node[l.a] && node[l.b] && l.trust >= min_trust && kinds[KINDS.iter().position(|k| *k == l.kind).unwrap_or(4)])
         .collect();
-    let marked = s.analysis.with(|a| a.as_ref().map(|a| marked_by(&net, &a.analysis, highlight)).unwrap_or_default());
+    let marked = s.analysis.with(|a| a.as_ref().map(|a| marked_by(&net, a, highlight)).unwrap_or_default());
     let found = if query.is_empty() {
         Vec::new()
     } else {
@@ -327,25 +295,25 @@ fn compute_shown(s: &NetState) -> Shown {
     Shown { node, link, marked, found, count }
 }
 
-/// The nodes a highlight names.
-pub fn marked_by(net: &Net, a: &Analysis, h: Highlight) -> Vec<bool> {
+/// The nodes a highlight names (the analysis may be of an earlier revision:
+/// its node numbers are mapped through its own network).
+pub fn marked_by(net: &Net, a: &Analyzed, h: Highlight) -> Vec<bool> {
     let mut marked = vec![false; net.nodes.len()];
-    let mut mark = |node: NodeRef| {
-        if let Some(&i) = net.index.get(&node) {
-            marked[i] = true;
+    let mut mark = |i: u32| {
+        if let Some(&j) = a.node(i).and_then(|node| net.index.get(node)) {
+            marked[j] = true;
         }
     };
+    let d = a.digest();
     match h {
         Highlight::None => return Vec::new(),
-        Highlight::Connectors => a.connectors.iter().for_each(|c| mark(NodeRef::Person(c.person.clone()))),
-        Highlight::Heterarchies => {
-            a.heterarchies.iter().flat_map(|h| h.organizations.iter()).for_each(|o| mark(NodeRef::Organization(o.clone())))
-        }
+        Highlight::Connectors => d.connectors.iter().for_each(|c| mark(c.node)),
+        Highlight::Heterarchies => d.heterarchies.iter().flatten().for_each(|&o| mark(o)),
         Highlight::Silos => {
             // Organizations whose ties stay mostly inside (E-I index below −0.3), and their people.
-            for ei in &a.silos.by_organization {
-                if ei.ei.index.is_some_and(|x| x < -0.3) {
-                    mark(NodeRef::Organization(ei.organization.clone()));
+            for (i, nd) in a.net.nodes.iter().enumerate() {
+                if nd.is_org && a.value(&nd.node, Column::EiIndex).is_some_and(|x| x < -0.3) {
+                    mark(i as u32);
                 }
             }
             let orgs: Vec<bool> = marked.clone();
@@ -355,7 +323,7 @@ pub fn marked_by(net: &Net, a: &Analysis, h: Highlight) -> Vec<bool> {
                 }
             }
         }
-        Highlight::CutPoints => a.resilience.cut_points.iter().for_each(|c| mark(c.removed.clone())),
+        Highlight::CutPoints => d.cut_points.iter().for_each(|&i| mark(i)),
     }
     marked
 }
@@ -388,45 +356,33 @@ pub fn Network() -> impl IntoView {
         busy,
         announcement: RwSignal::new(String::new()),
         stale: RwSignal::new(true),
+        layout: StoredValue::new_local(constellation_core::network::layout::Layout::new(7)),
     };
     let s = state;
     state.shown = Memo::new(move |_| Arc::new(compute_shown(&s)));
     let state = state;
 
-    // The analysis reruns 300 ms after the last change, and waits for a
-    // gesture on the map to end.
+    // The analysis runs in a worker, 300 ms after the last change; an answer
+    // that comes during a gesture on the map is shown when the gesture ends.
+    let analysis_worker = worker::AnalysisWorker::start(state);
+    let rev = StoredValue::new(0u32);
     let timer = StoredValue::new_local(None::<Timeout>);
-    let run = move || {
-        let net = net.get_untracked();
-        let start = js_sys::Date::now();
-        let result = analyze(&net.stored.network, &AnalysisConfig::default());
-        let took_ms = js_sys::Date::now() - start;
-        state.stale.set(false);
-        match result {
-            Ok(analysis) => {
-                let people = analysis.people.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-                let orgs = analysis.organizations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
-                state.analysis.set(Some(Arc::new(Analyzed { analysis, people, orgs, took_ms })));
-            }
-            Err(e) => state.announcement.set(format!("The network could not be analyzed: {e}")),
-        }
-    };
-    fn schedule(timer: StoredValue<Option<Timeout>, leptos::prelude::LocalStorage>, busy: RwSignal<bool>, run: impl Fn() + Copy + 'static) {
-        let t = Timeout::new(ANALYSIS_DELAY_MS, move || {
-            if busy.get_untracked() {
-                schedule(timer, busy, run);
-            } else {
-                run();
-            }
-        });
-        timer.set_value(Some(t));
-    }
     Effect::new(move |_| {
-        net.track();
+        let net = net.get();
+        rev.update_value(|r| *r += 1);
+        let r = rev.get_value();
         state.stale.set(true);
-        schedule(timer, busy, run);
+        timer.set_value(Some(Timeout::new(ANALYSIS_DELAY_MS, move || analysis_worker.submit(r, net))));
     });
-    on_cleanup(move || timer.update_value(|t| drop(t.take())));
+    Effect::new(move |_| {
+        if !busy.get() {
+            analysis_worker.release();
+        }
+    });
+    on_cleanup(move || {
+        timer.update_value(|t| drop(t.take()));
+        analysis_worker.stop();
+    });
 
     let presenter = state.presenter;
     view! {
@@ -458,5 +414,5 @@ pub fn Network() -> impl IntoView {
 
 /// Reports how long the last analysis took, when it was slow.
 pub fn slow_note(a: &Analyzed) -> Option<String> {
-    (a.took_ms > SLOW_ANALYSIS_MS).then(|| format!("The last analysis took {:.0} ms.", a.took_ms))
+    (a.took_ms() > SLOW_ANALYSIS_MS).then(|| format!("The last analysis took {:.0} ms (off the page, in a worker).", a.took_ms()))
 }

@@ -2,6 +2,7 @@
 //! leaves), the health summary in words, and the sortable table of people and
 //! organizations: the map's accessible twin.
 
+use constellation_analysis_worker::wire::Column;
 use constellation_core::network::{what_if, NodeRef, Role, RoleCounts, WhatIf};
 use leptos::prelude::*;
 
@@ -76,27 +77,28 @@ pub fn Details(state: NetState) -> impl IntoView {
         };
         let mut metrics: Vec<(&str, String)> = Vec::new();
         let mut brokerage = None;
-        if let Some(a) = &analysis {
-            if let Some(p) = a.person(node.id()).filter(|_| !nd.is_org) {
+        if let Some(a) = analysis.as_ref().filter(|a| a.net.index.contains_key(&node)) {
+            let num = |c: Column| a.value(&node, c).map_or("—".into(), fmt3);
+            let whole = |c: Column| a.value(&node, c).map_or("—".into(), |v| format!("{v:.0}"));
+            if nd.is_org {
                 metrics.extend([
-                    ("Ties", p.degree.to_string()),
-                    ("Betweenness", fmt3(p.betweenness)),
-                    ("Trust-weighted betweenness", fmt3(p.weighted_betweenness)),
-                    ("Closeness", fmt3(p.closeness)),
-                    ("Eigenvector", p.eigenvector.map_or("—".into(), fmt3)),
-                    ("Constraint", p.constraint.map_or("—".into(), fmt3)),
-                    ("Effective size", p.effective_size.map_or("—".into(), fmt3)),
+                    ("Tied organizations", whole(Column::Degree)),
+                    ("Betweenness", num(Column::Betweenness)),
+                    ("Closeness", num(Column::Closeness)),
+                    ("Eigenvector", num(Column::Eigenvector)),
+                    ("Constraint", num(Column::Constraint)),
                 ]);
-                brokerage = Some((roles(&p.brokerage_by_sector), roles(&p.brokerage_by_organization)));
-            }
-            if let Some(o) = a.org(node.id()).filter(|_| nd.is_org) {
+            } else {
                 metrics.extend([
-                    ("Tied organizations", o.degree.to_string()),
-                    ("Betweenness", fmt3(o.betweenness)),
-                    ("Closeness", fmt3(o.closeness)),
-                    ("Eigenvector", o.eigenvector.map_or("—".into(), fmt3)),
-                    ("Constraint", o.constraint.map_or("—".into(), fmt3)),
+                    ("Ties", whole(Column::Degree)),
+                    ("Betweenness", num(Column::Betweenness)),
+                    ("Trust-weighted betweenness", num(Column::WeightedBetweenness)),
+                    ("Closeness", num(Column::Closeness)),
+                    ("Eigenvector", num(Column::Eigenvector)),
+                    ("Constraint", num(Column::Constraint)),
+                    ("Effective size", num(Column::EffectiveSize)),
                 ]);
+                brokerage = Some((roles(&a.roles(&node, false)), roles(&a.roles(&node, true))));
             }
         }
         let ties: Vec<(String, String)> = n
@@ -211,10 +213,10 @@ pub fn Summary(state: NetState) -> impl IntoView {
             None => view! { <p class="hint">"Analyzing…"</p> }.into_any(),
             Some(a) => {
                 let slow = slow_note(&a);
-                let warnings = a.analysis.warnings.clone();
+                let warnings = a.digest().warnings.clone();
                 view! {
                     <ul class="net-summary-lines">
-                        {a.analysis.summary.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+                        {a.digest().summary.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
                     </ul>
                     {warnings.into_iter().map(|w| view! { <p class="hint">{w}</p> }).collect_view()}
                     {slow.map(|s| view! { <p class="hint">{s}</p> })}

@@ -1,9 +1,12 @@
 // The network section end to end: quick entry on a phone reaching a second
 // participant live; filters, focus, table sort, keyboard, what-if and forms;
-// imports that are all or nothing; exports; a 300-node map at phone and laptop size.
+// imports that are all or nothing; exports (SVG and Kumu too); the analysis in
+// its worker (stale answers dropped); 300- and 5,000-node maps at phone and laptop size.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test, expect, screenshot } from './fixtures.mjs';
 import { createRoom, openSection } from './plan.mjs';
+import { bigNetwork } from '../bench/network-page.mjs';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -330,4 +333,124 @@ test('a 300-node map is readable at laptop and phone size', async ({ page, serve
   await page.mouse.up();
   await page.waitForTimeout(300);
   expect(changed(zoomed, await pixels(page))).toBeGreaterThan(0.01);
+});
+
+/** Records every analysis worker the page starts and every message it answers. */
+function watchWorkers() {
+  window.__workers = [];
+  window.__answers = [];
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    constructor(url, options) {
+      super(url, options);
+      window.__workers.push({ url: String(url), worker: this });
+      this.addEventListener('message', (e) => window.__answers.push(e.data));
+    }
+  };
+}
+
+/** The table's row for a name: its cells' text. */
+async function rowOf(page, name) {
+  const row = table(page).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  return row.getByRole('cell').allInnerTexts();
+}
+
+test('the analysis runs in a worker; a stale answer never replaces a newer one', async ({ page, server }) => {
+  await page.addInitScript(watchWorkers);
+  await page.setViewportSize(LAPTOP);
+  await createRoom(page, server.url, 'Amina');
+  // The worker is not started before the Network section opens.
+  expect(await page.evaluate(() => window.__workers.length)).toBe(0);
+  await openSection(page, 'Network');
+  await expect.poll(() => page.evaluate(() => window.__workers.map((w) => w.url))).toEqual([
+    expect.stringMatching(/\/constellation-analysis-worker(-[0-9a-f]{16})?_loader\.js$/),
+  ]);
+  await importFiles(page, [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]]);
+  await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
+  // Measures from the worker: Ana has 3 ties, Eve 1 (columns: type, sector, organization, degree, …).
+  await expect.poll(() => rowOf(page, 'Ana').then((c) => c[3])).toBe('3');
+  await expect.poll(() => rowOf(page, 'Eve').then((c) => c[3])).toBe('1');
+  await expect(page.getByRole('region', { name: 'Network health' }).getByRole('listitem').first()).toBeVisible();
+  const results = () => page.evaluate(() => window.__answers.filter((a) => a.type === 'result').map((a) => ({ rev: a.rev, metrics: a.metrics.constructor.name, digest: typeof a.digest })));
+  const first = await results();
+  expect(first.length).toBeGreaterThan(0);
+  expect(first[0]).toEqual({ rev: expect.any(Number), metrics: 'Float64Array', digest: 'string' });
+
+  // Two edits in quick succession: the table ends with both.
+  await importFiles(page, [['more.csv', 'from,to,trust\nEve,Ana,4\n']]);
+  await importFiles(page, [['more.csv', 'from,to,trust\nEve,Ben,4\n']]);
+  await expect.poll(() => rowOf(page, 'Eve').then((c) => c[3])).toBe('3');
+  await expect(page.getByText('Updating after the latest changes…')).toHaveCount(0);
+  const after = await results();
+  const newest = Math.max(...after.map((r) => r.rev));
+  expect(newest).toBeGreaterThan(Math.max(...first.map((r) => r.rev)));
+
+  // An old answer arriving late (replayed here) is dropped: Eve keeps 3 ties.
+  await page.evaluate(() => {
+    const old = window.__answers.find((a) => a.type === 'result');
+    window.__workers[0].worker.dispatchEvent(new MessageEvent('message', { data: old }));
+  });
+  await page.waitForTimeout(500);
+  expect((await rowOf(page, 'Eve'))[3]).toBe('3');
+  expect((await rowOf(page, 'Ana'))[3]).toBe('4');
+});
+
+test('Export SVG draws the map with escaped names and a legend; Export Kumu writes both sheets', async ({ page, server }) => {
+  await page.setViewportSize(LAPTOP);
+  await createRoom(page, server.url, 'Amina');
+  await openSection(page, 'Network');
+  const nodes = `${NODES}tricky,organization,"Smith & <Sons> ""Ltd""",,business,,\nzoe,person,Zoë 'Z',tricky,,,\n`;
+  // A directed tie (Zoë funds Dev) gets an arrowhead.
+  const edges = EDGES.trim().split('\n').map((l, i) => `${l},${i ? 'false' : 'directed'}`).join('\n');
+  await importFiles(page, [['town-edges.csv', `${edges}\nzoe,dev,4,funds,true\n`], ['town-nodes.csv', nodes]]);
+  await expect(count(page)).toHaveText('Showing 10 of 10 people and organizations');
+  await expect(page.getByRole('region', { name: 'Network health' }).getByRole('listitem').first()).toBeVisible();
+
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+  expect(svg.suggestedFilename()).toBe('network.svg');
+  const path = await svg.path();
+  // Well-formed XML (xmllint exits non-zero otherwise).
+  execFileSync('xmllint', ['--noout', path]);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+  expect(text).toContain('>Smith &amp; &lt;Sons&gt; &quot;Ltd&quot;</text>');
+  expect(text).toContain('>Zoë &apos;Z&apos;</text>');
+  expect(text).not.toContain('<Sons>');
+  for (const name of ['Ana', 'City Hall', 'Chloé', 'Corner Shop']) expect(text).toContain(`>${name}</text>`);
+  // Every node is drawn (8 + 2, each in its own group with a title), sector colours and the legend.
+  expect(text.match(/<g><title>/g)).toHaveLength(10);
+  expect(text).toContain('fill="#0072b2"');
+  expect(text).toContain('fill="#e69f00"');
+  expect(text).toContain('>Legend</text>');
+  expect(text).toContain('>Civil society</text>');
+  expect(text).toContain('marker-end="url(#arrow)"');
+
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByRole('button', { name: 'Export Kumu' }).click();
+  await expect.poll(() => downloads.length).toBe(2);
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['network-connections.csv', 'network-elements.csv']);
+  const elements = readFileSync(await downloads.find((d) => d.suggestedFilename() === 'network-elements.csv').path(), 'utf8');
+  expect(elements).toContain('"Smith & <Sons> ""Ltd"""');
+});
+
+test('a 5,000-node map stays usable at laptop and phone size', async ({ page, server }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize(LAPTOP);
+  await createRoom(page, server.url, 'Amina');
+  await openSection(page, 'Network');
+  const net = bigNetwork(5000);
+  await importFiles(page, [['big-edges.csv', net.edges], ['big-nodes.csv', net.nodes]]);
+  await expect(count(page)).toHaveText('Showing 5000 of 5000 people and organizations', { timeout: 120_000 });
+  await expect(page.getByRole('region', { name: 'Network health' }).getByRole('listitem').first()).toBeVisible({ timeout: 120_000 });
+  await page.waitForTimeout(6000);
+  const map = page.getByRole('application', { name: /Network map/ });
+  await map.scrollIntoViewIfNeeded();
+  await map.screenshot({ path: 'tests/test-results/screenshots/network-5000-map-1280.png' });
+  await page.setViewportSize(PHONE);
+  await page.getByRole('button', { name: 'Fit map' }).click();
+  await page.waitForTimeout(1000);
+  await map.scrollIntoViewIfNeeded();
+  await map.screenshot({ path: 'tests/test-results/screenshots/network-5000-map-360.png' });
+  await screenshot(page, 'network-5000-360');
 });

@@ -1,0 +1,11 @@
+//! The network analysis off the page's thread.
+//!
+//! The page (src/network_view/worker.rs) starts the worker when the Network
+//! section opens and posts it the network whenever it changed; the worker (the
+//! binary of this crate, `src/main.rs`, built by trunk as a Web Worker with its
+//! own cargo profile at `opt-level = 3`) runs `constellation_core::network::analyze`
+//! and posts the measures back. This library is the message format both sides
+//! share: [`wire`] in plain Rust, [`js`] as JavaScript messages.
+
+pub mod js;
+pub mod wire;
