@@ -13,6 +13,7 @@ mod plan;
 pub mod landing;
 pub mod room;
 pub mod sections;
+pub mod share;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};

@@ -57,6 +57,8 @@ pub fn RoomShell() -> impl IntoView {
                         Err(_) => "Unknown room".to_owned(),
                     }}
                 </p>
+                <crate::share::AccessBadge/>
+                <crate::share::ShareButton/>
                 <p role="status" class="status" data-state=move || status_label(status()).to_lowercase()>
                     <span class="status-dot" aria-hidden="true"></span>
                     {move || status_label(status())}
@@ -98,7 +100,12 @@ pub fn RoomShell() -> impl IntoView {
                         <Outlet/>
                     }
                     .into_any(),
-                    Ok(_) => view! { <Outlet/> }.into_any(),
+                    Ok(_) => view! {
+                        <crate::share::NameGate>
+                            <crate::share::EditGate><Outlet/></crate::share::EditGate>
+                        </crate::share::NameGate>
+                    }
+                    .into_any(),
                 }}
             </main>
         </div>

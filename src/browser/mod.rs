@@ -21,6 +21,10 @@ pub trait Preferences {
     /// How this person last chose to see boards ("canvas", "list", "ranked").
     fn board_view(&self) -> Option<String>;
     fn set_board_view(&self, view: &str);
+    /// This person chose to enter rooms without a name (the first-visit
+    /// prompt's "Skip"); the prompt is not shown again on this device.
+    fn name_prompt_skipped(&self) -> bool;
+    fn skip_name_prompt(&self);
 }
 
 /// Preferences kept in `localStorage`. When storage is blocked (private mode,
@@ -32,6 +36,7 @@ pub struct LocalPreferences;
 const NAME_KEY: &str = "constellation.display_name";
 const PARTICIPANT_KEY: &str = "constellation.participant";
 const BOARD_VIEW_KEY: &str = "constellation.board_view";
+const NAME_PROMPT_KEY: &str = "constellation.name_prompt";
 
 thread_local! {
     /// The id used when storage is blocked: stable for this page's life only.
@@ -68,6 +73,14 @@ impl Preferences for LocalPreferences {
 
     fn set_board_view(&self, view: &str) {
         let _ = LocalStorage::set(BOARD_VIEW_KEY, view);
+    }
+
+    fn name_prompt_skipped(&self) -> bool {
+        LocalStorage::get::<String>(NAME_PROMPT_KEY).is_ok_and(|v| v == "skip")
+    }
+
+    fn skip_name_prompt(&self) {
+        let _ = LocalStorage::set(NAME_PROMPT_KEY, "skip");
     }
 }
 

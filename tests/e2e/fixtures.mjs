@@ -49,9 +49,17 @@ export const test = base.extend({
     server.cleanup();
   }, { scope: 'worker' }],
 
+  // Rooms ask a first-time visitor for a name (src/share/name.rs). Tests
+  // that do not test that prompt enter rooms as if "Skip" had been chosen;
+  // `test.use({ namePrompt: true })` shows it.
+  namePrompt: [false, { option: true }],
+
   // Every page fails its test on an uncaught error or a console error, so a
   // broken wasm build cannot pass by showing a blank page.
-  page: async ({ page }, use) => {
+  page: async ({ page, namePrompt }, use) => {
+    if (!namePrompt) {
+      await page.addInitScript(() => localStorage.setItem('constellation.name_prompt', JSON.stringify('skip')));
+    }
     const problems = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });

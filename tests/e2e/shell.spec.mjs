@@ -2,7 +2,8 @@
 // code or link, and the room frame at phone and projector sizes.
 import { test, expect, screenshot } from './fixtures.mjs';
 
-const ROOM_URL = /\/r\/[A-Za-z0-9_-]{22}\/board#k=[A-Za-z0-9_-]{43}$/;
+// A new room is a signed room: its id is a verifying key, its edit link carries the write key.
+const ROOM_URL = /\/r\/[A-Za-z0-9_-]{43}\/board#k=[A-Za-z0-9_-]{43}&w=[A-Za-z0-9_-]{43}$/;
 const SIZES = [
   { name: 'phone', width: 360, height: 640 },
   { name: 'desktop', width: 1280, height: 800 },
@@ -77,7 +78,7 @@ test('join by pasting a link or a code; a bad code is explained and kept', async
 test('a damaged room link says so instead of showing a blank page', async ({ page, server }) => {
   await page.goto(`${server.url}/r/nonsense/board`);
   await expect(page.getByRole('heading', { name: 'This room link does not work' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('22 letters');
+  await expect(page.getByRole('alert')).toContainText('43 letters');
 });
 
 for (const size of SIZES) {

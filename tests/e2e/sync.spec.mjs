@@ -6,7 +6,8 @@ import { test, expect, startServer } from './fixtures.mjs';
 // These tests wait for reconnects (capped backoff), so they get more time.
 test.describe.configure({ timeout: 60_000 });
 
-const ROOM_URL = /\/r\/[A-Za-z0-9_-]{22}\/board#k=[A-Za-z0-9_-]{43}$/;
+// A new room is a signed room: its id is a verifying key, its edit link carries the write key.
+const ROOM_URL = /\/r\/[A-Za-z0-9_-]{43}\/board#k=[A-Za-z0-9_-]{43}&w=[A-Za-z0-9_-]{43}$/;
 
 async function createRoom(page, url, name) {
   await page.goto(url);
@@ -119,9 +120,11 @@ test('the relay stores only ciphertext, and the room key never reaches the serve
   await addNote(page, secret);
   await expect(page.getByRole('status')).toHaveText('Online');
   await page.waitForTimeout(300);
-  const key = new URL(link).hash.slice(3);
+  const fragment = new URLSearchParams(new URL(link).hash.slice(1));
+  const secrets = [fragment.get('k'), fragment.get('w')];
+  expect(secrets.every((s) => s?.length === 43)).toBe(true);
   expect(requested.length).toBeGreaterThan(0);
-  for (const url of requested) expect(url).not.toContain(key);
+  for (const url of requested) for (const secret of secrets) expect(url).not.toContain(secret);
   await context.close();
   await server.stop();
   const stored = readdirSync(server.dataDir).map((f) => readFileSync(joinPath(server.dataDir, f)));

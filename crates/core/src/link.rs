@@ -25,7 +25,7 @@ use base64::Engine;
 /// Why a room id, key or link could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LinkError {
-    #[error("a room code is 43 (or, for older rooms, 22) letters, digits, '-' or '_'; found {found:?}")]
+    #[error("a room code is 43 letters, digits, '-' or '_' (22 for rooms made before view-only links); found {found:?}")]
     BadRoomId { found: String },
     #[error("the write key in the link is damaged (expected 43 letters, digits, '-' or '_' after 'w=')")]
     BadWriteKey,

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::handler::HandlerWithoutStateExt;
-use axum::http::header::{CACHE_CONTROL, VARY};
+use axum::http::header::{CACHE_CONTROL, REFERRER_POLICY, VARY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -117,6 +117,11 @@ async fn cache_control(req: Request, next: Next) -> Response {
         REVALIDATE
     };
     let mut res = next.run(req).await;
+    // The page's address names the room (its path; keys stay in the fragment,
+    // which browsers never send): links followed out of the app say nothing
+    // of where they came from (docs/security.md).
+    res.headers_mut()
+        .insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     let status = res.status();
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
         let headers = res.headers_mut();

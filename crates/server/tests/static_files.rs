@@ -211,6 +211,8 @@ fn assert_served(res: &HttpResponse, path: &str, mime: &str, encoding: Option<&s
         "{path}"
     );
     assert_eq!(res.decoded(), original(dirs, path), "{path}");
+    // Nothing of the room's address leaves with links followed out of the app.
+    assert_eq!(res.header("referrer-policy"), Some("no-referrer"), "{path}");
 }
 
 #[test]
