@@ -358,11 +358,12 @@ impl LiveRoom {
                 self.with_inner(|inner| inner.socket.as_ref().map(|s| s.send(&message)));
             }
             None => {
-                // Rate-limited: try again when the interval has passed.
-                let pending = self.with_inner(|inner| inner.session.presence_pending());
-                if pending && self.with_inner(|i| i.presence_flush.is_none()) {
+                // Rate-limited: try again when the interval has passed (longer
+                // in a big room: see `Session::presence_interval_ms`).
+                let wait = self.with_inner(|inner| inner.session.presence_wait_ms(now));
+                if let (Some(wait), true) = (wait, self.with_inner(|i| i.presence_flush.is_none())) {
                     let live = *self;
-                    let timer = Timeout::new(110, move || {
+                    let timer = Timeout::new(wait.min(u32::MAX as u64) as u32 + 5, move || {
                         if live.inner.try_get_value().is_some() {
                             live.with_inner(|i| i.presence_flush = None);
                             live.flush_presence();

@@ -55,11 +55,17 @@ pub struct SyncConfig {
     pub snapshot_every: u64,
     /// Minimum time between two presence frames sent by this client.
     pub presence_interval_ms: u64,
+    /// Presence frames per second that every participant should receive at
+    /// most, from everyone in the room together. In a big room each client
+    /// stretches its interval so that the room as a whole stays within it (see
+    /// [`Session::presence_interval_ms`]): the relay's "one batch per 100 ms"
+    /// bounds messages, this bounds bytes.
+    pub presence_budget_per_s: u64,
 }
 
 impl Default for SyncConfig {
     fn default() -> Self {
-        SyncConfig { limits: Limits::default(), snapshot_every: 500, presence_interval_ms: 100 }
+        SyncConfig { limits: Limits::default(), snapshot_every: 500, presence_interval_ms: 100, presence_budget_per_s: 100 }
     }
 }
 
@@ -408,7 +414,7 @@ impl Session {
     }
 
     /// Sets this participant's presence; it is sent at most once per
-    /// `presence_interval_ms` (see [`Session::presence_due`]).
+    /// [`Session::presence_interval_ms`] (see [`Session::presence_due`]).
     pub fn set_presence(&mut self, presence: Presence) {
         if self.own_presence.as_ref() != Some(&presence) {
             self.own_presence = Some(presence);
@@ -426,13 +432,35 @@ impl Session {
         self.presence_dirty && matches!(self.phase, Phase::CatchingUp | Phase::Live)
     }
 
+    /// The time between two presence frames from this client: the configured
+    /// minimum, stretched in a big room so that all participants together send
+    /// about `presence_budget_per_s` frames a second. With the defaults: every
+    /// 100 ms up to 10 participants, 500 ms at 50, 5 s at 500 (cursors in a
+    /// town-hall-sized room then move in steps, and every phone receives about
+    /// 100 presence frames a second instead of 5,000).
+    pub fn presence_interval_ms(&self) -> u64 {
+        let senders = self.peers.len() as u64 + 1;
+        let shared = senders.saturating_mul(1_000) / self.config.presence_budget_per_s.max(1);
+        self.config.presence_interval_ms.max(shared)
+    }
+
+    /// How long until a pending presence change may be sent (0: now), or
+    /// `None` when nothing is waiting.
+    pub fn presence_wait_ms(&self, now_ms: u64) -> Option<u64> {
+        if !self.presence_pending() {
+            return None;
+        }
+        let next = self.last_presence_sent_ms.map_or(0, |last| last + self.presence_interval_ms());
+        Some(next.saturating_sub(now_ms))
+    }
+
     /// The presence message to send now, if it changed and the rate limit allows.
     pub fn presence_due(&mut self, now_ms: u64, nonce: [u8; 12]) -> Option<Vec<u8>> {
         if !self.presence_dirty || !matches!(self.phase, Phase::CatchingUp | Phase::Live) {
             return None;
         }
         if let Some(last) = self.last_presence_sent_ms {
-            if now_ms.saturating_sub(last) < self.config.presence_interval_ms {
+            if now_ms.saturating_sub(last) < self.presence_interval_ms() {
                 return None;
             }
         }

@@ -237,6 +237,43 @@ fn presence_is_rate_limited_and_sent_after_catch_up() {
     assert_eq!(a.presence_due(5_000, nonce()), None, "unchanged presence is not resent");
 }
 
+/// The relay's welcome plus presence frames from `others` connections.
+fn crowd(others: u32) -> Vec<u8> {
+    let mut nonce = nonces();
+    let mut frames = vec![RelayFrame::Welcome { head: 0, conn: 1 }, RelayFrame::CaughtUp { head: 0 }];
+    let sealed: Vec<Vec<u8>> = (0..others)
+        .map(|i| cipher().seal(Purpose::Presence, &Presence::named(&format!("P{i}")).encode(), nonce()))
+        .collect();
+    frames.extend(sealed.iter().enumerate().map(|(i, p)| RelayFrame::Presence { conn: i as u32 + 2, payload: p.into() }));
+    let mut bytes = Vec::new();
+    encode_relay_frames(&frames, &mut bytes);
+    bytes
+}
+
+#[test]
+fn presence_is_shed_in_big_rooms_so_everyone_receives_a_bounded_rate() {
+    let mut nonce = nonces();
+    for (others, interval) in [(0, 100), (9, 100), (49, 500), (499, 5_000)] {
+        let (mut room_a, _) = room(1);
+        let mut a = Session::new(cipher(), SyncConfig::default());
+        a.connected(&mut nonce);
+        a.receive(&crowd(others), &mut room_a, &mut nonce).unwrap();
+        assert_eq!(a.peers().count(), others as usize);
+        assert_eq!(a.presence_interval_ms(), interval, "{others} others");
+        // The room as a whole stays near the budget of 100 frames a second.
+        assert!((others as u64 + 1) * 1_000 / a.presence_interval_ms() <= 100);
+
+        a.set_presence(Presence::named("Lina"));
+        assert_eq!(a.presence_wait_ms(10_000), Some(0));
+        assert!(a.presence_due(10_000, nonce()).is_some());
+        a.set_presence(Presence { section: Some("board".into()), ..Presence::named("Lina") });
+        assert_eq!(a.presence_wait_ms(10_040), Some(interval - 40), "the timer waits exactly the rest");
+        assert_eq!(a.presence_due(10_000 + interval - 1, nonce()), None, "{others} others: not before {interval} ms");
+        assert!(a.presence_due(10_000 + interval, nonce()).is_some(), "{others} others: sent at {interval} ms");
+        assert_eq!(a.presence_wait_ms(20_000), None, "nothing pending");
+    }
+}
+
 #[test]
 fn drafts_round_trip_and_damage_is_reported() {
     let (room_a, _) = room(1);
