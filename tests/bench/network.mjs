@@ -6,8 +6,9 @@
 // thread free while the analysis runs in a worker.
 //
 //   scripts/bench-network.sh            # builds the wasm, then runs this
-//   node tests/bench/network.mjs PKG [all|layout|analysis]
+//   node tests/bench/network.mjs PKG [all|layout|analysis|parts]
 //                                       # PKG: the wasm-bindgen --target nodejs output dir
+//                                       # parts: only where the analysis's time goes
 //
 // Times are the median of several runs after one warm-up run; a layout
 // iteration is the time of 50 iterations divided by 50 (so each library's
@@ -152,13 +153,13 @@ if (!isMainThread) {
     process.exit(2);
   }
   const only = process.argv[3] || 'all';
-  if (!['all', 'layout', 'analysis'].includes(only)) {
-    console.error(`unknown part ${only}: expected all, layout or analysis`);
+  if (!['all', 'layout', 'analysis', 'parts'].includes(only)) {
+    console.error(`unknown part ${only}: expected all, layout, analysis or parts`);
     process.exit(2);
   }
-  const doAnalysis = only !== 'layout', doLayout = only !== 'analysis';
+  const doAnalysis = only === 'all' || only === 'analysis', doLayout = only === 'all' || only === 'layout';
   const wasm = loadWasm(pkg);
-  const sizes = [[1000, 3000], [2000, 6000], [5000, 15000]];
+  const sizes = only === 'parts' ? [] : [[1000, 3000], [2000, 6000], [5000, 15000]];
   const rows = [], cpuRows = [];
   const ratio = (peer, ours) => (Number.isNaN(peer / ours) ? '–' : `${(peer / ours).toFixed(1)}×`);
   const fmt = (x) => (Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -209,9 +210,39 @@ if (!isMainThread) {
     console.log('');
   };
   const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(', ');
-  table(`Network analysis and layout, Node ${process.version}, wall ms (median), ratio = peer / ours; load average ${load}`, rows);
-  table('The same runs in CPU ms of the process (median): less sensitive to other work on the machine', cpuRows);
+  if (rows.length) {
+    table(`Network analysis and layout, Node ${process.version}, wall ms (median), ratio = peer / ours; load average ${load}`, rows);
+    table('The same runs in CPU ms of the process (median): less sensitive to other work on the machine', cpuRows);
+  }
   if (doAnalysis) console.log('betweenness agrees with graphology\'s to ' + Math.max(...rows.map((r) => r.diff)).toExponential(1) + ' (max abs difference)');
+
+  if (doAnalysis || only === 'parts') {
+    // Where the time of "all node metrics" goes at 1000/3000: each part alone
+    // (including building its own adjacency from the arrays). The parts take
+    // turns, one call each per round, so a change in the machine's load falls
+    // on all of them alike; CPU ms, median of the rounds after a warm-up.
+    const g = randomGraph(1000, 3000, 42);
+    const names = wasm.part_names();
+    const rounds = Number(process.env.PART_ROUNDS || 9);
+    const cpuTimes = names.map(() => []);
+    names.forEach((_, i) => wasm.run_part(i, g.n, g.from, g.to, g.trust));
+    for (let r = 0; r < rounds; r++) {
+      names.forEach((_, i) => {
+        const c0 = process.cpuUsage();
+        wasm.run_part(i, g.n, g.from, g.to, g.trust);
+        const c = process.cpuUsage(c0);
+        cpuTimes[i].push((c.user + c.system) / 1000);
+      });
+    }
+    const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(', ');
+    console.log(`Parts of all node metrics at 1000/3000, each alone (CPU ms, median of ${rounds} interleaved rounds; each includes building the graph from the arrays; load average ${load}):`);
+    console.log('');
+    console.log('| part | CPU ms |');
+    console.log('|---|---:|');
+    names.forEach((name, i) => console.log(`| ${name} | ${fmt(median(cpuTimes[i]))} |`));
+    console.log('');
+  }
+  if (only === 'parts') process.exit(0);
 
   const t1 = rows.find((r) => r.size === '1000/3000');
   const t2 = rows.find((r) => r.size === '2000/6000');

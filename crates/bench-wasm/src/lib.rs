@@ -16,6 +16,8 @@ use constellation_core::network::{
 };
 use wasm_bindgen::prelude::*;
 
+pub mod baseline;
+
 /// Why the arrays do not describe a graph.
 fn check(n: u32, from: &[u32], to: &[u32], trust: Option<&[f64]>) -> Result<(), String> {
     if from.len() != to.len() {
@@ -78,6 +80,82 @@ pub fn all_node_metrics(
     let by_org = brokerage(&arcs, &org);
     assert_eq!(by_sector.len() + by_org.len(), 2 * n as usize);
     Ok(m.betweenness)
+}
+
+/// The parts of [`all_node_metrics`], each alone, so the benchmark can show
+/// where the time goes. Returns a checksum of what the part computed.
+pub const PARTS: [&str; 12] = [
+    "path_sweep (betweenness, closeness)",
+    "weighted_betweenness",
+    "eigenvector",
+    "constraint",
+    "effective_size",
+    "core_numbers",
+    "components",
+    "arcs",
+    "brokerage by sector",
+    "brokerage by organization",
+    "before (ff57f5d): path_sweep",
+    "before (ff57f5d): weighted_betweenness",
+];
+
+/// The names of the parts [`run_part`] times, in its order.
+#[wasm_bindgen]
+pub fn part_names() -> Vec<String> {
+    PARTS.iter().map(|s| s.to_string()).collect()
+}
+
+/// Runs part `part` (an index into [`part_names`]) of the node metrics once.
+#[wasm_bindgen]
+pub fn run_part(part: u32, n: u32, from: &[u32], to: &[u32], trust: &[f64]) -> Result<f64, String> {
+    use constellation_core::network::brokerage::{constraint, effective_size};
+    use constellation_core::network::centrality::{eigenvector, weighted_betweenness};
+    use constellation_core::network::structure::{components, core_numbers};
+    check(n, from, to, Some(trust))?;
+    let g = adjacency(n, from, to, trust);
+    let opts = MetricOptions::default();
+    let sum = |v: &[f64]| v.iter().sum::<f64>();
+    let sum_opt = |v: &[Option<f64>]| v.iter().flatten().sum::<f64>();
+    let orgs = (n / 20).max(1);
+    let roles = |g: &Adjacency, k: u32| {
+        let group: Vec<Option<u32>> = (0..n).map(|u| Some(u % k)).collect();
+        brokerage(&Arcs::from_undirected(g), &group)
+            .iter()
+            .map(|c| c.total() as f64)
+            .sum::<f64>()
+    };
+    Ok(match part {
+        0 => sum(&path_sweep(&g).betweenness),
+        1 => {
+            let lengths = g.map_weights(|w| opts.length_scale / w);
+            sum(&weighted_betweenness(&lengths).map_err(|e| e.to_string())?)
+        }
+        2 => sum(&eigenvector(
+            &g,
+            false,
+            opts.eigenvector_tolerance,
+            opts.eigenvector_max_iterations,
+        )
+        .map_err(|e| e.to_string())?),
+        3 => sum_opt(&constraint(&g, false)),
+        4 => sum_opt(&effective_size(&g, false)),
+        5 => core_numbers(&g).iter().sum::<usize>() as f64,
+        6 => components(&g).len() as f64,
+        7 => Arcs::from_undirected(&g).node_count() as f64,
+        8 => roles(&g, 3),
+        9 => roles(&g, orgs),
+        10 => sum(&baseline::path_sweep(&g).betweenness),
+        11 => {
+            let lengths = g.map_weights(|w| opts.length_scale / w);
+            sum(&baseline::weighted_betweenness(&lengths).map_err(|e| e.to_string())?)
+        }
+        _ => {
+            return Err(format!(
+                "part {part} does not exist; there are {}",
+                PARTS.len()
+            ))
+        }
+    })
 }
 
 /// Unweighted betweenness alone (normalized as NetworkX does).
@@ -222,6 +300,22 @@ mod tests {
     }
 
     #[test]
+    fn every_part_runs() {
+        for (i, _) in PARTS.iter().enumerate() {
+            let x = run_part(i as u32, 5, &FROM, &TO, &TRUST).unwrap();
+            assert!(x.is_finite() && x > 0.0, "part {i}: {x}");
+        }
+        // Betweenness sums to 5/6 + 3/6 on the test graph, before and after.
+        assert!((run_part(0, 5, &FROM, &TO, &TRUST).unwrap() - 8.0 / 6.0).abs() < 1e-12);
+        assert!((run_part(10, 5, &FROM, &TO, &TRUST).unwrap() - 8.0 / 6.0).abs() < 1e-12);
+        let (new, old) = (
+            run_part(1, 5, &FROM, &TO, &TRUST),
+            run_part(11, 5, &FROM, &TO, &TRUST),
+        );
+        assert!((new.unwrap() - old.unwrap()).abs() < 1e-12);
+    }
+
+    #[test]
     fn the_analysis_and_the_layout_run() {
         let json = analyze_json(5, &FROM, &TO, &TRUST).unwrap();
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -250,5 +344,9 @@ mod tests {
             "trust[0] is 7; it must be 1–5"
         );
         assert!(BenchLayout::new(1, 2, &[0], &[1], &[]).is_err());
+        assert_eq!(
+            run_part(12, 5, &FROM, &TO, &TRUST).unwrap_err(),
+            "part 12 does not exist; there are 12"
+        );
     }
 }

@@ -5,12 +5,11 @@
 //! The unweighted measures that need all shortest paths share one breadth-first
 //! sweep ([`PathSweep`]): a single O(nm) pass yields betweenness, closeness and
 //! each node's eccentricity (for the diameter and average path length). Buffers
-//! are allocated once per sweep and reset only where a search touched them;
-//! predecessors live in one flat buffer laid out like the adjacency (a node's
-//! predecessors are among its neighbours, so its neighbour slots hold them),
-//! so the hot loops never allocate. Weighted betweenness runs Dijkstra's search
-//! with a bucket queue when lengths are small integers (trust distances are),
-//! and a binary heap otherwise.
+//! are allocated once per sweep and reset only where a search touched them, so
+//! the hot loops never allocate; a node's predecessors are picked from its own
+//! neighbour list without branching (see [`path_sweep`]). Weighted betweenness runs Dijkstra's search with a bucket
+//! queue when lengths are small integers (trust distances are), and a binary
+//! heap otherwise.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -57,72 +56,82 @@ pub struct PathSweep {
 }
 
 /// Runs Brandes' algorithm with breadth-first search from every node.
+///
+/// The search finds a node's predecessors (its neighbours one level up) when
+/// the node is dequeued, by reading its neighbour list once: each neighbour is
+/// written to the node's list of predecessors and kept only if it is one
+/// level up, and written to the queue and kept only if it is new. The inner
+/// loop is integer compares and selects with no branch to mispredict, which
+/// is where the time of a push-style search went. Path counts are then summed
+/// over the predecessors, and dependencies flow back along them as in NetworkX.
 pub fn path_sweep(g: &Adjacency) -> PathSweep {
+    const UNSEEN: u32 = u32::MAX;
     let n = g.node_count();
+    let offsets = g.offsets();
+    let targets = g.targets();
     let mut bc = vec![0.0f64; n];
     let mut ecc = vec![0u32; n];
     let mut dsum = vec![0u64; n];
     let mut reached = vec![0u32; n];
-    let mut dist = vec![u32::MAX; n];
+    let mut dist = vec![UNSEEN; n];
     let mut sigma = vec![0.0f64; n];
     let mut delta = vec![0.0f64; n];
-    // The visit order doubles as the BFS queue: nodes are appended when
-    // discovered and read from `head`.
-    let mut order: Vec<u32> = Vec::with_capacity(n);
-    // `preds` keeps, in the slots of each node's own neighbour list, the
-    // neighbours that precede it on shortest paths from the current source, so
-    // the accumulation reads only those instead of rescanning every neighbour.
-    let mut preds = vec![0u32; g.targets_len()];
+    // The visit order doubles as the queue; one spare slot lets every
+    // neighbour be written at its end and kept only when new.
+    let mut order = vec![0u32; n + 1];
+    // Each node's predecessors, in the slots of its own neighbour list (they
+    // are among its neighbours), and how many there are.
+    let mut preds = vec![0u32; targets.len()];
     let mut pred_count = vec![0u32; n];
     for s in 0..n {
-        order.clear();
-        order.push(s as u32);
         dist[s] = 0;
         sigma[s] = 1.0;
+        order[0] = s as u32;
+        let mut len = 1;
         let mut head = 0;
         let mut total = 0u64;
-        while head < order.len() {
+        while head < len {
             let v = order[head] as usize;
             head += 1;
             let dv = dist[v];
             total += u64::from(dv);
-            let sv = sigma[v];
-            for &w in g.neighbors(v) {
-                let wi = w as usize;
-                let dw = dist[wi];
-                if dw == u32::MAX {
-                    dist[wi] = dv + 1;
-                    sigma[wi] = sv;
-                    order.push(w);
-                } else if dw == dv + 1 {
-                    sigma[wi] += sv;
-                } else {
-                    continue;
-                }
-                preds[g.offset(wi) + pred_count[wi] as usize] = v as u32;
-                pred_count[wi] += 1;
+            // The source's `up` wraps to UNSEEN; its predecessors are ignored.
+            let up = dv.wrapping_sub(1);
+            let (start, end) = (offsets[v], offsets[v + 1]);
+            let mine = &mut preds[start..end];
+            let mut k = 0;
+            for &w in &targets[start..end] {
+                let dw = dist[w as usize];
+                mine[k] = w;
+                k += usize::from(dw == up);
+                let new = dw == UNSEEN;
+                order[len] = w;
+                len += usize::from(new);
+                dist[w as usize] = if new { dv + 1 } else { dw };
+            }
+            if v != s {
+                pred_count[v] = k as u32;
+                sigma[v] = mine[..k].iter().map(|&p| sigma[p as usize]).sum();
             }
         }
-        ecc[s] = dist[*order.last().unwrap() as usize];
+        ecc[s] = dist[order[len - 1] as usize];
         dsum[s] = total;
-        reached[s] = order.len() as u32;
+        reached[s] = len as u32;
         // Accumulate dependencies from the farthest node back.
-        for &w in order[1..].iter().rev() {
+        for &w in order[1..len].iter().rev() {
             let w = w as usize;
             let coeff = (1.0 + delta[w]) / sigma[w];
-            let start = g.offset(w);
+            let start = offsets[w];
             for &v in &preds[start..start + pred_count[w] as usize] {
                 let v = v as usize;
                 delta[v] += sigma[v] * coeff;
             }
             bc[w] += delta[w];
         }
-        for &w in &order {
-            let w = w as usize;
-            dist[w] = u32::MAX;
-            sigma[w] = 0.0;
-            delta[w] = 0.0;
-            pred_count[w] = 0;
+        for &v in &order[..len] {
+            let v = v as usize;
+            dist[v] = UNSEEN;
+            delta[v] = 0.0;
         }
     }
     rescale_betweenness(&mut bc);
@@ -174,16 +183,31 @@ pub fn closeness(g: &Adjacency) -> Vec<f64> {
 trait Length: Copy + PartialOrd + std::ops::Add<Output = Self> {
     const ZERO: Self;
     const INFINITY: Self;
+    /// Whether a sum of lengths always exceeds each of its terms (no length
+    /// is lost to rounding).
+    const EXACT: bool;
+    /// `self + l`, staying at infinity when `self` is infinite.
+    fn saturating_plus(self, l: Self) -> Self;
 }
 
 impl Length for f64 {
     const ZERO: f64 = 0.0;
     const INFINITY: f64 = f64::INFINITY;
+    const EXACT: bool = false;
+    #[inline]
+    fn saturating_plus(self, l: f64) -> f64 {
+        self + l
+    }
 }
 
 impl Length for u32 {
     const ZERO: u32 = 0;
     const INFINITY: u32 = u32::MAX;
+    const EXACT: bool = true;
+    #[inline]
+    fn saturating_plus(self, l: u32) -> u32 {
+        self.saturating_add(l)
+    }
 }
 
 /// The frontier of a Dijkstra search: tentative (distance, node) entries,
@@ -209,31 +233,52 @@ impl Frontier<f64> for Heap {
 /// Dial's bucket queue for integer lengths: every tentative distance lies
 /// within one longest edge of the last one popped, so longest + 1 circular
 /// buckets hold them all, each bucket holding only entries at the distance it
-/// is read at, and a pop costs O(1) instead of O(log n).
+/// is read at, and a pop costs O(1) instead of O(log n). `slot` is the bucket
+/// of `cursor`, kept alongside it so no step divides.
 struct Buckets {
     buckets: Vec<Vec<u32>>,
     cursor: u32,
+    slot: usize,
     live: usize,
+}
+
+impl Buckets {
+    fn new(longest: usize) -> Self {
+        Buckets {
+            buckets: vec![Vec::new(); longest + 1],
+            cursor: 0,
+            slot: 0,
+            live: 0,
+        }
+    }
 }
 
 impl Frontier<u32> for Buckets {
     fn push(&mut self, dist: u32, v: u32) {
-        let width = self.buckets.len() as u32;
-        self.buckets[(dist % width) as usize].push(v);
+        // cursor <= dist <= cursor + longest.
+        let mut slot = self.slot + (dist - self.cursor) as usize;
+        if slot >= self.buckets.len() {
+            slot -= self.buckets.len();
+        }
+        self.buckets[slot].push(v);
         self.live += 1;
     }
     fn pop(&mut self) -> Option<(u32, u32)> {
         if self.live == 0 {
             self.cursor = 0;
+            self.slot = 0;
             return None;
         }
-        let width = self.buckets.len() as u32;
         loop {
-            if let Some(v) = self.buckets[(self.cursor % width) as usize].pop() {
+            if let Some(v) = self.buckets[self.slot].pop() {
                 self.live -= 1;
                 return Some((self.cursor, v));
             }
             self.cursor += 1;
+            self.slot += 1;
+            if self.slot == self.buckets.len() {
+                self.slot = 0;
+            }
         }
     }
 }
@@ -266,16 +311,7 @@ pub fn weighted_betweenness(g: &Adjacency) -> Result<Vec<f64>, CentralityError> 
         let lengths: Vec<u32> = (0..n)
             .flat_map(|u| g.weights(u).iter().map(|&w| w as u32))
             .collect();
-        let width = longest as usize + 1;
-        dijkstra_sweep(
-            g,
-            &lengths,
-            Buckets {
-                buckets: vec![Vec::new(); width],
-                cursor: 0,
-                live: 0,
-            },
-        )
+        dijkstra_sweep(g, &lengths, Buckets::new(longest as usize))
     } else {
         let lengths: Vec<f64> = (0..n).flat_map(|u| g.weights(u).iter().copied()).collect();
         dijkstra_sweep(g, &lengths, Heap(BinaryHeap::with_capacity(n)))
@@ -284,81 +320,80 @@ pub fn weighted_betweenness(g: &Adjacency) -> Result<Vec<f64>, CentralityError> 
 
 /// Brandes' algorithm with Dijkstra's search from every node; `lengths` is
 /// laid out like the adjacency's neighbour array.
+///
+/// As in [`path_sweep`], a node's predecessors are found when it is settled,
+/// from its own neighbour list: the neighbours w already settled with
+/// dist(w) + length = dist(v), added as NetworkX adds them, so equal paths
+/// are recognized exactly as NetworkX recognizes them. (Every predecessor is
+/// settled before v since lengths are positive; a neighbour not yet settled
+/// has a path count of zero, which is how the test tells them apart in the
+/// rare case of a float length too small to change a distance.)
 fn dijkstra_sweep<D: Length>(
     g: &Adjacency,
     lengths: &[D],
     mut frontier: impl Frontier<D>,
 ) -> Vec<f64> {
     let n = g.node_count();
+    let offsets = g.offsets();
+    let targets = g.targets();
     let mut bc = vec![0.0f64; n];
     let mut dist = vec![D::INFINITY; n];
-    let mut done = vec![false; n];
+    // Zero except for nodes settled by the current search.
     let mut sigma = vec![0.0f64; n];
     let mut delta = vec![0.0f64; n];
+    // The settled nodes, nearest first. Every node a search reaches is
+    // settled before it ends, so this is also the list of nodes to reset.
     let mut order: Vec<u32> = Vec::with_capacity(n);
-    let mut touched: Vec<u32> = Vec::with_capacity(n);
-    // Predecessors on shortest paths, kept in the slots of each node's own
-    // neighbour list; a shorter path found later empties them (as NetworkX's
-    // `P[w] = [v]` does).
-    let mut preds = vec![0u32; g.targets_len()];
+    let mut preds = vec![0u32; targets.len()];
     let mut pred_count = vec![0u32; n];
     for s in 0..n {
         order.clear();
-        touched.clear();
         dist[s] = D::ZERO;
-        sigma[s] = 1.0;
-        touched.push(s as u32);
         frontier.push(D::ZERO, s as u32);
         while let Some((d, v)) = frontier.pop() {
             let v = v as usize;
-            if done[v] || d > dist[v] {
+            // A node is pushed again only when its distance drops, so every
+            // entry but the one at its final distance is stale.
+            if d != dist[v] {
                 continue;
             }
-            done[v] = true;
             order.push(v as u32);
-            let dv = dist[v];
-            let sv = sigma[v];
-            let start = g.offset(v);
-            for (i, &w) in g.neighbors(v).iter().enumerate() {
-                let w = w as usize;
-                if done[w] {
-                    continue;
+            let (start, end) = (offsets[v], offsets[v + 1]);
+            let mine = &mut preds[start..end];
+            let mut k = 0;
+            for (&w, &l) in targets[start..end].iter().zip(&lengths[start..end]) {
+                let wi = w as usize;
+                let dw = dist[wi];
+                mine[k] = w;
+                k += usize::from(dw.saturating_plus(l) == d && (D::EXACT || sigma[wi] != 0.0));
+                let alt = d + l;
+                if alt < dw {
+                    dist[wi] = alt;
+                    frontier.push(alt, w);
                 }
-                let alt = dv + lengths[start + i];
-                if alt < dist[w] {
-                    if dist[w] == D::INFINITY {
-                        touched.push(w as u32);
-                    }
-                    dist[w] = alt;
-                    sigma[w] = sv;
-                    pred_count[w] = 0;
-                    frontier.push(alt, w as u32);
-                } else if alt == dist[w] {
-                    sigma[w] += sv;
-                } else {
-                    continue;
-                }
-                preds[g.offset(w) + pred_count[w] as usize] = v as u32;
-                pred_count[w] += 1;
             }
+            pred_count[v] = k as u32;
+            sigma[v] = if v == s {
+                1.0
+            } else {
+                mine[..k].iter().map(|&p| sigma[p as usize]).sum()
+            };
         }
         for &w in order[1..].iter().rev() {
             let w = w as usize;
             let coeff = (1.0 + delta[w]) / sigma[w];
-            let start = g.offset(w);
+            let start = offsets[w];
             for &v in &preds[start..start + pred_count[w] as usize] {
                 let v = v as usize;
                 delta[v] += sigma[v] * coeff;
             }
             bc[w] += delta[w];
         }
-        for &w in &touched {
-            let w = w as usize;
-            dist[w] = D::INFINITY;
-            done[w] = false;
-            sigma[w] = 0.0;
-            delta[w] = 0.0;
-            pred_count[w] = 0;
+        for &v in &order {
+            let v = v as usize;
+            dist[v] = D::INFINITY;
+            sigma[v] = 0.0;
+            delta[v] = 0.0;
         }
     }
     rescale_betweenness(&mut bc);
@@ -440,6 +475,162 @@ mod tests {
         assert_eq!(weighted_betweenness(&g).unwrap(), vec![0.0, 1.0, 0.0]);
         let c = closeness(&g);
         assert!((c[0] - 2.0 / 3.0).abs() < 1e-15 && (c[1] - 1.0).abs() < 1e-15);
+    }
+
+    /// Brandes' algorithm as NetworkX writes it (push along each arc, lists
+    /// of predecessors, a binary heap), to hold the fast sweeps to.
+    fn brandes_reference(g: &Adjacency, weighted: bool) -> Vec<f64> {
+        let n = g.node_count();
+        let mut bc = vec![0.0; n];
+        for s in 0..n {
+            let mut order = Vec::new();
+            let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+            let mut sigma = vec![0.0f64; n];
+            let mut dist = vec![f64::INFINITY; n];
+            let mut done = vec![false; n];
+            sigma[s] = 1.0;
+            dist[s] = 0.0;
+            let mut heap = BinaryHeap::new();
+            heap.push(Reverse((0u64, s)));
+            while let Some(Reverse((d, v))) = heap.pop() {
+                let d = f64::from_bits(d);
+                if done[v] || d > dist[v] {
+                    continue;
+                }
+                done[v] = true;
+                order.push(v);
+                for (&w, &l) in g.neighbors(v).iter().zip(g.weights(v)) {
+                    let w = w as usize;
+                    let alt = d + if weighted { l } else { 1.0 };
+                    if done[w] {
+                        continue;
+                    }
+                    if alt < dist[w] {
+                        dist[w] = alt;
+                        sigma[w] = sigma[v];
+                        preds[w] = vec![v];
+                        heap.push(Reverse((alt.to_bits(), w)));
+                    } else if alt == dist[w] {
+                        sigma[w] += sigma[v];
+                        preds[w].push(v);
+                    }
+                }
+            }
+            let mut delta = vec![0.0; n];
+            for &w in order.iter().rev() {
+                let coeff = (1.0 + delta[w]) / sigma[w];
+                for &v in &preds[w] {
+                    delta[v] += sigma[v] * coeff;
+                }
+                if w != s {
+                    bc[w] += delta[w];
+                }
+            }
+        }
+        rescale_betweenness(&mut bc);
+        bc
+    }
+
+    /// A seeded random graph with `m` edge draws and lengths from `length`.
+    fn random_graph(n: usize, m: usize, seed: u64, length: impl Fn(u64) -> f64) -> Adjacency {
+        let mut x = seed;
+        let mut next = move || {
+            x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        let edges: Vec<_> = (0..m)
+            .map(|_| {
+                let (u, v, r) = (next() as usize % n, next() as usize % n, next());
+                (u, v, length(r))
+            })
+            .collect();
+        Adjacency::from_edges(n, edges)
+    }
+
+    fn assert_close(a: &[f64], b: &[f64], what: &str) {
+        assert_eq!(a.len(), b.len());
+        for (i, (x, y)) in a.iter().zip(b).enumerate() {
+            assert!(
+                (x - y).abs() <= 1e-12 * x.abs().max(1.0),
+                "{what}: node {i}: {x} against {y}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_sweeps_agree_with_brandes_as_networkx_writes_it() {
+        // Sparse and dense, connected or not, integer lengths (bucket queue,
+        // many equal paths) and float lengths (binary heap).
+        for (n, m, seed) in [
+            (1, 0, 1),
+            (2, 1, 2),
+            (30, 20, 3),
+            (60, 150, 4),
+            (80, 600, 5),
+            (200, 500, 6),
+        ] {
+            let g = random_graph(n, m, seed, |r| 60.0 / (1 + r % 5) as f64);
+            let what = format!("{n} nodes, {m} draws");
+            assert_close(
+                &path_sweep(&g).betweenness,
+                &brandes_reference(&g, false),
+                &what,
+            );
+            assert_close(
+                &weighted_betweenness(&g).unwrap(),
+                &brandes_reference(&g, true),
+                &what,
+            );
+            let f = random_graph(n, m, seed, |r| 0.1 + (r % 1000) as f64 / 7.0);
+            assert_close(
+                &weighted_betweenness(&f).unwrap(),
+                &brandes_reference(&f, true),
+                &what,
+            );
+            // Lengths whose sums meet exactly in floating point, so that
+            // equal paths exist with non-integer lengths too.
+            let h = random_graph(n, m, seed, |r| [0.5, 0.25, 1.5][r as usize % 3]);
+            assert_close(
+                &weighted_betweenness(&h).unwrap(),
+                &brandes_reference(&h, true),
+                &what,
+            );
+        }
+    }
+
+    #[test]
+    fn a_grid_has_many_equal_paths() {
+        // A 12 × 12 grid: path counts grow binomially, every length 1 or 2.
+        let k = 12;
+        let mut edges = Vec::new();
+        for r in 0..k {
+            for c in 0..k {
+                let u = r * k + c;
+                if c + 1 < k {
+                    edges.push((u, u + 1, 1.0 + (u % 2) as f64));
+                }
+                if r + 1 < k {
+                    edges.push((u, u + k, 1.0 + ((u + 1) % 2) as f64));
+                }
+            }
+        }
+        let g = Adjacency::from_edges(k * k, edges);
+        assert_close(
+            &path_sweep(&g).betweenness,
+            &brandes_reference(&g, false),
+            "grid",
+        );
+        assert_close(
+            &weighted_betweenness(&g).unwrap(),
+            &brandes_reference(&g, true),
+            "grid",
+        );
+        let s = path_sweep(&g);
+        assert_eq!(s.eccentricity[0], 2 * (k as u32 - 1));
+        assert_eq!(s.reached[0], (k * k) as u32);
     }
 
     #[test]

@@ -126,6 +126,20 @@ impl Adjacency {
         self.offsets[u]
     }
 
+    /// Where each node's neighbours start in [`Adjacency::targets`], and one
+    /// more entry where the last node's end: node `u`'s neighbours are
+    /// `targets()[offsets()[u]..offsets()[u + 1]]`.
+    #[inline]
+    pub fn offsets(&self) -> &[usize] {
+        &self.offsets
+    }
+
+    /// Every node's neighbours, one list after another (see [`Adjacency::offsets`]).
+    #[inline]
+    pub fn targets(&self) -> &[u32] {
+        &self.targets
+    }
+
     /// The number of arcs: twice the number of edges.
     pub fn targets_len(&self) -> usize {
         self.targets.len()
