@@ -6,8 +6,10 @@
 //! module only draws it. [`QrCode`] is reusable (a presenter view shows the
 //! room's QR code too).
 
+mod code;
 mod name;
 
+pub use code::{open_code, RoomCodePanel};
 pub use name::NameGate;
 
 use constellation_core::link::{Access, RoomLink, Section};
@@ -216,6 +218,7 @@ fn ShareBody(link: RoomLink, set_status: WriteSignal<String>) -> impl IntoView {
             <QrCode text=qr_text label=qr_label/>
         </section>
         <EmbedSection link=link.clone() origin=origin set_status=set_status/>
+        {(access != Access::View).then(|| view! { <RoomCodePanel link=link set_status=set_status/> })}
     }
 }
 

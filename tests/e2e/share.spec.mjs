@@ -204,3 +204,45 @@ test.describe('first visit', () => {
     await expect(c.getByRole('heading', { name: 'Board', level: 1 })).toBeVisible();
   });
 });
+
+test('a short room code made in the Share dialog opens the room when typed on the start page', async ({ browser, server }) => {
+  const a = await (await browser.newContext()).newPage();
+  const link = await createRoom(a, server.url, 'Amina');
+  const dialog = await openShare(a);
+  await dialog.getByRole('combobox', { name: 'The code opens' }).selectOption({ label: 'the edit link' });
+  await dialog.getByRole('button', { name: 'Make a room code' }).click();
+  const field = dialog.getByRole('textbox', { name: 'Room code' });
+  await expect(field).toHaveValue(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, { timeout: 20_000 });
+  const code = await field.inputValue();
+  await expect(dialog.getByText(/^Valid until /)).toBeVisible();
+
+  // The relay holds only a ticket under the first four characters; with the
+  // documented KDF (PBKDF2-SHA256, 300,000 rounds) the code opens it.
+  const { pbkdf2Sync, createDecipheriv } = await import('node:crypto');
+  const plain = code.replace(/-/g, '');
+  const res = await fetch(`${server.url}/api/room-codes/${plain.slice(0, 4)}`);
+  expect(res.status).toBe(200);
+  const ticket = Buffer.from(await res.arrayBuffer());
+  expect(ticket.includes(Buffer.from(new URL(link).hash.slice(3, 20)))).toBe(false);
+  const key = pbkdf2Sync(plain, `constellation/room-code/v1:${plain.slice(0, 4)}`, 300_000, 32, 'sha256');
+  const decipher = createDecipheriv('aes-256-gcm', key, ticket.subarray(1, 13));
+  decipher.setAAD(Buffer.from(`constellation/ticket/v1:${plain.slice(0, 4)}`));
+  decipher.setAuthTag(ticket.subarray(ticket.length - 16));
+  const path = Buffer.concat([decipher.update(ticket.subarray(13, ticket.length - 16)), decipher.final()]).toString();
+  expect(new URL(path, server.url).href).toBe(link);
+
+  // Typed on another device, in lower case with spaces, it opens the room.
+  const b = await (await browser.newContext()).newPage();
+  await b.goto(server.url);
+  await b.getByLabel('Your name').fill('Bruno');
+  await b.getByLabel('Room code or link').fill(code.toLowerCase().replace(/-/g, ' '));
+  await b.getByRole('button', { name: 'Join' }).click();
+  await expect(b).toHaveURL(link, { timeout: 20_000 });
+  await expect(b.getByRole('status')).toHaveText('Online');
+
+  // A mistyped code is explained and nothing opens.
+  await b.goto(server.url);
+  await b.getByLabel('Room code or link').fill('ZZZZ-ZZZZ-ZZZZ');
+  await b.getByRole('button', { name: 'Join' }).click();
+  await expect(b.getByRole('alert')).toContainText('No room has this code');
+});

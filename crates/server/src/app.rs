@@ -5,6 +5,7 @@
 
 use axum::Router;
 
+use crate::codes::Codes;
 use crate::config::Config;
 use crate::relay::Relay;
 use crate::static_files;
@@ -15,5 +16,6 @@ use crate::static_files;
 pub fn router(config: &Config, relay: &Relay) -> Router {
     Router::new()
         .merge(relay.router())
+        .merge(Codes::default().router())
         .merge(static_files::router(config))
 }

@@ -66,7 +66,10 @@ pub async fn serve(config: Config) -> Result<(), Error> {
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    let server = axum::serve(listener, app::router(&config, &relay))
+    // The peer address is known to handlers (the room-code endpoints limit
+    // lookups per address).
+    let app = app::router(&config, &relay).into_make_service_with_connect_info::<SocketAddr>();
+    let server = axum::serve(listener, app)
         .with_graceful_shutdown(stopped(stopping.clone()))
         .into_future();
     let deadline = async {

@@ -18,7 +18,7 @@ mod catchup;
 mod connection;
 mod outbox;
 mod presence;
-mod rate;
+pub(crate) mod rate;
 mod room;
 pub mod settings;
 

@@ -24,6 +24,17 @@ impl TokenBucket {
         }
     }
 
+    /// A full bucket refilling `per_minute` tokens a minute, holding as many
+    /// (the room-code endpoints' per-address limits).
+    pub fn per_minute(per_minute: u32, now: Instant) -> Self {
+        TokenBucket {
+            per_second: f64::from(per_minute) / 60.0,
+            burst: f64::from(per_minute),
+            tokens: f64::from(per_minute),
+            last: now,
+        }
+    }
+
     /// Takes `n` tokens; false when there are not enough (and then takes none).
     pub fn take(&mut self, n: usize, now: Instant) -> bool {
         let elapsed = now.saturating_duration_since(self.last).as_secs_f64();

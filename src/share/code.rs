@@ -1,0 +1,162 @@
+//! Short room codes in the browser: making one in the Share dialog, and
+//! opening one typed on the start page. The code's key is derived with
+//! WebCrypto's PBKDF2 (native speed, even in a phone); the ticket format and
+//! the code itself are `constellation_core::room_code`.
+
+use constellation_core::link::RoomLink;
+use constellation_core::room_code::{open_ticket, seal_ticket, RoomCode, KDF_ITERATIONS, TICKET_LIFETIME_SECONDS};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::browser::random_bytes;
+
+// Strings of this module, in one place (to move into the i18n catalogs).
+const HEADING: &str = "Room code";
+const INTRO: &str = "A short code people can type on the start page (“Room code or link”) instead of the link. It works for 24 hours.";
+const OPENS: &str = "The code opens";
+const VIEW_LINK: &str = "the view-only link";
+const EDIT_LINK: &str = "the edit link";
+const MAKE: &str = "Make a room code";
+const MAKING: &str = "Making the code…";
+const CODE_LABEL: &str = "Room code";
+const COPY_CODE: &str = "Copy room code";
+const VALID_UNTIL: &str = "Valid until";
+const NO_RELAY: &str = "The relay could not be reached to store the code; try again when online.";
+const NO_SUCH_CODE: &str = "No room has this code. Check it, or ask for a new one (codes last 24 hours).";
+const TOO_MANY: &str = "Too many codes were tried from this network; wait a minute and try again.";
+const NO_CRYPTO: &str = "This browser cannot derive the code's key (WebCrypto is missing; the page must be served over HTTPS).";
+
+/// Makes a room code for `link` (or its view-only link) in the Share dialog.
+#[component]
+pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl IntoView {
+    let can_choose = link.write.is_some();
+    let (for_edit, set_for_edit) = signal(false);
+    let (busy, set_busy) = signal(false);
+    let (made, set_made) = signal(None::<(String, String)>);
+    let (error, set_error) = signal(None::<String>);
+    let make = move |_| {
+        let target = if for_edit.get_untracked() { link.clone() } else { link.view_only() };
+        set_busy.set(true);
+        set_error.set(None);
+        leptos::task::spawn_local(async move {
+            match make_code(&target).await {
+                Ok(code) => {
+                    let until = js_sys::Date::new(&JsValue::from_f64(js_sys::Date::now() + TICKET_LIFETIME_SECONDS as f64 * 1000.0));
+                    let until: String = until.to_locale_string("default", &JsValue::UNDEFINED).into();
+                    set_made.set(Some((code.display(), until)));
+                }
+                Err(e) => set_error.set(Some(e)),
+            }
+            set_busy.set(false);
+        });
+    };
+    view! {
+        <section class="share-section" aria-labelledby="share-code-heading">
+            <h3 id="share-code-heading">{HEADING}</h3>
+            <p class="hint">{INTRO}</p>
+            {can_choose.then(|| view! {
+                <label for="share-code-for">{OPENS}</label>
+                <select id="share-code-for" on:change=move |ev| set_for_edit.set(event_target_value(&ev) == "edit")>
+                    <option value="view" selected>{VIEW_LINK}</option>
+                    <option value="edit">{EDIT_LINK}</option>
+                </select>
+            })}
+            <button type="button" on:click=make disabled=busy>
+                {move || if busy.get() { MAKING } else { MAKE }}
+            </button>
+            <p class="error" role="alert">{move || error.get()}</p>
+            {move || made.get().map(|(code, until)| {
+                let copied = code.clone();
+                view! {
+                    <div class="share-field">
+                        <label for="share-room-code">{CODE_LABEL}</label>
+                        <div class="row">
+                            <input id="share-room-code" class="room-code" type="text" readonly prop:value=code/>
+                            <button type="button" aria-label=COPY_CODE
+                                on:click=move |_| super::copy("share-room-code", copied.clone(), set_status)>
+                                "Copy"
+                            </button>
+                        </div>
+                        <p class="hint">{format!("{VALID_UNTIL} {until}.")}</p>
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// Stores a ticket for `link` under a fresh code; returns the code.
+async fn make_code(link: &RoomLink) -> Result<RoomCode, String> {
+    // A lookup name already in use is answered 409: draw another code.
+    for _ in 0..5 {
+        let code = RoomCode::from_random(random_bytes());
+        let key = derive_key(&code).await?;
+        let ticket = seal_ticket(&code, &key, link, random_bytes());
+        match fetch("PUT", &format!("/api/room-codes/{}", code.lookup()), Some(&ticket)).await {
+            Ok((201, _)) => return Ok(code),
+            Ok((409, _)) => continue,
+            Ok((429, _)) => return Err(TOO_MANY.to_owned()),
+            Ok((_, body)) => return Err(String::from_utf8_lossy(&body).trim().to_owned()),
+            Err(_) => return Err(NO_RELAY.to_owned()),
+        }
+    }
+    Err(NO_RELAY.to_owned())
+}
+
+/// Fetches and opens the ticket of a typed code: the room link it stands for.
+pub async fn open_code(code: RoomCode) -> Result<RoomLink, String> {
+    let ticket = match fetch("GET", &format!("/api/room-codes/{}", code.lookup()), None).await {
+        Ok((200, ticket)) => ticket,
+        Ok((404, _)) => return Err(NO_SUCH_CODE.to_owned()),
+        Ok((429, _)) => return Err(TOO_MANY.to_owned()),
+        Ok((_, body)) => return Err(String::from_utf8_lossy(&body).trim().to_owned()),
+        Err(_) => return Err(NO_RELAY.to_owned()),
+    };
+    let key = derive_key(&code).await?;
+    open_ticket(&code, &key, &ticket).map_err(|e| e.to_string())
+}
+
+/// PBKDF2-HMAC-SHA256 of the code with WebCrypto.
+async fn derive_key(code: &RoomCode) -> Result<[u8; 32], String> {
+    let no_crypto = |_| NO_CRYPTO.to_owned();
+    let window: JsValue = window().into();
+    let subtle = Reflect::get(&Reflect::get(&window, &"crypto".into()).map_err(no_crypto)?, &"subtle".into()).map_err(no_crypto)?;
+    if subtle.is_undefined() {
+        return Err(NO_CRYPTO.to_owned());
+    }
+    let call = |name: &str, args: &Array| -> Result<JsFuture, String> {
+        let f: Function = Reflect::get(&subtle, &name.into()).map_err(no_crypto)?.dyn_into().map_err(|_| NO_CRYPTO.to_owned())?;
+        let promise: Promise = Reflect::apply(&f, &subtle, args).map_err(no_crypto)?.dyn_into().map_err(|_| NO_CRYPTO.to_owned())?;
+        Ok(JsFuture::from(promise))
+    };
+    let password = Uint8Array::from(code.kdf_password().as_bytes());
+    let usages = Array::of1(&"deriveBits".into());
+    let import_args = Array::of5(&"raw".into(), &password, &"PBKDF2".into(), &false.into(), &usages);
+    let base = call("importKey", &import_args)?.await.map_err(no_crypto)?;
+    let params = Object::new();
+    let set = |k: &str, v: &JsValue| Reflect::set(&params, &k.into(), v).map(|_| ()).map_err(no_crypto);
+    set("name", &"PBKDF2".into())?;
+    set("hash", &"SHA-256".into())?;
+    set("salt", &Uint8Array::from(code.kdf_salt().as_slice()))?;
+    set("iterations", &JsValue::from_f64(f64::from(KDF_ITERATIONS)))?;
+    let bits = call("deriveBits", &Array::of3(&params, &base, &JsValue::from_f64(256.0)))?.await.map_err(no_crypto)?;
+    Uint8Array::new(&bits).to_vec().try_into().map_err(|_| NO_CRYPTO.to_owned())
+}
+
+/// A same-origin request: (status, body).
+async fn fetch(method: &str, url: &str, body: Option<&[u8]>) -> Result<(u16, Vec<u8>), JsValue> {
+    let window: JsValue = window().into();
+    let init = Object::new();
+    Reflect::set(&init, &"method".into(), &method.into())?;
+    if let Some(body) = body {
+        Reflect::set(&init, &"body".into(), &Uint8Array::from(body))?;
+    }
+    let fetch: Function = Reflect::get(&window, &"fetch".into())?.dyn_into()?;
+    let response = JsFuture::from(fetch.call2(&window, &url.into(), &init)?.dyn_into::<Promise>()?).await?;
+    let status = Reflect::get(&response, &"status".into())?.as_f64().unwrap_or(0.0) as u16;
+    let read: Function = Reflect::get(&response, &"arrayBuffer".into())?.dyn_into()?;
+    let buffer = JsFuture::from(read.call0(&response)?.dyn_into::<Promise>()?).await?;
+    Ok((status, Uint8Array::new(&buffer).to_vec()))
+}
