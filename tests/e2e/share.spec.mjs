@@ -121,6 +121,8 @@ test('a view-only link reads the room live but cannot change it', async ({ brows
   await a.getByRole('button', { name: 'Add note' }).click();
   await a.keyboard.type('Repair the bridge');
   await expect(b.getByRole('button', { name: 'Repair the bridge', exact: true })).toBeVisible();
+  await b.setViewportSize({ width: 360, height: 640 });
+  await screenshot(b, 'view-only-360x640');
   // The reader's page sent the relay no write: only HELLO (0x01) and PRESENCE (0x04) frames.
   for (const payload of sent) {
     const bytes = Buffer.from(payload);
@@ -183,6 +185,8 @@ test.describe('first visit', () => {
 
     await page.goto(link);
     await expect(page.getByRole('heading', { name: 'Before you join' })).toBeVisible();
+    await page.setViewportSize({ width: 360, height: 640 });
+    await screenshot(page, 'name-prompt-360x640');
     const name = page.getByRole('textbox', { name: 'Your name' });
     await expect(name).toBeFocused();
     await page.getByRole('button', { name: 'Join' }).click();
