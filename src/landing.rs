@@ -6,6 +6,8 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::browser::{random_bytes, LocalPreferences, Preferences};
+use crate::i18n::LanguageSwitch;
+use crate::tr;
 
 #[component]
 pub fn Landing() -> impl IntoView {
@@ -27,25 +29,12 @@ pub fn Landing() -> impl IntoView {
 
     let join_room = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        // A short room code (12 letters and digits): its ticket is fetched
-        // from the relay and opened with a key derived from the code.
-        if let Ok(room_code) = constellation_core::room_code::RoomCode::parse(&code.get_untracked()) {
-            set_join_error.set(None);
-            let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                match crate::share::open_code(room_code).await {
-                    Ok(link) => navigate(&link.path(Section::Board), NavigateOptions::default()),
-                    Err(e) => set_join_error.set(Some(e)),
-                }
-            });
-            return;
-        }
         match RoomLink::parse(&code.get_untracked()) {
             Ok(link) => {
                 set_join_error.set(None);
                 navigate(&link.path(Section::Board), NavigateOptions::default());
             }
-            Err(e) => set_join_error.set(Some(e.to_string())),
+            Err(e) => set_join_error.set(Some(crate::i18n::link_error(&e))),
         }
     };
 
@@ -53,19 +42,17 @@ pub fn Landing() -> impl IntoView {
         <main class="page narrow landing">
             <header class="landing-head">
                 <h1>"Constellation"</h1>
-                <p class="lede">
-                    "Open planning for coalitions: one shared room for the wall of ideas, "
-                    "the goals you measure together, what each partner commits, and the "
-                    "network that connects you."
-                </p>
+                <LanguageSwitch/>
+                <p class="lede">{tr!("landing-lede")}</p>
             </header>
 
             <section class="card" aria-labelledby="you-heading">
-                <h2 id="you-heading">"You"</h2>
-                <label for="display-name">"Your name"</label>
+                <h2 id="you-heading">{tr!("landing-you")}</h2>
+                <label for="display-name">{tr!("landing-your-name")}</label>
                 <input
                     id="display-name"
                     name="display-name"
+                    dir="auto"
                     type="text"
                     autocomplete="name"
                     maxlength="80"
@@ -76,21 +63,19 @@ pub fn Landing() -> impl IntoView {
                         set_name.set(value);
                     }
                 />
-                <p class="hint">"Shown to the others in a room. Remembered on this device."</p>
+                <p class="hint">{tr!("landing-name-hint")}</p>
             </section>
 
             <section class="card" aria-labelledby="start-heading">
-                <h2 id="start-heading">"Start"</h2>
-                <button type="button" class="primary" on:click=create_room>"Create room"</button>
-                <p class="hint">
-                    "A new room gets its own secret link; only people you give it to can read it."
-                </p>
+                <h2 id="start-heading">{tr!("landing-start")}</h2>
+                <button type="button" class="primary" on:click=create_room>{tr!("landing-create")}</button>
+                <p class="hint">{tr!("landing-create-hint")}</p>
             </section>
 
             <section class="card" aria-labelledby="join-heading">
-                <h2 id="join-heading">"Join a room"</h2>
+                <h2 id="join-heading">{tr!("landing-join-heading")}</h2>
                 <form on:submit=join_room novalidate>
-                    <label for="room-code">"Room code or link"</label>
+                    <label for="room-code">{tr!("landing-code")}</label>
                     <div class="row">
                         <input
                             id="room-code"
@@ -104,7 +89,7 @@ pub fn Landing() -> impl IntoView {
                             prop:value=code
                             on:input=move |ev| set_code.set(event_target_value(&ev))
                         />
-                        <button type="submit">"Join"</button>
+                        <button type="submit">{tr!("landing-join")}</button>
                     </div>
                     <p id="room-code-error" class="error" role="alert">
                         {move || join_error.get()}

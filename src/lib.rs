@@ -7,6 +7,7 @@
 
 pub mod board;
 pub mod browser;
+pub mod i18n;
 pub mod live;
 mod network_view;
 mod plan;
@@ -26,6 +27,7 @@ pub use room::RoomShell;
 /// with its key in the URL fragment.
 #[component]
 pub fn App() -> impl IntoView {
+    i18n::apply_to_document(i18n::lang());
     view! {
         <Router>
             <Routes fallback=NotFound>
@@ -46,8 +48,8 @@ pub fn App() -> impl IntoView {
 fn NotFound() -> impl IntoView {
     view! {
         <main class="page narrow">
-            <h1>"Page not found"</h1>
-            <p>"This address is not part of Constellation. "<a href="/">"Go to the start page"</a></p>
+            <h1>{tr!("not-found-title")}</h1>
+            <p>{tr!("not-found-body")}" "<a href="/">{tr!("go-to-start")}</a></p>
         </main>
     }
 }

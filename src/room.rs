@@ -9,7 +9,9 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::browser::{LocalPreferences, Preferences};
+use crate::i18n::{t, t_args, LanguageSwitch};
 use crate::live::LiveRoom;
+use crate::tr;
 
 /// What every section of a room can read: which room, with which key, and
 /// the live room itself (absent when the link has no key).
@@ -48,21 +50,22 @@ pub fn RoomShell() -> impl IntoView {
         <div class="room">
             <header class="room-head">
                 <a class="brand" href="/">"Constellation"</a>
-                <p class="room-name">
+                <p class="room-name" dir="auto">
                     {move || match link.get() {
                         Ok(l) => {
                             let title = live.map(|live| live.read(|room| room.title())).unwrap_or_default();
-                            if title.is_empty() { format!("Room {}", &l.room.as_str()[..6]) } else { title }
+                            if title.is_empty() { t_args("room-fallback-name", &[("id", l.room.as_str()[..6].to_owned().into())]) } else { title }
                         }
-                        Err(_) => "Unknown room".to_owned(),
+                        Err(_) => t("room-unknown"),
                     }}
                 </p>
                 <crate::share::AccessBadge/>
                 <crate::share::ShareButton/>
-                <p role="status" class="status" data-state=move || status_label(status()).to_lowercase()>
+                <p role="status" class="status" data-state=move || status_state(status())>
                     <span class="status-dot" aria-hidden="true"></span>
                     {move || status_label(status())}
                 </p>
+                <LanguageSwitch/>
                 {live.map(|l| view! { <Participants live=l me=display_name.clone().unwrap_or_default()/> })}
             </header>
             {live.map(|l| view! {
@@ -70,7 +73,7 @@ pub fn RoomShell() -> impl IntoView {
                     {move || l.notice.get()}
                 </p>
             })}
-            <nav class="sections" aria-label="Room sections">
+            <nav class="sections" aria-label=tr!("room-sections")>
                 {Section::ALL
                     .into_iter()
                     .map(|section| {
@@ -78,7 +81,7 @@ pub fn RoomShell() -> impl IntoView {
                             Ok(l) => l.path(section),
                             Err(_) => section.slug().to_owned(),
                         };
-                        view! { <A href=href>{section_name(section)}</A> }
+                        view! { <A href=href>{move || section_name(section)}</A> }
                     })
                     .collect_view()}
             </nav>
@@ -86,16 +89,15 @@ pub fn RoomShell() -> impl IntoView {
                 {move || match link.get() {
                     Err(e) => view! {
                         <div class="page narrow">
-                            <h1>"This room link does not work"</h1>
-                            <p role="alert">{e.to_string()}</p>
-                            <p><a href="/">"Go to the start page"</a></p>
+                            <h1>{tr!("room-link-broken")}</h1>
+                            <p role="alert">{crate::i18n::link_error(&e)}</p>
+                            <p><a href="/">{tr!("go-to-start")}</a></p>
                         </div>
                     }
                     .into_any(),
                     Ok(l) if l.key.is_none() => view! {
                         <div class="notice" role="alert">
-                            "This link has no room key, so the room's content cannot be read here. "
-                            "Ask for the full link (it ends with #k=…)."
+                            {tr!("room-no-key")}
                         </div>
                         <Outlet/>
                     }
@@ -112,11 +114,20 @@ pub fn RoomShell() -> impl IntoView {
     }
 }
 
-fn status_label(status: Status) -> &'static str {
+fn status_label(status: Status) -> String {
+    t(match status {
+        Status::Offline => "status-offline",
+        Status::Syncing => "status-syncing",
+        Status::Online => "status-online",
+    })
+}
+
+/// The status as a stable word for CSS (`data-state`), whatever the language.
+fn status_state(status: Status) -> &'static str {
     match status {
-        Status::Offline => "Offline",
-        Status::Syncing => "Syncing",
-        Status::Online => "Online",
+        Status::Offline => "offline",
+        Status::Syncing => "syncing",
+        Status::Online => "online",
     }
 }
 
@@ -133,14 +144,14 @@ fn Participants(live: LiveRoom, me: String) -> impl IntoView {
                     <circle cx="17" cy="9" r="2.6" fill="currentColor" opacity=".75"/>
                     <path d="M15.6 13.7c2.9.1 5 1.9 5.6 5.3h-4.3c-.2-2-.6-3.7-1.3-5.3z" fill="currentColor" opacity=".75"/>
                 </svg>
-                {move || format!("{} here", count())}
+                {move || t_args("here-count", &[("count", count().into())])}
             </summary>
-            <ul aria-label="Participants">
-                <li>{if me.is_empty() { "You".to_owned() } else { format!("{me} (you)") }}</li>
+            <ul aria-label=tr!("participants")>
+                <li dir="auto">{move || if me.is_empty() { t("participant-you") } else { t_args("participant-me", &[("name", me.clone().into())]) }}</li>
                 <For
                     each=move || live.peers.get()
                     key=|(conn, p)| (*conn, p.name.clone())
-                    children=|(_, p)| view! { <li>{p.name}</li> }
+                    children=|(_, p)| view! { <li dir="auto">{p.name}</li> }
                 />
             </ul>
         </details>
@@ -148,11 +159,11 @@ fn Participants(live: LiveRoom, me: String) -> impl IntoView {
 }
 
 /// The visible name of a section, also its link's accessible name.
-pub fn section_name(section: Section) -> &'static str {
-    match section {
-        Section::Board => "Board",
-        Section::Goals => "Goals",
-        Section::Network => "Network",
-        Section::Commitments => "Commitments",
-    }
+pub fn section_name(section: Section) -> String {
+    t(match section {
+        Section::Board => "section-board",
+        Section::Goals => "section-goals",
+        Section::Network => "section-network",
+        Section::Commitments => "section-commitments",
+    })
 }

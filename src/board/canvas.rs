@@ -20,6 +20,8 @@ use wasm_bindgen::JsCast;
 
 use super::{short, toolbar, BoardState, Selection};
 use crate::browser::element::{follow_size, listen_active};
+use crate::i18n::{t, t_args};
+use crate::tr;
 
 /// Boards with at most this many notes keep every note in the page, so Tab
 /// reaches each one wherever the view is.
@@ -401,7 +403,7 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
             class="board-canvas"
             node_ref=viewport
             role="region"
-            aria-label="Board canvas"
+            aria-label=tr!("canvas-label")
             aria-describedby="canvas-help"
             tabindex="-1"
             on:pointerdown=on_pointerdown
@@ -412,7 +414,7 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
             on:keydown=on_keydown
         >
             <p id="canvas-help" class="visually-hidden">
-                "Drag empty space to pan; wheel, pinch, plus and minus keys zoom; 0 shows actual size. Double-click or double-tap empty space to add a note. On a note: Enter edits its text, arrow keys move it."
+                {tr!("canvas-help")}
             </p>
             <div class="world back" style=transform>
                 <For each=clusters key=|id| id.clone() children=move |id| view! { <ClusterView state id preview press/> }/>
@@ -427,7 +429,7 @@ pub fn Canvas(state: BoardState) -> impl IntoView {
                 <Cursors state/>
             </div>
             <Show when=empty>
-                <p class="canvas-empty">"Double-click or double-tap anywhere to add a note, or use “Add note”."</p>
+                <p class="canvas-empty">{tr!("canvas-empty")}</p>
             </Show>
         </div>
     }
@@ -496,7 +498,7 @@ fn NoteView(
                 let name = name();
                 if state.edit(|room| room.delete_note(&id)).is_some() {
                     state.selection.set(Selection::Nothing);
-                    state.announcement.set(Some(format!("Deleted note {}. Ctrl+Z brings it back.", short(&name))));
+                    state.announcement.set(Some(t_args("note-deleted-ctrl-z", &[("name", short(&name).into())])));
                 }
                 return;
             }
@@ -513,7 +515,7 @@ fn NoteView(
             class=move || format!("bnote note-{}{}", color(), if selected() { " selected" } else { "" })
             style=style
             role="group"
-            aria-label=move || format!("Note: {}", name())
+            aria-label=move || t_args("note-named", &[("name", name().into())])
         >
             <Show
                 when=editing
@@ -532,17 +534,17 @@ fn NoteView(
                             if ev.detail() == 0 { state.selection.set(Selection::Note(note_id.get_value())); }
                         }
                     >
-                        <span class="bnote-text" dir="auto">{move || note.get().map(|n| n.text).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| "Empty note".into())}</span>
+                        <span class="bnote-text" dir="auto">{move || note.get().map(|n| n.text).filter(|t| !t.trim().is_empty()).unwrap_or_else(|| t("note-empty"))}</span>
                     </button>
                 }
             >
-                <label class="visually-hidden" for=field_id.clone()>"Note text"</label>
+                <label class="visually-hidden" for=field_id.clone()>{tr!("note-text")}</label>
                 <textarea
                     id=field_id.clone()
                     class="bnote-field"
                     dir="auto"
                     maxlength="2000"
-                    placeholder="Write your idea"
+                    placeholder=tr!("note-placeholder")
                     prop:value=move || note.get_untracked().map(|n| n.text).unwrap_or_default()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
@@ -566,7 +568,7 @@ fn NoteView(
                 }
             </Show>
             <div class="bnote-meta">
-                <span class="author">{move || note.get().map(|n| n.author).filter(|a| !a.is_empty()).unwrap_or_else(|| "Anonymous".into())}</span>
+                <span class="author" dir="auto">{move || note.get().map(|n| n.author).filter(|a| !a.is_empty()).unwrap_or_else(|| t("anonymous"))}</span>
                 <span class="vote-count" hidden=move || votes() == 0>{move || format!("● {}", votes())}</span>
             </div>
         </div>
@@ -622,7 +624,7 @@ fn ClusterView(
     };
     let selected = move || state.selection.get() == Selection::Cluster(cluster_id.get_value());
     view! {
-        <div class=move || if selected() { "bcluster selected" } else { "bcluster" } style=style role="group" aria-label=move || format!("Cluster: {}", label())>
+        <div class=move || if selected() { "bcluster selected" } else { "bcluster" } style=style role="group" aria-label=move || t_args("cluster-named", &[("name", label().into())])>
             <button
                 type="button"
                 class="bcluster-label"
@@ -631,11 +633,11 @@ fn ClusterView(
                 on:pointerdown=move |ev| press.run((ev, Gesture::MoveCluster { id: cluster_id.get_value(), start: (0.0, 0.0), moved: false }))
                 on:focus=move |_| state.selection.set(Selection::Cluster(cluster_id.get_value()))
                 on:keydown=move |ev| key(ev, false)
-            >{move || { let l = label(); if l.trim().is_empty() { "Unnamed group".to_owned() } else { l } }}</button>
+            >{move || { let l = label(); if l.trim().is_empty() { t("group-unnamed") } else { l } }}</button>
             <button
                 type="button"
                 class="bcluster-resize"
-                aria-label=move || format!("Resize cluster {}", label())
+                aria-label=move || t_args("cluster-resize", &[("name", label().into())])
                 on:pointerdown=move |ev| press.run((ev, Gesture::Resize { id: cluster_id.get_value(), start: (0.0, 0.0) }))
                 on:keydown=move |ev| key(ev, true)
             ></button>

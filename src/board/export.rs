@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 
 use super::{BoardState, Mode, Selection};
 use crate::browser::download::{download_text, download_url, read_chosen_file};
+use crate::i18n::{t, t_args};
+use crate::tr;
 
 /// The largest PNG side, in pixels; bigger boards are scaled down to fit.
 const PNG_MAX_SIDE: f64 = 8192.0;
@@ -28,11 +30,11 @@ pub fn Files(state: BoardState) -> impl IntoView {
     let svg = move || state.board.get_untracked().and_then(|b| live.read(|room| room.export_board_svg(&b)));
     let export_svg = move |_| match svg() {
         Some(svg) => report(download_text(&format!("{}.svg", file_stem()), "image/svg+xml", &svg)),
-        None => state.error.set(Some("There is no board to export yet.".into())),
+        None => state.error.set(Some(t("export-nothing"))),
     };
     let export_json = move |_| match state.board.get_untracked().and_then(|b| live.read(|room| room.export_board_json(&b))) {
         Some(json) => report(download_text(&format!("{}.json", file_stem()), "application/json", &json)),
-        None => state.error.set(Some("There is no board to export yet.".into())),
+        None => state.error.set(Some(t("export-nothing"))),
     };
     let export_png = move |_| match svg() {
         Some(svg) => {
@@ -40,7 +42,7 @@ pub fn Files(state: BoardState) -> impl IntoView {
                 state.error.set(Some(e));
             }
         }
-        None => state.error.set(Some("There is no board to export yet.".into())),
+        None => state.error.set(Some(t("export-nothing"))),
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -54,7 +56,7 @@ pub fn Files(state: BoardState) -> impl IntoView {
                         state.chosen.set(Some(board));
                         state.selection.set(Selection::Nothing);
                         state.mode.set(Mode::Canvas);
-                        state.announcement.set(Some(format!("Imported {name} as a new board.")));
+                        state.announcement.set(Some(t_args("imported", &[("name", name.into())])));
                     }
                     Err(e) => state.error.set(Some(format!("{name}: {e}"))),
                 },
@@ -64,12 +66,12 @@ pub fn Files(state: BoardState) -> impl IntoView {
         });
     };
     view! {
-        <div class="tool-group files" role="group" aria-label="Files">
-            <button type="button" on:click=export_svg>"Export SVG"</button>
-            <button type="button" on:click=export_png>"Export PNG"</button>
-            <button type="button" on:click=export_json>"Export JSON"</button>
+        <div class="tool-group files" role="group" aria-label=tr!("files")>
+            <button type="button" on:click=export_svg>{tr!("export-svg")}</button>
+            <button type="button" on:click=export_png>{tr!("export-png")}</button>
+            <button type="button" on:click=export_json>{tr!("export-json")}</button>
             <label class="file-button">
-                "Import JSON"
+                {tr!("import-json")}
                 <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import/>
             </label>
         </div>
@@ -101,7 +103,7 @@ fn png_from_svg(svg: &str, file_name: String, state: BoardState) -> Result<(), S
             download_url(&file_name, &data).ok()
         })();
         if done.is_none() {
-            state.error.set(Some("The PNG could not be made in this browser; export SVG instead.".into()));
+            state.error.set(Some(t("png-failed")));
         }
     });
     image.set_onload(Some(onload.unchecked_ref()));

@@ -6,6 +6,8 @@ use constellation_core::board::{Note, NoteId};
 use leptos::prelude::*;
 
 use super::{short, BoardState};
+use crate::i18n::{t, t_args};
+use crate::tr;
 
 #[component]
 pub fn ListView(state: BoardState) -> impl IntoView {
@@ -20,7 +22,7 @@ pub fn ListView(state: BoardState) -> impl IntoView {
                     let group = cluster.map(|k| k.id.as_str().to_owned());
                     let heading = if group != last {
                         last = group.clone();
-                        Some(cluster.map(|k| if k.label.trim().is_empty() { "Unnamed group".to_owned() } else { k.label.clone() }).unwrap_or_else(|| "Not in a cluster".to_owned()))
+                        Some(cluster.map(|k| if k.label.trim().is_empty() { t("group-unnamed") } else { k.label.clone() }).unwrap_or_else(|| t("group-none")))
                     } else {
                         None
                     };
@@ -33,9 +35,9 @@ pub fn ListView(state: BoardState) -> impl IntoView {
         <div class="page board-list">
             <Show
                 when=move || state.content.with(|c| c.as_ref().is_some_and(|c| !c.notes.is_empty()))
-                fallback=|| view! { <p class="hint">"No notes yet. Add the first one."</p> }
+                fallback=|| view! { <p class="hint">{tr!("notes-none")}</p> }
             >
-                <ol class="notes" aria-label="Notes">
+                <ol class="notes" aria-label=tr!("notes")>
                     <For
                         each=entries
                         key=|e| e.clone()
@@ -64,13 +66,13 @@ fn NoteCard(state: BoardState, id: NoteId) -> impl IntoView {
     let mine = move || ballot().on.get(&note_id.get_value()).copied().unwrap_or(0);
     view! {
         <li class=move || format!("note note-{}", color())>
-            <label class="visually-hidden" for=field_id.clone()>"Note text"</label>
+            <label class="visually-hidden" for=field_id.clone()>{tr!("note-text")}</label>
             <textarea
                 id=field_id
                 rows="3"
                 maxlength="2000"
                 dir="auto"
-                placeholder="Write your idea"
+                placeholder=tr!("note-placeholder")
                 prop:value=text
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
@@ -79,22 +81,23 @@ fn NoteCard(state: BoardState, id: NoteId) -> impl IntoView {
                 on:blur=move |_| live.end_undo_step()
             ></textarea>
             <div class="note-foot">
-                <span class="author">{move || note.get().map(|n| n.author).filter(|a| !a.is_empty()).unwrap_or_else(|| "Anonymous".into())}</span>
-                <span class="vote-count">{move || match votes() { 0 => String::new(), 1 => "1 vote".into(), n => format!("{n} votes") }}</span>
-                <button type="button" class="quiet" disabled=move || ballot().remaining == 0
-                    aria-label=move || format!("Vote for {}", short(&text()))
-                    on:click=move |_| { state.edit(|room| room.place_vote(&state.me.get_value(), &note_id.get_value())); }>"Vote"</button>
+                <span class="author" dir="auto">{move || note.get().map(|n| n.author).filter(|a| !a.is_empty()).unwrap_or_else(|| t("anonymous"))}</span>
+                <span class="vote-count">{move || t_args("vote-count", &[("count", votes().into())])}</span>
+                <button type="button" class="quiet" disabled=move || state.locked() || ballot().remaining == 0
+                    aria-describedby=move || state.locked_reason()
+                    aria-label=move || t_args("vote-for", &[("name", short(&text()).into())])
+                    on:click=move |_| { state.edit(|room| room.place_vote(&state.me.get_value(), &note_id.get_value())); }>{tr!("vote")}</button>
                 <Show when=move || { mine() > 0 }>
                     <button type="button" class="quiet"
-                        aria-label=move || format!("Remove my vote from {}", short(&text()))
-                        on:click=move |_| { state.edit(|room| room.remove_vote(&state.me.get_value(), &note_id.get_value())); }>"Unvote"</button>
+                        aria-label=move || t_args("vote-remove-from", &[("name", short(&text()).into())])
+                        on:click=move |_| { state.edit(|room| room.remove_vote(&state.me.get_value(), &note_id.get_value())); }>{tr!("vote-remove")}</button>
                 </Show>
                 <button
                     type="button"
                     class="quiet"
-                    aria-label=move || format!("Delete note {}", short(&text()))
+                    aria-label=move || t_args("note-delete-named", &[("name", short(&text()).into())])
                     on:click=move |_| { state.edit(|room| room.delete_note(&note_id.get_value())); }
-                >"Delete"</button>
+                >{tr!("delete")}</button>
             </div>
         </li>
     }
@@ -107,9 +110,9 @@ pub fn RankedView(state: BoardState) -> impl IntoView {
     let voters = move || state.content.with(|c| c.as_ref().map_or(0, |c| c.tally.voters));
     view! {
         <div class="page board-ranked">
-            <h2>"Ranked by votes"</h2>
-            <p class="hint" aria-live="polite">{move || match voters() { 0 => "Nobody has voted yet.".to_owned(), 1 => "1 person has voted.".to_owned(), n => format!("{n} people have voted.") }}</p>
-            <ol class="ranked" aria-label="Ranked notes">
+            <h2>{tr!("ranked-heading")}</h2>
+            <p class="hint" aria-live="polite">{move || t_args("voters", &[("count", voters().into())])}</p>
+            <ol class="ranked" aria-label=tr!("ranked-notes")>
                 <For
                     each=ranked
                     key=|r| (r.note.id.clone(), r.rank, r.votes, r.note.text.clone())
@@ -117,10 +120,10 @@ pub fn RankedView(state: BoardState) -> impl IntoView {
                         let Note { text, author, color, .. } = r.note;
                         view! {
                             <li class=format!("ranked-item note-{}", color.name())>
-                                <span class="rank" aria-label=format!("Rank {}", r.rank)>{r.rank}</span>
-                                <span class="ranked-text" dir="auto">{if text.trim().is_empty() { "Empty note".to_owned() } else { text }}</span>
-                                <span class="ranked-votes">{match r.votes { 1 => "1 vote".to_owned(), n => format!("{n} votes") }}</span>
-                                <span class="author">{if author.is_empty() { "Anonymous".to_owned() } else { author }}</span>
+                                <span class="rank" aria-label=move || t_args("rank", &[("rank", r.rank.into())])>{r.rank}</span>
+                                <span class="ranked-text" dir="auto">{if text.trim().is_empty() { t("note-empty") } else { text }}</span>
+                                <span class="ranked-votes">{move || t_args("ranked-votes", &[("count", r.votes.into())])}</span>
+                                <span class="author" dir="auto">{if author.is_empty() { t("anonymous") } else { author }}</span>
                             </li>
                         }
                     }

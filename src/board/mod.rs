@@ -18,11 +18,10 @@ use constellation_core::board::{BoardContent, BoardId, ClusterId, NewNote, NoteC
 use leptos::prelude::*;
 
 use crate::browser::{LocalPreferences, Preferences};
+use crate::i18n::t;
 use crate::live::LiveRoom;
+use crate::tr;
 use crate::room::use_live_room;
-
-/// Name of the board made when a room's first note is added.
-const FIRST_BOARD: &str = "Ideas";
 
 /// How the board is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,6 +118,18 @@ impl BoardState {
         }
     }
 
+    /// Whether the facilitator has locked the board while votes are counted
+    /// (reactive); `core` refuses every board edit meanwhile.
+    pub fn locked(&self) -> bool {
+        self.live.read(|room| room.board_locked())
+    }
+
+    /// The id of the notice saying why the edit controls are disabled, while
+    /// the board is locked: controls point at it with `aria-describedby`.
+    pub fn locked_reason(&self) -> Option<&'static str> {
+        self.locked().then_some(LOCKED_NOTICE_ID)
+    }
+
     /// This person's votes on the board shown (reactive).
     pub fn my_ballot(&self) -> constellation_core::board::Ballot {
         let me = self.me.get_value();
@@ -130,7 +141,9 @@ impl BoardState {
         match self.board.get_untracked() {
             Some(board) => Some(board),
             None => {
-                let board = self.edit(|room| room.add_board(FIRST_BOARD))?;
+                // Named in the language of whoever adds the room's first note.
+                let name = t("board-first-name");
+                let board = self.edit(|room| room.add_board(&name))?;
                 self.chosen.set(Some(board.clone()));
                 Some(board)
             }
@@ -157,14 +170,14 @@ impl BoardState {
     pub fn undo(&self) {
         self.live.end_undo_step();
         if self.edit(|room| Ok::<_, std::convert::Infallible>(room.undo())).is_some() {
-            self.announcement.set(Some("Undone.".into()));
+            self.announcement.set(Some(t("undone")));
         }
     }
 
     pub fn redo(&self) {
         self.live.end_undo_step();
         if self.edit(|room| Ok::<_, std::convert::Infallible>(room.redo())).is_some() {
-            self.announcement.set(Some("Redone.".into()));
+            self.announcement.set(Some(t("redone")));
         }
     }
 }
@@ -173,7 +186,7 @@ impl BoardState {
 pub fn Board() -> impl IntoView {
     let Some(live) = use_live_room() else {
         return view! {
-            <section class="section page"><h1>"Board"</h1><p class="lede">"This link has no room key, so the board cannot be opened."</p></section>
+            <section class="section page"><h1>{tr!("section-board")}</h1><p class="lede">{tr!("board-no-key")}</p></section>
         }
         .into_any();
     };
@@ -219,12 +232,13 @@ pub fn Board() -> impl IntoView {
 
     view! {
         <section class="board-section" aria-labelledby="board-heading">
-            <h1 id="board-heading" class="visually-hidden">"Board"</h1>
+            <h1 id="board-heading" class="visually-hidden">{tr!("section-board")}</h1>
             <toolbar::Boards state/>
             <toolbar::Toolbar state/>
+            <p id=LOCKED_NOTICE_ID class="board-locked" hidden=move || !state.locked()>{tr!("board-locked")}</p>
             <p class="error board-error" role="alert">{move || state.error.get()}</p>
             <p class="visually-hidden" aria-live="polite">{move || state.announcement.get()}</p>
-            <Show when=move || live.ready.get() fallback=|| view! { <p class="hint page">"Opening the room…"</p> }>
+            <Show when=move || live.ready.get() fallback=|| view! { <p class="hint page">{tr!("board-opening")}</p> }>
                 {move || match state.mode.get() {
                     Mode::Canvas => view! {
                         <div class="board-main">
@@ -241,13 +255,16 @@ pub fn Board() -> impl IntoView {
     .into_any()
 }
 
+/// The element that says the board is locked.
+const LOCKED_NOTICE_ID: &str = "board-locked";
+
 /// The start of a text, to name the controls of what it belongs to.
 pub fn short(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let joined = words.join(" ");
     let first: String = joined.chars().take(40).collect();
     if first.is_empty() {
-        "empty note".into()
+        t("note-empty-short")
     } else if joined.chars().count() > 40 {
         format!("{first}…")
     } else {

@@ -6,6 +6,8 @@ use constellation_core::board::{NewCluster, MAX_VOTE_ALLOWANCE, NOTE_HEIGHT, NOT
 use leptos::prelude::*;
 
 use super::{export, BoardState, Mode, Selection};
+use crate::i18n::{t, t_args};
+use crate::tr;
 
 /// The room's boards as a row of buttons, and the actions on the current one.
 #[component]
@@ -15,7 +17,7 @@ pub fn Boards(state: BoardState) -> impl IntoView {
     let BoardState { renaming, name_draft: draft, deleted, .. } = state;
 
     let add = move |_| {
-        let name = format!("Board {}", boards.get_untracked().len() + 1);
+        let name = t_args("board-default-name", &[("n", (boards.get_untracked().len() + 1).into())]);
         if let Some(id) = state.edit(|room| room.add_board(&name)) {
             state.chosen.set(Some(id));
             draft.set(name);
@@ -32,7 +34,7 @@ pub fn Boards(state: BoardState) -> impl IntoView {
         }
     };
     view! {
-        <nav class="boards" aria-label="Boards">
+        <nav class="boards" aria-label=tr!("boards-nav")>
             <ul class="board-tabs">
                 <For
                     each=move || boards.get()
@@ -48,6 +50,7 @@ pub fn Boards(state: BoardState) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="board-tab"
+                                    dir="auto"
                                     aria-current=move || if current() { Some("page") } else { None }
                                     on:click=move |_| {
                                         state.chosen.set(Some(id.clone()));
@@ -59,23 +62,23 @@ pub fn Boards(state: BoardState) -> impl IntoView {
                         }
                     }
                 />
-                <li><button type="button" class="board-tab add" on:click=add>"Add board"</button></li>
+                <li><button type="button" class="board-tab add" on:click=add>{tr!("board-add")}</button></li>
             </ul>
             <Show when=move || renaming.get()>
                 <form class="board-rename row" on:submit=move |ev| { ev.prevent_default(); save_name(); }>
-                    <label class="visually-hidden" for="board-name">"Board name"</label>
-                    <input id="board-name" type="text" maxlength="100" prop:value=move || draft.get()
+                    <label class="visually-hidden" for="board-name">{tr!("board-name")}</label>
+                    <input id="board-name" type="text" dir="auto" maxlength="100" prop:value=move || draft.get()
                         on:input=move |ev| draft.set(event_target_value(&ev))
                         on:keydown=move |ev| if ev.key() == "Escape" { renaming.set(false); } />
-                    <button type="submit">"Save name"</button>
-                    <button type="button" class="quiet" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    <button type="submit">{tr!("save-name")}</button>
+                    <button type="button" class="quiet" on:click=move |_| renaming.set(false)>{tr!("cancel")}</button>
                 </form>
             </Show>
             <Show when=move || deleted.get().is_some()>
                 <p class="toast" aria-live="polite">
-                    {move || format!("Board “{}” deleted.", deleted.get().unwrap_or_default())}
-                    <button type="button" on:click=move |_| { state.undo(); deleted.set(None); }>"Undo"</button>
-                    <button type="button" class="quiet" aria-label="Dismiss" on:click=move |_| deleted.set(None)>"×"</button>
+                    {move || t_args("board-deleted", &[("name", deleted.get().unwrap_or_default().into())])}
+                    <button type="button" on:click=move |_| { state.undo(); deleted.set(None); }>{tr!("undo")}</button>
+                    <button type="button" class="quiet" aria-label=tr!("dismiss") on:click=move |_| deleted.set(None)>"×"</button>
                 </p>
             </Show>
         </nav>
@@ -113,15 +116,15 @@ fn BoardActions(state: BoardState) -> impl IntoView {
     };
     view! {
         <Show when=move || state.board.get().is_some()>
-            <div class="tool-group" role="group" aria-label="This board">
+            <div class="tool-group" role="group" aria-label=tr!("board-this")>
                 <button type="button" on:click=move |_| {
                     state.name_draft.set(current_name());
                     state.renaming.set(true);
                     super::focus_later("board-name".into());
-                }>"Rename board"</button>
-                <button type="button" aria-label="Move board left" disabled=move || index() == Some(0) on:click=move |_| shift(-1)>"←"</button>
-                <button type="button" aria-label="Move board right" disabled=move || index().map(|i| i + 1 >= boards.get().len()).unwrap_or(true) on:click=move |_| shift(1)>"→"</button>
-                <button type="button" class="danger" on:click=delete>"Delete board"</button>
+                }>{tr!("board-rename")}</button>
+                <button type="button" aria-label=tr!("board-move-left") disabled=move || index() == Some(0) on:click=move |_| shift(-1)>"←"</button>
+                <button type="button" aria-label=tr!("board-move-right") disabled=move || index().map(|i| i + 1 >= boards.get().len()).unwrap_or(true) on:click=move |_| shift(1)>"→"</button>
+                <button type="button" class="danger" on:click=delete>{tr!("board-delete")}</button>
             </div>
         </Show>
     }
@@ -132,6 +135,7 @@ fn BoardActions(state: BoardState) -> impl IntoView {
 pub fn Toolbar(state: BoardState) -> impl IntoView {
     let live = state.live;
     let mode_button = move |mode: Mode, label: &'static str| {
+        let label = move || t(label);
         view! {
             <button type="button" class="seg" aria-pressed=move || (state.mode.get() == mode).to_string()
                 on:click=move |_| state.mode.set(mode)>{label}</button>
@@ -160,7 +164,7 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
         let Some(board) = state.board_or_first() else { return };
         let (w, h) = state.size.get_untracked();
         let (cx, cy) = state.camera.get_untracked().to_board(w / 2.0, h / 2.0);
-        let new = NewCluster { board, label: "New group".into(), x: (cx - 200.0).round(), y: (cy - 150.0).round(), width: 400.0, height: 300.0 };
+        let new = NewCluster { board, label: t("cluster-new"), x: (cx - 200.0).round(), y: (cy - 150.0).round(), width: 400.0, height: 300.0 };
         if let Some(id) = state.edit(|room| room.add_cluster(new)) {
             state.mode.set(Mode::Canvas);
             state.selection.set(Selection::Cluster(id));
@@ -182,41 +186,41 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
             Ok(n) => {
                 state.edit(|room| room.set_vote_allowance(&board, n));
             }
-            Err(_) => state.error.set(Some(format!("Votes per person must be a whole number from 0 to {MAX_VOTE_ALLOWANCE}."))),
+            Err(_) => state.error.set(Some(t_args("vote-allowance-error", &[("max", MAX_VOTE_ALLOWANCE.into())]))),
         }
     };
 
     let more = RwSignal::new(false);
     view! {
-        <div class="board-tools" role="toolbar" aria-label="Board tools">
-            <div class="tool-group" role="group" aria-label="View">
-                {mode_button(Mode::Canvas, "Canvas")}
-                {mode_button(Mode::List, "List")}
-                {mode_button(Mode::Ranked, "Ranked")}
+        <div class="board-tools" role="toolbar" aria-label=tr!("board-tools")>
+            <div class="tool-group" role="group" aria-label=tr!("board-view")>
+                {mode_button(Mode::Canvas, "mode-canvas")}
+                {mode_button(Mode::List, "mode-list")}
+                {mode_button(Mode::Ranked, "mode-ranked")}
             </div>
             <div class="tool-group">
-                <button type="button" class="primary inline" on:click=add_note>"Add note"</button>
-                <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !can_undo() on:click=move |_| state.undo()>"Undo"</button>
-                <button type="button" aria-keyshortcuts="Control+Shift+Z" disabled=move || !can_redo() on:click=move |_| state.redo()>"Redo"</button>
+                <button type="button" class="primary inline" disabled=move || state.locked() aria-describedby=move || state.locked_reason() on:click=add_note>{tr!("note-add")}</button>
+                <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !can_undo() on:click=move |_| state.undo()>{tr!("undo")}</button>
+                <button type="button" aria-keyshortcuts="Control+Shift+Z" disabled=move || !can_redo() on:click=move |_| state.redo()>{tr!("redo")}</button>
                 <button type="button" class="more-toggle" aria-expanded=move || more.get().to_string() aria-controls="more-tools"
-                    on:click=move |_| more.update(|m| *m = !*m)>"More tools"</button>
+                    on:click=move |_| more.update(|m| *m = !*m)>{tr!("more-tools")}</button>
             </div>
             <p class="ballot" aria-live="polite" hidden=move || ballot().allowance == 0>{move || {
                 let b = ballot();
-                format!("{} of {} votes left", b.remaining, b.allowance)
+                t_args("votes-left", &[("remaining", b.remaining.into()), ("allowance", b.allowance.into())])
             }}</p>
             <div id="more-tools" class=move || if more.get() { "more-tools open" } else { "more-tools" }>
-                <button type="button" on:click=add_cluster>"Add cluster"</button>
+                <button type="button" on:click=add_cluster>{tr!("cluster-add")}</button>
                 <Show when=move || state.mode.get() == Mode::Canvas>
-                    <div class="tool-group" role="group" aria-label="Zoom">
-                        <button type="button" aria-label="Zoom out" aria-keyshortcuts="-" on:click=move |_| zoom(1.0 / ZOOM_STEP)>"−"</button>
-                        <span class="zoom-level">{move || format!("{:.0} %", state.camera.get().zoom * 100.0)}</span>
-                        <button type="button" aria-label="Zoom in" aria-keyshortcuts="+" on:click=move |_| zoom(ZOOM_STEP)>"+"</button>
-                        <button type="button" aria-keyshortcuts="Shift+1" on:click=move |_| fit(state)>"Zoom to fit"</button>
+                    <div class="tool-group" role="group" aria-label=tr!("zoom")>
+                        <button type="button" aria-label=tr!("zoom-out") aria-keyshortcuts="-" on:click=move |_| zoom(1.0 / ZOOM_STEP)>"−"</button>
+                        <span class="zoom-level">{move || t_args("zoom-level", &[("percent", (state.camera.get().zoom * 100.0).round().into())])}</span>
+                        <button type="button" aria-label=tr!("zoom-in") aria-keyshortcuts="+" on:click=move |_| zoom(ZOOM_STEP)>"+"</button>
+                        <button type="button" aria-keyshortcuts="Shift+1" on:click=move |_| fit(state)>{tr!("zoom-fit")}</button>
                     </div>
                 </Show>
                 <div class="tool-group votes-tools">
-                    <label for="vote-allowance">"Votes per person"</label>
+                    <label for="vote-allowance">{tr!("votes-per-person")}</label>
                     <input id="vote-allowance" type="number" min="0" max=MAX_VOTE_ALLOWANCE inputmode="numeric"
                         prop:value=move || tally().allowance.to_string()
                         disabled=move || state.board.get().is_none()

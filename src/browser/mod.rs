@@ -21,6 +21,9 @@ pub trait Preferences {
     /// How this person last chose to see boards ("canvas", "list", "ranked").
     fn board_view(&self) -> Option<String>;
     fn set_board_view(&self, view: &str);
+    /// The language this person chose (a BCP 47 code such as "fr"), if any.
+    fn language(&self) -> Option<String>;
+    fn set_language(&self, code: &str);
     /// This person chose to enter rooms without a name (the first-visit
     /// prompt's "Skip"); the prompt is not shown again on this device.
     fn name_prompt_skipped(&self) -> bool;
@@ -36,6 +39,7 @@ pub struct LocalPreferences;
 const NAME_KEY: &str = "constellation.display_name";
 const PARTICIPANT_KEY: &str = "constellation.participant";
 const BOARD_VIEW_KEY: &str = "constellation.board_view";
+const LANGUAGE_KEY: &str = "constellation.language";
 const NAME_PROMPT_KEY: &str = "constellation.name_prompt";
 
 thread_local! {
@@ -73,6 +77,14 @@ impl Preferences for LocalPreferences {
 
     fn set_board_view(&self, view: &str) {
         let _ = LocalStorage::set(BOARD_VIEW_KEY, view);
+    }
+
+    fn language(&self) -> Option<String> {
+        LocalStorage::get::<String>(LANGUAGE_KEY).ok().filter(|c| !c.is_empty())
+    }
+
+    fn set_language(&self, code: &str) {
+        let _ = LocalStorage::set(LANGUAGE_KEY, code);
     }
 
     fn name_prompt_skipped(&self) -> bool {

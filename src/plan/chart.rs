@@ -10,6 +10,8 @@ use constellation_core::goals::{Date, Indicator, MeasureType, Measurement, Measu
 use leptos::prelude::*;
 
 use super::number;
+use crate::i18n::{format_date, t, t_args};
+use crate::tr;
 
 // The drawing's own units. Axis labels are page text beside the drawing, not
 // SVG text, so they keep a readable size from a phone to a projector.
@@ -37,7 +39,7 @@ pub fn IndicatorChart(
         <figure class="chart">
             {chart}
             <details class="chart-data">
-                <summary>{move || format!("Data table: {}", indicator.with(|i| i.name.clone()))}</summary>
+                <summary>{move || t_args("chart-data-table", &[("name", indicator.with(|i| i.name.clone()).into())])}</summary>
                 <DataTable indicator measurements on_delete/>
             </details>
         </figure>
@@ -57,7 +59,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     if let Some(b) = &indicator.baseline {
         rows.push(Row {
-            kind: "Baseline",
+            kind: "chart-row-baseline",
             date: b.date,
             value: b.value.to_string(),
             by: String::new(),
@@ -65,7 +67,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
         });
     }
     rows.extend(indicator.targets.iter().map(|t| Row {
-        kind: "Target",
+        kind: "chart-row-target",
         date: t.date,
         value: t.value.to_string(),
         by: String::new(),
@@ -73,7 +75,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
     }));
     rows.extend(measurements.iter().map(|m| {
         Row {
-            kind: "Measurement",
+            kind: "chart-row-measurement",
             date: m.date,
             value: m.value.to_string(),
             by: [m.organization.as_str(), m.source.as_str()]
@@ -98,14 +100,14 @@ fn DataTable(
     let unit = move || indicator.with(|i| i.unit.clone());
     view! {
         <table>
-            <caption>{move || format!("{}: baseline, targets and measurements", indicator.with(|i| i.name.clone()))}</caption>
+            <caption>{move || t_args("chart-caption", &[("name", indicator.with(|i| i.name.clone()).into())])}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Date"</th>
-                    <th scope="col">"What"</th>
-                    <th scope="col">{move || if unit().is_empty() { "Value".to_owned() } else { format!("Value ({})", unit()) }}</th>
-                    <th scope="col">"Reported by"</th>
-                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    <th scope="col">{tr!("chart-date")}</th>
+                    <th scope="col">{tr!("chart-what")}</th>
+                    <th scope="col">{move || if unit().is_empty() { t("chart-value") } else { t_args("chart-value-unit", &[("unit", unit().into())]) }}</th>
+                    <th scope="col">{tr!("chart-reported-by")}</th>
+                    <th scope="col"><span class="visually-hidden">{tr!("chart-actions")}</span></th>
                 </tr>
             </thead>
             <tbody>
@@ -113,16 +115,17 @@ fn DataTable(
                     rows(&indicator.get(), &measurements.get())
                         .into_iter()
                         .map(|r| {
-                            let delete_label = format!("Delete measurement {} of {}", r.value, r.date);
+                            // The date as typed (YYYY-MM-DD) names the button; the cell shows it the locale's way.
+                            let delete_label = t_args("chart-delete-measurement", &[("value", r.value.clone().into()), ("date", r.date.to_string().into())]);
                             view! {
                             <tr>
-                                <td>{r.date.to_string()}</td>
-                                <td>{r.kind}</td>
+                                <td>{format_date(&r.date.to_string())}</td>
+                                <td>{t(r.kind)}</td>
                                 <td>{r.value}</td>
-                                <td>{r.by}</td>
+                                <td dir="auto">{r.by}</td>
                                 <td>
                                     {r.measurement.map(|id| {
-                                        view! { <button type="button" class="danger" aria-label=delete_label on:click=move |_| on_delete.run(id.clone())>"Delete"</button> }
+                                        view! { <button type="button" class="danger" aria-label=delete_label on:click=move |_| on_delete.run(id.clone())>{t("delete")}</button> }
                                     })}
                                 </td>
                             </tr>
@@ -144,19 +147,14 @@ fn description(indicator: &Indicator, points: &[(Date, f64)]) -> String {
     };
     let mut parts = Vec::new();
     if let Some(b) = &indicator.baseline {
-        parts.push(format!("Baseline {}{unit} on {}", b.value, b.date));
+        parts.push(t_args("chart-desc-baseline", &[("value", format!("{}{unit}", b.value).into()), ("date", format_date(&b.date.to_string()).into())]));
     }
     for t in &indicator.targets {
-        parts.push(format!("target {}{unit} by {}", t.value, t.date));
+        parts.push(t_args("chart-desc-target", &[("value", format!("{}{unit}", t.value).into()), ("date", format_date(&t.date.to_string()).into())]));
     }
     match points.last() {
-        Some((date, value)) => parts.push(format!(
-            "{} measurement{}, the latest {}{unit} on {date}",
-            points.len(),
-            if points.len() == 1 { "" } else { "s" },
-            number(*value)
-        )),
-        None => parts.push("no measurements yet".into()),
+        Some((date, value)) => parts.push(t_args("chart-desc-latest", &[("count", points.len().into()), ("value", format!("{}{unit}", number(*value)).into()), ("date", format_date(&date.to_string()).into())])),
+        None => parts.push(t("chart-desc-none")),
     }
     let mut text = parts.join("; ");
     text.push('.');
@@ -187,12 +185,9 @@ fn svg(indicator: &Indicator, measurements: &[Measurement]) -> AnyView {
         .copied()
         .collect();
     let desc = description(indicator, &points);
-    let title = format!(
-        "{}: baseline, targets and measurements over time",
-        indicator.name
-    );
+    let title = t_args("chart-title", &[("name", indicator.name.clone().into())]);
     if all.is_empty() {
-        return view! { <p class="hint">"The chart appears once there is a baseline, a target or a measurement."</p> }.into_any();
+        return view! { <p class="hint">{tr!("chart-empty")}</p> }.into_any();
     }
     let (mut d0, mut d1) = (
         all.iter().map(|p| p.0.day_number()).min().unwrap_or(0),
@@ -277,10 +272,10 @@ fn svg(indicator: &Indicator, measurements: &[Measurement]) -> AnyView {
             <div class="x-labels" aria-hidden="true"><span>{first}</span><span>{last}</span></div>
         </div>
         <ul class="legend" aria-hidden="true">
-            <li><span class="key key-baseline"></span>"Baseline"</li>
-            <li><span class="key key-target"></span>"Target"</li>
-            <li><span class="key key-trajectory"></span>"Trajectory"</li>
-            <li><span class="key key-measurement"></span>"Measurements"</li>
+            <li><span class="key key-baseline"></span>{tr!("chart-key-baseline")}</li>
+            <li><span class="key key-target"></span>{tr!("chart-key-target")}</li>
+            <li><span class="key key-trajectory"></span>{tr!("chart-key-trajectory")}</li>
+            <li><span class="key key-measurement"></span>{tr!("chart-key-measurements")}</li>
         </ul>
     }
     .into_any()

@@ -18,6 +18,8 @@ use leptos::prelude::*;
 use super::digest::DigestPanel;
 use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener};
 use super::{number, sentence, today};
+use crate::i18n::{capitalize, format_date, t, t_args, t_or};
+use crate::tr;
 use crate::browser::{LocalPreferences, Preferences};
 use crate::live::LiveRoom;
 use crate::room::use_live_room;
@@ -25,25 +27,25 @@ use crate::room::use_live_room;
 #[component]
 pub fn Commitments() -> impl IntoView {
     let Some(live) = use_live_room() else {
-        return view! { <section class="section page"><h1>"Commitments"</h1></section> }.into_any();
+        return view! { <section class="section page"><h1>{tr!("section-commitments")}</h1></section> }.into_any();
     };
     let list = move || live.read(|room| room.commitments());
     let adding = Opener::new();
     view! {
         <section class="section page plan commitments" aria-labelledby="commitments-heading">
             <div class="section-head">
-                <h1 id="commitments-heading">"Commitments"</h1>
-                <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add commitment"</button>
+                <h1 id="commitments-heading">{tr!("section-commitments")}</h1>
+                <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>{tr!("p-add-commitment")}</button>
             </div>
-            <p class="lede">"What each partner promised, what it delivered, and who has gone quiet."</p>
+            <p class="lede">{tr!("commitments-lede")}</p>
             <Show when=move || adding.open.get()>
                 <CommitmentForm live on_done=adding.done()/>
             </Show>
             <div class="commitments-layout">
                 <Accountability live/>
                 <section class="commitment-list" aria-labelledby="commitment-list-heading">
-                    <h2 id="commitment-list-heading">"All commitments"</h2>
-                    <Show when=move || !list().is_empty() fallback=|| view! { <p class="hint">"No commitments yet."</p> }>
+                    <h2 id="commitment-list-heading">{tr!("commitments-all")}</h2>
+                    <Show when=move || !list().is_empty() fallback=|| view! { <p class="hint">{tr!("commitments-none")}</p> }>
                         <ul class="cards">
                             <For each=list key=|c| c.id.clone() children=move |c| view! { <CommitmentCard live id=c.id/> }/>
                         </ul>
@@ -63,12 +65,27 @@ pub fn Commitments() -> impl IntoView {
 fn my_name() -> String {
     LocalPreferences
         .display_name()
-        .unwrap_or_else(|| "Anonymous".into())
+        .unwrap_or_else(|| t("anonymous"))
 }
 
+/// A status in running text ("in progress"), in the current language.
+fn status_word(status: CommitmentStatus) -> String {
+    t_or(&format!("status-{}", status.name()), status.label())
+}
+
+/// A status as an option's label ("In progress").
 fn status_label(status: CommitmentStatus) -> String {
-    let label = status.label();
-    label[..1].to_uppercase() + &label[1..]
+    capitalize(&status_word(status))
+}
+
+/// A kind of commitment in running text ("staff time").
+fn kind_word(kind: CommitmentKind) -> String {
+    t_or(&format!("kind-{}", kind.name()), kind.label())
+}
+
+/// A role in running text ("program manager").
+fn role_word(role: Role) -> String {
+    t_or(&format!("role-{}", role.name()), role.label())
 }
 
 /// Per partner: promised vs delivered, overdue, freshness.
@@ -78,9 +95,9 @@ fn Accountability(live: LiveRoom) -> impl IntoView {
         move || live.read(|room| room.accountability(today(), &AccountabilityConfig::default()));
     view! {
         <section class="accountability" aria-labelledby="accountability-heading">
-            <h2 id="accountability-heading">"Accountability by partner"</h2>
-            <Show when=move || !accounts().is_empty() fallback=|| view! { <p class="hint">"Partners appear here once they commit or report a measurement."</p> }>
-                <ul class="partners" aria-label="Partners">
+            <h2 id="accountability-heading">{tr!("accountability-heading")}</h2>
+            <Show when=move || !accounts().is_empty() fallback=|| view! { <p class="hint">{tr!("accountability-none")}</p> }>
+                <ul class="partners" aria-label=tr!("p-partners")>
                     {move || accounts().into_iter().map(|a| view! { <PartnerCard account=a/> }.into_any()).collect_view()}
                 </ul>
             </Show>
@@ -93,11 +110,10 @@ fn PartnerCard(account: PartnerAccount) -> impl IntoView {
     let heading_id = super::unique_id("partner");
     let labelled = heading_id.clone();
     let delivered = account.met + account.partially_met;
-    let freshness = match account.days_since_report {
-        None => "Never reported".to_owned(),
-        Some(0) => "Last report today".to_owned(),
-        Some(1) => "Last report yesterday".to_owned(),
-        Some(days) => format!("Last report {days} days ago"),
+    let days_since_report = account.days_since_report;
+    let freshness = move || match days_since_report {
+        None => t("report-never"),
+        Some(days) => t_args("report-days", &[("days", days.into())]),
     };
     let quiet = account.quiet;
     let amounts = account
@@ -107,7 +123,7 @@ fn PartnerCard(account: PartnerAccount) -> impl IntoView {
             let share = if a.promised > 0.0 { (a.delivered / a.promised).clamp(0.0, 1.0) } else { 1.0 };
             view! {
                 <li>
-                    <span>{format!("{}: {} of {} {} delivered", a.kind.label(), number(a.delivered), number(a.promised), a.unit)}</span>
+                    <span>{let (kind, delivered, promised, unit) = (a.kind, a.delivered, a.promised, a.unit.clone()); move || t_args("amount-delivered", &[("kind", kind_word(kind).into()), ("delivered", number(delivered).into()), ("promised", number(promised).into()), ("unit", unit.clone().into())])}</span>
                     <meter min="0" max="1" value=share aria-hidden="true"></meter>
                 </li>
             }
@@ -115,23 +131,24 @@ fn PartnerCard(account: PartnerAccount) -> impl IntoView {
         .collect_view();
     view! {
         <li class="partner card" class:quiet=quiet aria-labelledby=labelled>
-            <h3 id=heading_id>{account.organization.clone()}</h3>
+            <h3 id=heading_id dir="auto">{account.organization.clone()}</h3>
             <p class="tally">
-                <span class="big">{format!("{delivered} of {}", account.promised)}</span>
-                " commitments delivered ("{account.met}" met, "{account.partially_met}" partly, "{account.open}" open, "{account.not_met}" not met)"
+                <span class="big">{let promised = account.promised; move || t_args("tally-big", &[("delivered", delivered.into()), ("promised", promised.into())])}</span>
+                " "
+                {let (met, partly, open, notmet) = (account.met, account.partially_met, account.open, account.not_met); move || t_args("tally-rest", &[("met", met.into()), ("partly", partly.into()), ("open", open.into()), ("notmet", notmet.into())])}
             </p>
             <ul class="amounts">{amounts}</ul>
             <p class=if account.overdue.is_empty() { "overdue none" } else { "overdue" }>
-                {if account.overdue.is_empty() { "Nothing overdue".to_owned() } else { format!("{} overdue", account.overdue.len()) }}
+                {let overdue = account.overdue.len(); move || if overdue == 0 { t("overdue-none") } else { t_args("overdue-count", &[("count", overdue.into())]) }}
             </p>
             {(!account.overdue.is_empty()).then(|| view! {
                 <ul class="overdue-list">
-                    {account.overdue.iter().map(|c| view! { <li>{format!("{} (due {})", c.description, c.due.map(|d| d.to_string()).unwrap_or_default())}</li> }).collect_view()}
+                    {account.overdue.iter().map(|c| { let (description, due) = (c.description.clone(), c.due.map(|d| d.to_string()).unwrap_or_default()); view! { <li dir="auto">{move || t_args("overdue-item", &[("description", description.clone().into()), ("due", format_date(&due).into())])}</li> } }).collect_view()}
                 </ul>
             })}
             <p class="freshness">
                 {freshness}
-                {quiet.then_some(view! { " · " <strong>"Gone quiet"</strong> })}
+                {quiet.then_some(view! { " · " <strong>{tr!("gone-quiet")}</strong> })}
             </p>
         </li>
     }
@@ -146,7 +163,7 @@ fn first_problem<T>(
         .err()?
         .iter()
         .find(|e| e.field == field)
-        .map(|e| sentence(&e.error))
+        .map(|e| super::commitment_error_text(&e.error))
 }
 
 fn parse_toward(value: &str) -> Option<Toward> {
@@ -171,13 +188,13 @@ fn CommitmentForm(live: LiveRoom, on_done: Callback<()>) -> impl IntoView {
     let refused = RwSignal::new(None::<String>);
     let targets = Signal::derive(move || {
         let (goals, indicators) = live.read(|room| (room.goals(), room.all_indicators()));
-        let mut options = vec![(String::new(), "Choose a goal or indicator".to_owned())];
+        let mut options = vec![(String::new(), t("target-choose"))];
         for goal in goals {
-            options.push((format!("goal:{}", goal.id), format!("Goal: {}", goal.title)));
+            options.push((format!("goal:{}", goal.id), t_args("target-goal", &[("title", goal.title.clone().into())])));
             for i in indicators.iter().filter(|i| i.goal == goal.id) {
                 options.push((
                     format!("indicator:{}", i.id),
-                    format!("Indicator: {} ({})", i.name, goal.title),
+                    t_args("target-indicator", &[("name", i.name.clone().into()), ("goal", goal.title.clone().into())]),
                 ));
             }
         }
@@ -198,13 +215,13 @@ fn CommitmentForm(live: LiveRoom, on_done: Callback<()>) -> impl IntoView {
     });
     let toward_missing = Signal::derive(move || {
         (attempted.get() && parse_toward(&toward.get()).is_none())
-            .then(|| "Choose the goal or indicator this commitment serves.".to_owned())
+            .then(|| t("toward-missing"))
     });
     let err = move |field| Signal::derive(move || checked.with(|c| first_problem(c, field)));
     let kinds = Signal::derive(|| {
         CommitmentKind::ALL
             .into_iter()
-            .map(|k| (k.name().to_owned(), status_case(k.label())))
+            .map(|k| (k.name().to_owned(), capitalize(&kind_word(k))))
             .collect::<Vec<_>>()
     });
     let statuses = Signal::derive(|| {
@@ -248,26 +265,23 @@ fn CommitmentForm(live: LiveRoom, on_done: Callback<()>) -> impl IntoView {
     };
     view! {
         <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
-            <h2 class="form-title">"New commitment"</h2>
+            <h2 class="form-title">{tr!("commitment-new")}</h2>
             <div class="form-grid">
-                <Field label="Organization" value=organization error=err(CommitmentField::Organization) attempted required=true/>
-                <Choice label="Kind" value=kind options=kinds hint="What is put in"/>
-                <div class="wide"><Field label="What is promised" value=description error=err(CommitmentField::Description) attempted required=true control=Control::Long/></div>
-                <Field label="Amount" value=amount error=err(CommitmentField::Amount) attempted control=Control::Number hint="Where it applies"/>
-                <Field label="Unit" value=unit error=err(CommitmentField::Unit) attempted hint="Hours, EUR, data sets…"/>
-                <Choice label="Toward goal or indicator" value=toward options=targets error=toward_missing/>
-                <Field label="Due date" value=due error=err(CommitmentField::Due) attempted control=Control::Date required=true/>
-                <Choice label="Status" value=status options=statuses/>
+                <Field label="p-organization" value=organization error=err(CommitmentField::Organization) attempted required=true/>
+                <Choice label="p-kind" value=kind options=kinds hint="p-what-is-put-in"/>
+                <div class="wide"><Field label="p-what-is-promised" value=description error=err(CommitmentField::Description) attempted required=true control=Control::Long/></div>
+                <Field label="p-amount" value=amount error=err(CommitmentField::Amount) attempted control=Control::Number hint="p-where-it-applies"/>
+                <Field label="p-unit" value=unit error=err(CommitmentField::Unit) attempted hint="p-hours-eur-data-sets"/>
+                <Choice label="p-toward-goal-or-indicator" value=toward options=targets error=toward_missing/>
+                <Field label="p-due-date" value=due error=err(CommitmentField::Due) attempted control=Control::Date required=true/>
+                <Choice label="p-status" value=status options=statuses/>
             </div>
             <p class="error" role="alert">{move || refused.get()}</p>
-            <FormButtons submit="Add commitment" on_cancel=on_done/>
+            <FormButtons submit="p-add-commitment" on_cancel=on_done/>
         </form>
     }
 }
 
-fn status_case(label: &str) -> String {
-    label[..1].to_uppercase() + &label[1..]
-}
 
 /// One commitment: what, toward what, status, delivered, check-ins.
 #[component]
@@ -325,23 +339,23 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
     let toward = move || {
         let c = commitment.get()?;
         let name = live.read(|room| match c.toward.as_ref()? {
-            Toward::Goal(g) => room.goal(g).map(|g| format!("Goal: {}", g.title)),
-            Toward::Indicator(i) => room.indicator(i).map(|i| format!("Indicator: {}", i.name)),
+            Toward::Goal(g) => room.goal(g).map(|g| t_args("target-goal", &[("title", g.title.into())])),
+            Toward::Indicator(i) => room.indicator(i).map(|i| t_args("toward-indicator", &[("name", i.name.into())])),
         });
-        Some(name.unwrap_or_else(|| "Its goal or indicator was deleted".into()))
+        Some(name.unwrap_or_else(|| t("toward-deleted")))
     };
     let head = move || {
         commitment.get().map(|c| {
             let amount = c.amount.map(|a| format!(" · {} {}", number(a), c.unit)).unwrap_or_default();
             let overdue = c.is_overdue(today());
             view! {
-                <p class="facts-line">{format!("{}{amount}", status_case(c.kind.label()))}</p>
-                <p class="description">{c.description.clone()}</p>
+                <p class="facts-line">{format!("{}{amount}", capitalize(&kind_word(c.kind)))}</p>
+                <p class="description" dir="auto">{c.description.clone()}</p>
                 <p class="facts-line">{toward}</p>
                 <p class="facts-line">
-                    {format!("Due {} · ", c.due.map(|d| d.to_string()).unwrap_or_default())}
-                    <span class=format!("badge status-{}", c.status.name())>{format!("Status: {}", c.status.label())}</span>
-                    {overdue.then_some(view! { " " <span class="badge off-track">"Overdue"</span> })}
+                    {t_args("commitment-due", &[("date", format_date(&c.due.map(|d| d.to_string()).unwrap_or_default()).into())])}" · "
+                    <span class=format!("badge status-{}", c.status.name())>{t_args("commitment-status", &[("status", status_word(c.status).into())])}</span>
+                    {overdue.then_some(view! { " " <span class="badge off-track">{tr!("overdue")}</span> })}
                 </p>
             }
             .into_any()
@@ -353,22 +367,22 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
     view! {
         <li>
             <article class="commitment card" aria-labelledby=labelled>
-                <h3 id=heading_id>{move || commitment.with(|c| c.as_ref().map(|c| c.organization.clone()).unwrap_or_default())}</h3>
+                <h3 id=heading_id dir="auto">{move || commitment.with(|c| c.as_ref().map(|c| c.organization.clone()).unwrap_or_default())}</h3>
                 {head}
                 <div class="status-change">
-                    <Choice label="Status" value=status options=statuses/>
+                    <Choice label="p-status" value=status options=statuses/>
                     <Show when=has_amount>
-                        <Field label="Delivered so far" value=delivered error=no_error attempted=never control=Control::Number/>
+                        <Field label="p-delivered-so-far" value=delivered error=no_error attempted=never control=Control::Number/>
                     </Show>
-                    <button type="button" on:click=save_status>"Save status"</button>
+                    <button type="button" on:click=save_status>{tr!("status-save")}</button>
                 </div>
                 <p class="error" role="alert">{move || message.get()}</p>
-                <section class="check-ins" aria-label="Check-ins">
-                    <h4>"Check-ins"</h4>
+                <section class="check-ins" aria-label=tr!("p-check-ins")>
+                    <h4>{tr!("p-check-ins")}</h4>
                     <ul>
                         <For each=check_ins key=|c| (c.id.clone(), c.responses.len()) children=move |c| view! { <CheckInItem live check_in=c/> }/>
                     </ul>
-                    <button type="button" class="primary inline" node_ref=checking_in.button hidden=move || checking_in.open.get() on:click=move |_| checking_in.open.set(true)>"Check in"</button>
+                    <button type="button" class="primary inline" node_ref=checking_in.button hidden=move || checking_in.open.get() on:click=move |_| checking_in.open.set(true)>{tr!("p-check-in")}</button>
                     <Show when=move || checking_in.open.get()>
                         <CheckInForm live commitment=id.get_value() on_done=checking_in.done()/>
                     </Show>
@@ -377,11 +391,11 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
                     type="button"
                     class="danger"
                     on:click=move |_| {
-                        if window().confirm_with_message("Delete this commitment and its check-ins?").unwrap_or(false) {
+                        if window().confirm_with_message(&t("commitment-delete-confirm")).unwrap_or(false) {
                             message.set(live.edit(|room| room.delete_commitment(&id.get_value())).err().map(sentence));
                         }
                     }
-                >"Delete commitment"</button>
+                >{tr!("commitment-delete")}</button>
             </article>
         </li>
     }
@@ -418,12 +432,12 @@ fn CheckInForm(live: LiveRoom, commitment: CommitmentId, on_done: Callback<()>) 
     view! {
         <form class="plan-form" node_ref=focus_on_open() on:submit=on_submit novalidate>
             <div class="form-grid">
-                <Field label="Date" value=date error=err(CommitmentField::Date) attempted control=Control::Date required=true/>
-                <Field label="Evidence link" value=evidence error=err(CommitmentField::Evidence) attempted control=Control::Link hint="A report or photo online (https://…)"/>
-                <div class="wide"><Field label="Text" value=text error=err(CommitmentField::Text) attempted control=Control::Long required=true hint="What was done since the last check-in"/></div>
+                <Field label="p-date" value=date error=err(CommitmentField::Date) attempted control=Control::Date required=true/>
+                <Field label="p-evidence-link" value=evidence error=err(CommitmentField::Evidence) attempted control=Control::Link hint="p-a-report-or-photo-online-https"/>
+                <div class="wide"><Field label="p-text" value=text error=err(CommitmentField::Text) attempted control=Control::Long required=true hint="p-what-was-done-since-the-last-check-in"/></div>
             </div>
             <p class="error" role="alert">{move || refused.get()}</p>
-            <FormButtons submit="Check in" on_cancel=on_done/>
+            <FormButtons submit="p-check-in" on_cancel=on_done/>
         </form>
     }
 }
@@ -451,17 +465,18 @@ fn CheckInItem(live: LiveRoom, check_in: CheckIn) -> impl IntoView {
         .responses
         .iter()
         .map(|r| {
-            let what = match r.kind {
-                ResponseKind::Acknowledgement => "acknowledged".to_owned(),
-                ResponseKind::Question => "asked".to_owned(),
-                ResponseKind::Answer => "answered".to_owned(),
+            let kind = match r.kind {
+                ResponseKind::Acknowledgement => "acknowledgement",
+                ResponseKind::Question => "question",
+                ResponseKind::Answer => "answer",
             };
             let text = if r.text.is_empty() {
                 String::new()
             } else {
                 format!(": {}", r.text)
             };
-            view! { <li>{format!("{} {what} on {}{text}", super::with_roles(live, &r.by), r.date)}</li> }
+            let (who, date) = (super::with_roles(live, &r.by), r.date.to_string());
+            view! { <li dir="auto">{move || t_args("response-line", &[("kind", kind.into()), ("who", who.clone().into()), ("date", format_date(&date).into())])}{text}</li> }
         })
         .collect_view();
     let never = Signal::derive(|| false);
@@ -469,13 +484,13 @@ fn CheckInItem(live: LiveRoom, check_in: CheckIn) -> impl IntoView {
     let evidence = check_in.evidence.clone();
     view! {
         <li class="check-in">
-            <p class="facts-line">{format!("{} · {by}", check_in.date)}</p>
-            <p>{check_in.text.clone()}</p>
-            {(!evidence.is_empty()).then(|| view! { <p><a href=evidence.clone() rel="noopener noreferrer" target="_blank">"Evidence"</a></p> })}
-            <ul class="responses" aria-label="Responses">{responses}</ul>
+            <p class="facts-line">{let date = check_in.date.to_string(); move || format!("{} · {by}", format_date(&date))}</p>
+            <p dir="auto">{check_in.text.clone()}</p>
+            {(!evidence.is_empty()).then(|| view! { <p><a href=evidence.clone() rel="noopener noreferrer" target="_blank">{tr!("evidence")}</a></p> })}
+            <ul class="responses" aria-label=tr!("p-responses")>{responses}</ul>
             <div class="button-row">
-                <button type="button" on:click=move |_| { respond(ResponseKind::Acknowledgement, String::new()); }>"Acknowledge"</button>
-                <button type="button" hidden=move || asking.get() on:click=move |_| asking.set(true)>"Ask a question"</button>
+                <button type="button" on:click=move |_| { respond(ResponseKind::Acknowledgement, String::new()); }>{tr!("acknowledge")}</button>
+                <button type="button" hidden=move || asking.get() on:click=move |_| asking.set(true)>{tr!("ask-question")}</button>
             </div>
             <Show when=move || asking.get()>
                 <form
@@ -488,8 +503,8 @@ fn CheckInItem(live: LiveRoom, check_in: CheckIn) -> impl IntoView {
                         }
                     }
                 >
-                    <Field label="Question" value=question error=no_error attempted=never/>
-                    <button type="submit">"Send question"</button>
+                    <Field label="p-question" value=question error=no_error attempted=never/>
+                    <button type="submit">{tr!("send-question")}</button>
                 </form>
             </Show>
             <p class="error" role="alert">{move || message.get()}</p>
@@ -507,7 +522,7 @@ fn RolesPanel(live: LiveRoom) -> impl IntoView {
     let options = Signal::derive(|| {
         Role::ALL
             .into_iter()
-            .map(|r| (r.name().to_owned(), status_case(r.label())))
+            .map(|r| (r.name().to_owned(), capitalize(&role_word(r))))
             .collect::<Vec<_>>()
     });
     let never = Signal::derive(|| false);
@@ -525,8 +540,8 @@ fn RolesPanel(live: LiveRoom) -> impl IntoView {
     };
     view! {
         <section class="roles card" aria-labelledby="roles-heading">
-            <h2 id="roles-heading">"Roles"</h2>
-            <ul class="role-holders" aria-label="Role holders">
+            <h2 id="roles-heading">{tr!("roles")}</h2>
+            <ul class="role-holders" aria-label=tr!("p-role-holders")>
                 {move || {
                     roles()
                         .into_iter()
@@ -534,16 +549,16 @@ fn RolesPanel(live: LiveRoom) -> impl IntoView {
                             let name = p.participant.clone();
                             view! {
                                 <li>
-                                    <strong>{p.participant.clone()}</strong>
+                                    <strong dir="auto">{p.participant.clone()}</strong>
                                     <ul class="chips">
                                         {p.roles
                                             .iter()
                                             .map(|r| {
                                                 let (r, name) = (*r, name.clone());
-                                                let label = format!("Remove role {} from {}", r.label(), name);
+                                                let label = { let name = name.clone(); move || t_args("role-remove", &[("role", role_word(r).into()), ("name", name.clone().into())]) };
                                                 view! {
                                                     <li class="chip">
-                                                        {r.label()}
+                                                        {move || role_word(r)}
                                                         <button
                                                             type="button"
                                                             class="chip-remove"
@@ -562,9 +577,9 @@ fn RolesPanel(live: LiveRoom) -> impl IntoView {
                 }}
             </ul>
             <form class="inline-form" on:submit=give>
-                <Field label="Participant" value=participant error=no_error attempted=never/>
-                <Choice label="Role" value=role options/>
-                <button type="submit">"Give role"</button>
+                <Field label="p-participant" value=participant error=no_error attempted=never/>
+                <Choice label="p-role" value=role options/>
+                <button type="submit">{tr!("role-give")}</button>
             </form>
             <p class="error" role="alert">{move || message.get()}</p>
         </section>

@@ -10,7 +10,9 @@ use wasm_bindgen::JsCast;
 use super::fields::{Control, Field};
 use super::{sentence, today};
 use crate::browser::download::{copy_text, download_text};
+use crate::i18n::{t, t_args};
 use crate::live::LiveRoom;
+use crate::tr;
 
 #[component]
 pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
@@ -21,16 +23,11 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
     let frame = NodeRef::<leptos::html::Iframe>::new();
     let period = Memo::new(move |_| -> Result<Period, String> {
         let read = |text: String, name: &str| {
-            Date::parse(&text).map_err(|_| {
-                format!(
-                    "The {name} date must be written YYYY-MM-DD, found '{}'.",
-                    text.trim()
-                )
-            })
+            Date::parse(&text).map_err(|_| t_args("digest-bad-date", &[("name", t(name).into()), ("found", text.trim().to_owned().into())]))
         };
         Ok(Period {
-            from: read(from.get(), "From")?,
-            to: read(to.get(), "To")?,
+            from: read(from.get(), "digest-from")?,
+            to: read(to.get(), "digest-to")?,
         })
     });
     let digest = Memo::new(move |_| {
@@ -49,7 +46,7 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
         let text = markdown();
         leptos::task::spawn_local(async move {
             message.set(Some(match copy_text(&text).await {
-                Ok(()) => "The Markdown is copied.".to_owned(),
+                Ok(()) => t("digest-copied"),
                 Err(e) => e.to_string(),
             }));
         });
@@ -63,31 +60,31 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
             Some(w) => message.set(
                 w.print()
                     .err()
-                    .map(|_| "This browser would not print the digest.".to_owned()),
+                    .map(|_| t("digest-print-refused")),
             ),
-            None => message.set(Some("The printable digest is not ready yet.".to_owned())),
+            None => message.set(Some(t("digest-not-ready"))),
         }
     };
     view! {
         <section class="digest card" aria-labelledby="digest-heading">
-            <h2 id="digest-heading">"Digest"</h2>
-            <p class="hint">"What happened in a period: status changes, measurements, commitments made, met and overdue, check-ins."</p>
+            <h2 id="digest-heading">{tr!("digest")}</h2>
+            <p class="hint">{tr!("digest-hint")}</p>
             <div class="form-grid">
-                <Field label="From" value=from error=no_error attempted control=Control::Date/>
-                <Field label="To" value=to error=no_error attempted control=Control::Date/>
+                <Field label="p-from" value=from error=no_error attempted control=Control::Date/>
+                <Field label="p-to" value=to error=no_error attempted control=Control::Date/>
             </div>
             <p class="error" role="alert">{move || problem.get()}</p>
             <Show when=move || digest.with(|d| d.is_ok())>
-                <label for="digest-markdown">"Digest as Markdown"</label>
+                <label for="digest-markdown">{tr!("digest-markdown")}</label>
                 <textarea id="digest-markdown" class="digest-markdown" readonly rows="8" prop:value=markdown></textarea>
                 <div class="button-row">
-                    <button type="button" on:click=copy>"Copy Markdown"</button>
-                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.md", stem()), "text/markdown", &markdown()).err().map(|e| e.to_string()))>"Download Markdown"</button>
-                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.html", stem()), "text/html", &html()).err().map(|e| e.to_string()))>"Download HTML"</button>
-                    <button type="button" on:click=print>"Print digest"</button>
+                    <button type="button" on:click=copy>{tr!("digest-copy")}</button>
+                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.md", stem()), "text/markdown", &markdown()).err().map(|e| e.to_string()))>{tr!("digest-download-md")}</button>
+                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.html", stem()), "text/html", &html()).err().map(|e| e.to_string()))>{tr!("digest-download-html")}</button>
+                    <button type="button" on:click=print>{tr!("digest-print")}</button>
                 </div>
                 <p role="status" class="hint">{move || message.get()}</p>
-                <iframe class="digest-preview" node_ref=frame title="Printable digest" srcdoc=html></iframe>
+                <iframe class="digest-preview" node_ref=frame title=tr!("digest-printable") srcdoc=html></iframe>
             </Show>
         </section>
     }

@@ -9,15 +9,17 @@ use leptos::prelude::*;
 
 use super::fields::{focus_on_open, Control, Field, FormButtons, Opener};
 use super::sentence;
+use crate::i18n::{t, t_args};
 use crate::live::LiveRoom;
+use crate::tr;
 
-fn phase_label(phase: CyclePhase) -> &'static str {
-    match phase {
-        CyclePhase::Communicate => "Communicate",
-        CyclePhase::Negotiate => "Negotiate",
-        CyclePhase::Act => "Act",
-        CyclePhase::Learn => "Learn",
-    }
+fn phase_label(phase: CyclePhase) -> String {
+    t(match phase {
+        CyclePhase::Communicate => "phase-communicate",
+        CyclePhase::Negotiate => "phase-negotiate",
+        CyclePhase::Act => "phase-act",
+        CyclePhase::Learn => "phase-learn",
+    })
 }
 
 #[component]
@@ -26,10 +28,10 @@ pub fn Experiments(live: LiveRoom, goal: GoalId) -> impl IntoView {
     let list = move || live.read(|room| room.experiments(&goal.get_value()));
     let adding = Opener::new();
     view! {
-        <section class="experiments" aria-label="Prototype experiments">
+        <section class="experiments" aria-label=tr!("p-prototype-experiments")>
             <div class="sub-head">
-                <h3 class="sub-title">"Prototype experiments"</h3>
-                <button type="button" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add experiment"</button>
+                <h3 class="sub-title">{tr!("p-prototype-experiments")}</h3>
+                <button type="button" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>{tr!("experiment-add")}</button>
             </div>
             <Show when=move || adding.open.get()>
                 <ExperimentForm live goal=goal.get_value() on_done=adding.done()/>
@@ -58,7 +60,7 @@ fn first_problem(
         .err()?
         .iter()
         .find(|e| e.field == field)
-        .map(|e| sentence(&e.error))
+        .map(|e| super::goal_error_text(&e.error))
 }
 
 #[component]
@@ -103,16 +105,16 @@ fn ExperimentForm(live: LiveRoom, goal: GoalId, on_done: Callback<()>) -> impl I
     };
     view! {
         <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
-            <h4 class="form-title">"New prototype experiment"</h4>
+            <h4 class="form-title">{tr!("experiment-new")}</h4>
             <div class="form-grid">
-                <Field label="Experiment title" value=title error=err(GoalField::ExperimentTitle) attempted required=true/>
-                <div class="wide"><Field label="Hypothesis" value=hypothesis error=err(GoalField::Hypothesis) attempted control=Control::Long hint="If we do this, we expect that…"/></div>
-                <Field label="Team: people" value=people error=err(GoalField::TeamMember) attempted control=Control::Long hint="One name per line"/>
-                <Field label="Team: organizations" value=organizations error=Signal::derive(|| None::<String>) attempted control=Control::Long hint="One name per line"/>
-                <div class="wide"><Field label="Tasks" value=tasks error=err(GoalField::Task) attempted control=Control::Long hint="One task per line"/></div>
+                <Field label="p-experiment-title" value=title error=err(GoalField::ExperimentTitle) attempted required=true/>
+                <div class="wide"><Field label="p-hypothesis" value=hypothesis error=err(GoalField::Hypothesis) attempted control=Control::Long hint="p-if-we-do-this-we-expect-that"/></div>
+                <Field label="p-team-people" value=people error=err(GoalField::TeamMember) attempted control=Control::Long hint="p-one-name-per-line"/>
+                <Field label="p-team-organizations" value=organizations error=Signal::derive(|| None::<String>) attempted control=Control::Long hint="p-one-name-per-line"/>
+                <div class="wide"><Field label="p-tasks" value=tasks error=err(GoalField::Task) attempted control=Control::Long hint="p-one-task-per-line"/></div>
             </div>
             <p class="error" role="alert">{move || refused.get()}</p>
-            <FormButtons submit="Start experiment" on_cancel=on_done/>
+            <FormButtons submit="p-start-experiment" on_cancel=on_done/>
         </form>
     }
 }
@@ -171,21 +173,21 @@ fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
                 .iter()
                 .map(|m| match m.kind {
                     MemberKind::Person => super::with_roles(live, &m.name),
-                    MemberKind::Organization => format!("{} (organization)", m.name),
+                    MemberKind::Organization => t_args("member-organization", &[("name", m.name.clone().into())]),
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             view! {
-                <ol class="cycle" aria-label="Cycle stage">
+                <ol class="cycle" aria-label=tr!("p-cycle-stage")>
                     {CyclePhase::ALL
                         .into_iter()
-                        .map(|p| view! { <li aria-current=(p == phase).then_some("step") class:current=p == phase>{phase_label(p)}</li> })
+                        .map(|p| view! { <li aria-current=(p == phase).then_some("step") class:current=p == phase>{move || phase_label(p)}</li> })
                         .collect_view()}
                 </ol>
-                <p class="facts-line">{format!("Stage: {}", phase_label(phase))}</p>
-                {(!e.hypothesis.is_empty()).then(|| view! { <p><strong>"Hypothesis: "</strong>{e.hypothesis.clone()}</p> })}
-                {(!team.is_empty()).then(|| view! { <p><strong>"Team: "</strong>{team.clone()}</p> })}
-                <ul class="tasks" aria-label="Tasks">
+                <p class="facts-line">{move || t_args("experiment-stage", &[("stage", phase_label(phase).into())])}</p>
+                {(!e.hypothesis.is_empty()).then(|| view! { <p dir="auto"><strong>{tr!("experiment-hypothesis")}</strong>" "{e.hypothesis.clone()}</p> })}
+                {(!team.is_empty()).then(|| view! { <p dir="auto"><strong>{tr!("experiment-team")}</strong>" "{team.clone()}</p> })}
+                <ul class="tasks" aria-label=tr!("p-tasks")>
                     {e.tasks
                         .iter()
                         .map(|t| {
@@ -209,27 +211,27 @@ fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
-                <button type="button" on:click=advance>{format!("Move to {}", phase_label(phase.next()).to_lowercase())}</button>
+                <button type="button" on:click=advance>{move || t_args("experiment-advance", &[("stage", phase_label(phase.next()).to_lowercase().into())])}</button>
             }
         })
     };
     view! {
         <li>
             <article class="experiment" aria-labelledby=labelled>
-                <h4 id=heading_id>{move || experiment.with(|e| e.as_ref().map(|e| e.title.clone()).unwrap_or_default())}</h4>
+                <h4 id=heading_id dir="auto">{move || experiment.with(|e| e.as_ref().map(|e| e.title.clone()).unwrap_or_default())}</h4>
                 {body}
                 <form class="inline-form" on:submit=add_task>
-                    <Field label="New task" value=new_task error=no_error attempted=never/>
-                    <button type="submit">"Add task"</button>
+                    <Field label="p-new-task" value=new_task error=no_error attempted=never/>
+                    <button type="submit">{tr!("task-add")}</button>
                 </form>
-                <Field label="What was learned" value=learned error=no_error attempted=never control=Control::Long/>
+                <Field label="p-what-was-learned" value=learned error=no_error attempted=never control=Control::Long/>
                 <div class="card-actions">
-                    <button type="button" on:click=save_learned>"Save what was learned"</button>
+                    <button type="button" on:click=save_learned>{tr!("learned-save")}</button>
                     <button
                         type="button"
                         class="danger"
                         on:click=move |_| report(live.edit(|room| room.delete_experiment(&id.get_value())).map_err(sentence))
-                    >"Delete experiment"</button>
+                    >{tr!("experiment-delete")}</button>
                 </div>
                 <p class="error" role="alert">{move || message.get()}</p>
             </article>

@@ -10,6 +10,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+use crate::tr;
+
 /// The kind of control a field is.
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
 pub enum Control {
@@ -26,7 +29,8 @@ pub enum Control {
     Link,
 }
 
-/// A labelled text, date or number field.
+/// A labelled text, date or number field. `label` and `hint` are message ids
+/// of the catalogs (`locales/*.ftl`), shown in the current language.
 #[component]
 pub fn Field(
     label: &'static str,
@@ -67,6 +71,7 @@ pub fn Field(
             <textarea
                 id=id.clone()
                 rows="3"
+                dir="auto"
                 aria-describedby=described
                 aria-invalid=invalid
                 aria-required=required.then_some("true")
@@ -87,6 +92,7 @@ pub fn Field(
                     id=id.clone()
                     type=kind
                     inputmode=mode
+                    dir=(control != Control::Date).then_some("auto")
                     autocomplete="off"
                     aria-describedby=described
                     aria-invalid=invalid
@@ -104,10 +110,10 @@ pub fn Field(
             // The required mark sits outside the label so the field's name is
             // exactly its label; `aria-required` says it to assistive technology.
             <div class="label-row">
-                <label for=id>{label}</label>
+                <label for=id>{move || t(label)}</label>
                 {required.then_some(view! { <span class="required" aria-hidden="true">"*"</span> })}
             </div>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{move || t(h)}</p> })}
             {input}
             <p class="error" id=error_id>{move || shown.get()}</p>
         </div>
@@ -134,8 +140,8 @@ pub fn Choice(
     let message = move || error.and_then(|e| e.get());
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <label for=id.clone()>{move || t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{move || t(h)}</p> })}
             <select
                 id=id
                 aria-describedby=described
@@ -178,8 +184,8 @@ pub fn Tick(
                 prop:checked=move || value.get()
                 on:change=move |ev| value.set(event_target_checked(&ev))
             />
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <label for=id>{move || t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{move || t(h)}</p> })}
         </div>
     }
 }
@@ -189,8 +195,8 @@ pub fn Tick(
 pub fn FormButtons(submit: &'static str, on_cancel: Callback<()>) -> impl IntoView {
     view! {
         <div class="form-buttons">
-            <button type="submit" class="primary inline">{submit}</button>
-            <button type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            <button type="submit" class="primary inline">{move || t(submit)}</button>
+            <button type="button" on:click=move |_| on_cancel.run(())>{tr!("cancel")}</button>
         </div>
     }
 }

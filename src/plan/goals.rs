@@ -14,6 +14,8 @@ use super::experiments::Experiments;
 use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener};
 use super::indicators::Indicators;
 use super::{sentence, today};
+use crate::i18n::{format_date, t, t_args};
+use crate::tr;
 use crate::browser::download::download_text;
 use crate::live::LiveRoom;
 use crate::room::use_live_room;
@@ -21,7 +23,7 @@ use crate::room::use_live_room;
 #[component]
 pub fn Goals() -> impl IntoView {
     let Some(live) = use_live_room() else {
-        return view! { <section class="section page"><h1>"Goals"</h1></section> }.into_any();
+        return view! { <section class="section page"><h1>{tr!("section-goals")}</h1></section> }.into_any();
     };
     let missions = move || {
         live.read(|room| room.goals())
@@ -33,16 +35,16 @@ pub fn Goals() -> impl IntoView {
     view! {
         <section class="section page plan goals" aria-labelledby="goals-heading">
             <div class="section-head">
-                <h1 id="goals-heading">"Goals"</h1>
-                <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add goal"</button>
+                <h1 id="goals-heading">{tr!("section-goals")}</h1>
+                <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>{tr!("goal-add")}</button>
             </div>
-            <p class="lede">"Mission goals, how each is measured, and how it is doing."</p>
+            <p class="lede">{tr!("goals-lede")}</p>
             <Show when=move || adding.open.get()>
                 <GoalForm live editing=None on_done=adding.done()/>
             </Show>
-            <Show when=move || live.ready.get() fallback=|| view! { <p class="hint">"Opening the room…"</p> }>
-                <Show when=move || !missions().is_empty() fallback=|| view! { <p class="hint">"No goals yet. Add the mission first."</p> }>
-                    <ul class="goal-tree" aria-label="Goal tree">
+            <Show when=move || live.ready.get() fallback=|| view! { <p class="hint">{tr!("board-opening")}</p> }>
+                <Show when=move || !missions().is_empty() fallback=|| view! { <p class="hint">{tr!("goals-none")}</p> }>
+                    <ul class="goal-tree" aria-label=tr!("p-goal-tree")>
                         <For each=missions key=|g| g.id.clone() children=move |g| view! { <GoalBranch live id=g.id depth=0/> }/>
                     </ul>
                 </Show>
@@ -54,22 +56,22 @@ pub fn Goals() -> impl IntoView {
 }
 
 /// Level names as headings show them.
-fn level_name(level: GoalLevel) -> &'static str {
-    match level {
-        GoalLevel::Mission => "Mission",
-        GoalLevel::Objective => "Objective",
-        GoalLevel::SubObjective => "Sub-objective",
-    }
+fn level_name(level: GoalLevel) -> String {
+    t(match level {
+        GoalLevel::Mission => "level-mission",
+        GoalLevel::Objective => "level-objective",
+        GoalLevel::SubObjective => "level-sub-objective",
+    })
 }
 
 /// A status in words, for badges (never colour alone).
-pub(super) fn status_text(status: Status) -> &'static str {
-    match status {
-        Status::OnTrack => "On track",
-        Status::AtRisk => "At risk",
-        Status::OffTrack => "Off track",
-        Status::NoData => "No status yet",
-    }
+pub(super) fn status_text(status: Status) -> String {
+    t(match status {
+        Status::OnTrack => "status-on-track",
+        Status::AtRisk => "status-at-risk",
+        Status::OffTrack => "status-off-track",
+        Status::NoData => "status-no-data",
+    })
 }
 
 pub(super) fn status_class(status: Status) -> &'static str {
@@ -96,10 +98,7 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
     let labelled = heading_id.clone();
     let title = move || goal.with(|g| g.as_ref().map(|g| g.title.clone()).unwrap_or_default());
     let delete = move |_| {
-        let message = format!(
-            "Delete the goal “{}” with its indicators, measurements and experiments?",
-            title()
-        );
+        let message = t_args("goal-delete-confirm", &[("title", title().into())]);
         if window().confirm_with_message(&message).unwrap_or(false) {
             if let Err(e) = live.edit(|room| room.delete_goal(&id.get_value())) {
                 error.set(Some(sentence(e)));
@@ -110,14 +109,14 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
         <li class=format!("goal-branch depth-{}", depth.min(2))>
             <article class="goal card" aria-labelledby=labelled>
                 <header class="goal-head">
-                    <p class="level">{level_name(GoalLevel::from_depth(depth))}</p>
-                    <h2 id=heading_id>{title}</h2>
-                    {move || status.get().map(|s| view! { <p class=status_class(s)>{format!("Goal status: {}", status_text(s))}</p> }.into_any())}
+                    <p class="level">{move || level_name(GoalLevel::from_depth(depth))}</p>
+                    <h2 id=heading_id dir="auto">{title}</h2>
+                    {move || status.get().map(|s| view! { <p class=status_class(s)>{move || t_args("goal-status", &[("status", status_text(s).into())])}</p> }.into_any())}
                 </header>
                 {move || goal.get().map(|g| view! { <GoalFacts goal=g/> }.into_any())}
                 <div class="card-actions">
-                    <button type="button" node_ref=editing.button on:click=move |_| editing.open.set(true) hidden=move || editing.open.get()>"Edit goal"</button>
-                    <button type="button" class="danger" on:click=delete>"Delete goal"</button>
+                    <button type="button" node_ref=editing.button on:click=move |_| editing.open.set(true) hidden=move || editing.open.get()>{tr!("goal-edit")}</button>
+                    <button type="button" class="danger" on:click=delete>{tr!("goal-delete")}</button>
                 </div>
                 <p class="error" role="alert">{move || error.get()}</p>
                 <Show when=move || editing.open.get()>
@@ -127,7 +126,7 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
                 <Experiments live goal=id.get_value()/>
             </article>
             <Show when=move || !children().is_empty()>
-                <ul class="goal-children" aria-label=move || format!("Under {}", title())>
+                <ul class="goal-children" aria-label=move || t_args("goal-under", &[("title", title().into())])>
                     <For each=children key=|g| g.id.clone() children=move |g| view! { <GoalBranch live id=g.id depth=depth + 1/> }/>
                 </ul>
             </Show>
@@ -139,15 +138,15 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
 #[component]
 fn GoalFacts(goal: Goal) -> impl IntoView {
     let dates = match (goal.start, goal.end) {
-        (Some(s), Some(e)) => format!("{s} to {e}"),
-        _ => String::new(),
+        (Some(s), Some(e)) => Some((s.to_string(), e.to_string())),
+        _ => None,
     };
     view! {
-        {(!goal.statement.is_empty()).then(|| view! { <p class="statement">{goal.statement.clone()}</p> })}
+        {(!goal.statement.is_empty()).then(|| view! { <p class="statement" dir="auto">{goal.statement.clone()}</p> })}
         <dl class="facts">
-            {(!goal.hashtag.is_empty()).then(|| view! { <div><dt>"Hashtag"</dt><dd class="hashtag">{goal.hashtag.clone()}</dd></div> })}
-            {(!goal.population.is_empty()).then(|| view! { <div><dt>"Population"</dt><dd>{goal.population.clone()}</dd></div> })}
-            {(!dates.is_empty()).then(|| view! { <div><dt>"Dates"</dt><dd>{dates}</dd></div> })}
+            {(!goal.hashtag.is_empty()).then(|| view! { <div><dt>{tr!("fact-hashtag")}</dt><dd class="hashtag" dir="auto">{goal.hashtag.clone()}</dd></div> })}
+            {(!goal.population.is_empty()).then(|| view! { <div><dt>{tr!("fact-population")}</dt><dd dir="auto">{goal.population.clone()}</dd></div> })}
+            {dates.map(|(s, e)| view! { <div><dt>{tr!("fact-dates")}</dt><dd>{move || t_args("goal-dates", &[("start", format_date(&s).into()), ("end", format_date(&e).into())])}</dd></div> })}
         </dl>
     }
 }
@@ -163,7 +162,7 @@ pub(super) fn problem(
         .err()?
         .iter()
         .find(|e| e.field == field && e.row == row)
-        .map(|e| sentence(&e.error))
+        .map(|e| super::goal_error_text(&e.error))
 }
 
 /// Adds a goal, or edits one (`editing`).
@@ -196,7 +195,7 @@ fn GoalForm(live: LiveRoom, editing: Option<Goal>, on_done: Callback<()>) -> imp
     let err = move |field| Signal::derive(move || checked.with(|c| problem(c, field, None)));
     let own = editing_id.clone();
     let parents = Signal::derive(move || {
-        let mut options = vec![(String::new(), "None: this is a mission".to_owned())];
+        let mut options = vec![(String::new(), t("goal-parent-none"))];
         options.extend(
             live.read(|room| room.goals())
                 .into_iter()
@@ -206,9 +205,9 @@ fn GoalForm(live: LiveRoom, editing: Option<Goal>, on_done: Callback<()>) -> imp
         options
     });
     let submit_label = if editing.is_some() {
-        "Save goal"
+        "goal-save"
     } else {
-        "Add goal"
+        "goal-add"
     };
     let editing_id = StoredValue::new(editing_id);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -228,15 +227,15 @@ fn GoalForm(live: LiveRoom, editing: Option<Goal>, on_done: Callback<()>) -> imp
     };
     view! {
         <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
-            <h2 class="form-title">{if editing.is_some() { "Edit goal" } else { "New goal" }}</h2>
+            <h2 class="form-title">{let id = if editing.is_some() { "goal-edit" } else { "goal-new" }; move || t(id)}</h2>
             <div class="form-grid">
-                <Field label="Title" value=title error=err(GoalField::Title) attempted required=true/>
-                <Field label="Hashtag" value=hashtag error=err(GoalField::Hashtag) attempted hint="Brands the mission, like #CleanRiver2030"/>
-                <div class="wide"><Field label="Statement" value=statement error=err(GoalField::Statement) attempted control=Control::Long/></div>
-                <Field label="Population" value=population error=err(GoalField::Population) attempted hint="Who or what the goal is about"/>
-                <Choice label="Parent goal" value=parent options=parents error=err(GoalField::Parent)/>
-                <Field label="Start date" value=start error=err(GoalField::StartDate) attempted control=Control::Date required=true/>
-                <Field label="End date" value=end error=err(GoalField::EndDate) attempted control=Control::Date required=true/>
+                <Field label="p-title" value=title error=err(GoalField::Title) attempted required=true/>
+                <Field label="p-hashtag" value=hashtag error=err(GoalField::Hashtag) attempted hint="p-brands-the-mission-like-cleanriver2030"/>
+                <div class="wide"><Field label="p-statement" value=statement error=err(GoalField::Statement) attempted control=Control::Long/></div>
+                <Field label="p-population" value=population error=err(GoalField::Population) attempted hint="p-who-or-what-the-goal-is-about"/>
+                <Choice label="p-parent-goal" value=parent options=parents error=err(GoalField::Parent)/>
+                <Field label="p-start-date" value=start error=err(GoalField::StartDate) attempted control=Control::Date required=true/>
+                <Field label="p-end-date" value=end error=err(GoalField::EndDate) attempted control=Control::Date required=true/>
             </div>
             <p class="error" role="alert">{move || refused.get()}</p>
             <FormButtons submit=submit_label on_cancel=on_done/>
@@ -326,24 +325,24 @@ fn Exports(live: LiveRoom) -> impl IntoView {
             ("90", "Other"),
         ]
         .into_iter()
-        .map(|(c, l)| (c.to_owned(), format!("{l} ({c})")))
+        .map(|(c, l)| (c.to_owned(), format!("{} ({c})", crate::i18n::t_or(&format!("org-type-{c}"), l))))
         .collect::<Vec<_>>()
     });
     view! {
         <section class="exports card" aria-labelledby="goal-exports">
-            <h2 id="goal-exports">"Open data"</h2>
-            <p class="hint">"Goals, indicators, measurements and commitments as files other tools read. Each indicator also has its own CSV (Open SDG layout)."</p>
+            <h2 id="goal-exports">{tr!("open-data")}</h2>
+            <p class="hint">{tr!("open-data-hint")}</p>
             <details class="iati-settings">
-                <summary>"IATI settings"</summary>
+                <summary>{tr!("iati-settings")}</summary>
                 <div class="form-grid">
-                    <Field label="Reporting organization" value=org_name error=no_error attempted/>
-                    <Field label="IATI organization identifier" value=org_ref error=no_error attempted hint="For example XM-DAC-47015, or XI-IATI-… without a registry number"/>
-                    <Choice label="Organization type" value=org_type options=types/>
+                    <Field label="p-reporting-organization" value=org_name error=no_error attempted/>
+                    <Field label="p-iati-organization-identifier" value=org_ref error=no_error attempted hint="p-for-example-xm-dac-47015-or-xi-iati-with"/>
+                    <Choice label="p-organization-type" value=org_type options=types/>
                 </div>
             </details>
             <div class="button-row">
-                <button type="button" on:click=export_json>"Export JSON"</button>
-                <button type="button" on:click=export_iati>"Export IATI XML"</button>
+                <button type="button" on:click=export_json>{tr!("export-json")}</button>
+                <button type="button" on:click=export_iati>{tr!("export-iati")}</button>
             </div>
             <p class="error" role="alert">{move || message.get()}</p>
         </section>

@@ -16,6 +16,8 @@ use super::chart::IndicatorChart;
 use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener, Tick};
 use super::goals::{problem, status_class, status_text};
 use super::{number, sentence, today};
+use crate::i18n::{format_date, format_percent, t, t_args};
+use crate::tr;
 use crate::browser::download::{download_text, read_chosen_file};
 use crate::live::LiveRoom;
 
@@ -26,15 +28,15 @@ pub fn Indicators(live: LiveRoom, goal: GoalId) -> impl IntoView {
     let list = move || live.read(|room| room.indicators(&goal.get_value()));
     let adding = Opener::new();
     view! {
-        <section class="indicators" aria-label="Indicators">
+        <section class="indicators" aria-label=tr!("p-indicators")>
             <div class="sub-head">
-                <h3 class="sub-title">"Indicators"</h3>
-                <button type="button" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add indicator"</button>
+                <h3 class="sub-title">{tr!("p-indicators")}</h3>
+                <button type="button" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>{tr!("indicator-add")}</button>
             </div>
             <Show when=move || adding.open.get()>
                 <IndicatorForm live goal=goal.get_value() editing=None on_done=adding.done()/>
             </Show>
-            <Show when=move || !list().is_empty() fallback=|| view! { <p class="hint">"No indicator yet: how will you know this goal is reached?"</p> }>
+            <Show when=move || !list().is_empty() fallback=|| view! { <p class="hint">{tr!("indicators-none")}</p> }>
                 <ul class="indicator-list">
                     <For each=list key=|i| i.id.clone() children=move |i| view! { <IndicatorCard live id=i.id/> }/>
                 </ul>
@@ -43,29 +45,29 @@ pub fn Indicators(live: LiveRoom, goal: GoalId) -> impl IntoView {
     }
 }
 
-fn direction_label(d: Direction) -> &'static str {
-    match d {
-        Direction::HigherIsBetter => "Higher is better",
-        Direction::LowerIsBetter => "Lower is better",
-    }
+fn direction_label(d: Direction) -> String {
+    t(match d {
+        Direction::HigherIsBetter => "direction-higher",
+        Direction::LowerIsBetter => "direction-lower",
+    })
 }
 
-fn measure_label(m: MeasureType) -> &'static str {
-    match m {
-        MeasureType::Number => "Number",
-        MeasureType::Percentage => "Percentage",
-        MeasureType::YesNo => "Yes/no",
-        MeasureType::Qualitative => "Qualitative",
-    }
+fn measure_label(m: MeasureType) -> String {
+    t(match m {
+        MeasureType::Number => "measure-number",
+        MeasureType::Percentage => "measure-percentage",
+        MeasureType::YesNo => "measure-yes-no",
+        MeasureType::Qualitative => "measure-qualitative",
+    })
 }
 
-fn trend_text(t: Trend) -> &'static str {
-    match t {
-        Trend::Improving => "improving",
-        Trend::Steady => "steady",
-        Trend::Worsening => "worsening",
-        Trend::Unknown => "not known yet",
-    }
+fn trend_text(trend: Trend) -> String {
+    t(match trend {
+        Trend::Improving => "trend-improving",
+        Trend::Steady => "trend-steady",
+        Trend::Worsening => "trend-worsening",
+        Trend::Unknown => "trend-unknown",
+    })
 }
 
 /// One indicator with everything about it.
@@ -103,10 +105,7 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
     });
     let delete = move |_| {
         if window()
-            .confirm_with_message(&format!(
-                "Delete the indicator “{}” and its measurements?",
-                name()
-            ))
+            .confirm_with_message(&t_args("indicator-delete-confirm", &[("name", name().into())]))
             .unwrap_or(false)
         {
             if let Err(e) = live.edit(|room| room.delete_indicator(&id.get_value())) {
@@ -126,10 +125,10 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
                     <div>{move || indicator.get().map(|i| view! { <IndicatorChart indicator=i measurements=measurements on_delete=delete_measurement/> })}</div>
                 </div>
                 <div class="card-actions">
-                    <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>"Add measurement"</button>
-                    <button type="button" on:click=export_csv>"Export CSV"</button>
-                    <button type="button" node_ref=editing.button hidden=move || editing.open.get() on:click=move |_| editing.open.set(true)>"Edit indicator"</button>
-                    <button type="button" class="danger" on:click=delete>"Delete indicator"</button>
+                    <button type="button" class="primary inline" node_ref=adding.button hidden=move || adding.open.get() on:click=move |_| adding.open.set(true)>{tr!("measurement-add")}</button>
+                    <button type="button" on:click=export_csv>{tr!("export-csv")}</button>
+                    <button type="button" node_ref=editing.button hidden=move || editing.open.get() on:click=move |_| editing.open.set(true)>{tr!("indicator-edit")}</button>
+                    <button type="button" class="danger" on:click=delete>{tr!("indicator-delete")}</button>
                 </div>
                 <p class="error" role="alert">{move || message.get()}</p>
                 <Show when=move || adding.open.get()>
@@ -146,58 +145,52 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
 
 #[component]
 fn IndicatorFacts(indicator: Indicator) -> impl IntoView {
-    let mut kind = format!(
-        "{} · {}",
-        measure_label(indicator.measure),
-        direction_label(indicator.direction)
-    );
-    if !indicator.unit.is_empty() {
-        kind = format!("{kind} · unit: {}", indicator.unit);
-    }
-    if indicator.proxy {
-        kind.push_str(" · proxy");
-    }
+    let (measure, direction, unit, proxy) = (indicator.measure, indicator.direction, indicator.unit.clone(), indicator.proxy);
+    let kind = move || {
+        let mut kind = format!("{} · {}", measure_label(measure), direction_label(direction));
+        if !unit.is_empty() {
+            kind = format!("{kind} · {}", t_args("indicator-unit", &[("unit", unit.clone().into())]));
+        }
+        if proxy {
+            kind = format!("{kind} · {}", t("indicator-proxy"));
+        }
+        kind
+    };
+    let source = indicator.source.clone();
     view! {
         <p class="facts-line">{kind}</p>
-        {(!indicator.source.is_empty()).then(|| view! { <p class="facts-line">"Data source: "{indicator.source.clone()}</p> })}
+        {(!source.is_empty()).then(|| view! { <p class="facts-line" dir="auto">{move || t_args("data-source", &[("source", source.clone().into())])}</p> })}
     }
 }
 
 /// Progress, trend and status, in words.
 #[component]
 fn Standing(assessment: Assessment, unit: String) -> impl IntoView {
-    let progress = assessment.progress.map(|p| {
-        let target = assessment
-            .current_target
-            .as_ref()
-            .map(|t| {
-                format!(
-                    " toward {}{} by {}",
-                    t.value,
-                    if unit.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {unit}")
-                    },
-                    t.date
-                )
-            })
-            .unwrap_or_default();
-        format!("{:.0}% of the way{target}", p * 100.0)
+    let target = assessment.current_target.as_ref().map(|t| {
+        let value = if unit.is_empty() { t.value.to_string() } else { format!("{} {unit}", t.value) };
+        (value, t.date.to_string())
     });
-    let latest = assessment
-        .latest
-        .as_ref()
-        .map(|m| format!("{} on {}", m.value, m.date));
+    let progress = assessment.progress.map(|p| {
+        move || match &target {
+            Some((value, date)) => t_args("progress-toward", &[("percent", format_percent(p).into()), ("target", value.clone().into()), ("date", format_date(date).into())]),
+            None => t_args("progress", &[("percent", format_percent(p).into())]),
+        }
+    });
+    let latest = assessment.latest.as_ref().map(|m| {
+        let (value, date) = (m.value.to_string(), m.date.to_string());
+        move || t_args("value-on-date", &[("value", value.clone().into()), ("date", format_date(&date).into())])
+    });
+    let status = assessment.status;
+    let trend = assessment.trend;
     view! {
         <div class="standing">
-            <p class=status_class(assessment.status)>{format!("Status: {}", status_text(assessment.status))}</p>
+            <p class=status_class(assessment.status)>{move || t_args("status-line", &[("status", status_text(status).into())])}</p>
             <p class="reason">{sentence(&assessment.reason)}</p>
             <dl class="facts">
-                {progress.map(|p| view! { <div><dt>"Progress"</dt><dd>{p}</dd></div> })}
-                <div><dt>"Trend"</dt><dd>{trend_text(assessment.trend)}</dd></div>
-                {latest.map(|l| view! { <div><dt>"Latest"</dt><dd>{l}</dd></div> })}
-                {assessment.expected.map(|e| view! { <div><dt>"Expected by now"</dt><dd>{number(e)}</dd></div> })}
+                {progress.map(|p| view! { <div><dt>{tr!("fact-progress")}</dt><dd>{p}</dd></div> })}
+                <div><dt>{tr!("fact-trend")}</dt><dd>{move || trend_text(trend)}</dd></div>
+                {latest.map(|l| view! { <div><dt>{tr!("fact-latest")}</dt><dd>{l}</dd></div> })}
+                {assessment.expected.map(|e| view! { <div><dt>{tr!("fact-expected")}</dt><dd>{move || number(e)}</dd></div> })}
             </dl>
         </div>
     }
@@ -300,13 +293,13 @@ fn IndicatorForm(
     let directions = Signal::derive(|| {
         Direction::ALL
             .into_iter()
-            .map(|d| (d.name().to_owned(), direction_label(d).to_owned()))
+            .map(|d| (d.name().to_owned(), direction_label(d)))
             .collect::<Vec<_>>()
     });
     let measures = Signal::derive(|| {
         MeasureType::ALL
             .into_iter()
-            .map(|m| (m.name().to_owned(), measure_label(m).to_owned()))
+            .map(|m| (m.name().to_owned(), measure_label(m)))
             .collect::<Vec<_>>()
     });
     let goal = StoredValue::new(goal);
@@ -330,44 +323,45 @@ fn IndicatorForm(
     };
     view! {
         <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
-            <h4 class="form-title">{if editing.is_some() { "Edit indicator" } else { "New indicator" }}</h4>
+            <h4 class="form-title">{let id = if editing.is_some() { "indicator-edit" } else { "indicator-new" }; move || t(id)}</h4>
             <div class="form-grid">
-                <Field label="Name" value=name error=err(GoalField::IndicatorName, None) attempted required=true/>
-                <Field label="Unit" value=unit error=err(GoalField::Unit, None) attempted hint="Households, %, tonnes…"/>
-                <Choice label="Direction" value=direction options=directions/>
-                <Choice label="Measure type" value=measure options=measures/>
-                <Field label="Baseline value" value=baseline_value error=err(GoalField::BaselineValue, None) attempted control=Control::Number/>
-                <Field label="Baseline date" value=baseline_date error=err(GoalField::BaselineDate, None) attempted control=Control::Date/>
+                <Field label="p-name" value=name error=err(GoalField::IndicatorName, None) attempted required=true/>
+                <Field label="p-unit" value=unit error=err(GoalField::Unit, None) attempted hint="p-households-tonnes"/>
+                <Choice label="p-direction" value=direction options=directions/>
+                <Choice label="p-measure-type" value=measure options=measures/>
+                <Field label="p-baseline-value" value=baseline_value error=err(GoalField::BaselineValue, None) attempted control=Control::Number/>
+                <Field label="p-baseline-date" value=baseline_date error=err(GoalField::BaselineDate, None) attempted control=Control::Date/>
             </div>
             <For
                 each=numbered_targets
                 key=|(index, row)| (*index, row.key)
                 children=move |(index, row)| {
-                    let legend = format!("Target {}", index + 1);
+                    let n = index + 1;
+                    let legend = move || t_args("target-n", &[("n", n.into())]);
                     view! {
                         <fieldset class="target-row">
-                            <legend>{legend.clone()}</legend>
+                            <legend>{legend}</legend>
                             <div class="form-grid">
-                                <Field label="Target value" value=row.value error=err(GoalField::TargetValue, Some(index + 1)) attempted control=Control::Number/>
-                                <Field label="Target date" value=row.date error=err(GoalField::TargetDate, Some(index + 1)) attempted control=Control::Date/>
+                                <Field label="p-target-value" value=row.value error=err(GoalField::TargetValue, Some(index + 1)) attempted control=Control::Number/>
+                                <Field label="p-target-date" value=row.date error=err(GoalField::TargetDate, Some(index + 1)) attempted control=Control::Date/>
                             </div>
                             <button
                                 type="button"
                                 class="quiet-button"
-                                aria-label=format!("Remove {}", legend.to_lowercase())
+                                aria-label=move || t_args("target-remove", &[("n", n.into())])
                                 on:click=move |_| targets.update(|rows| rows.retain(|r| r.key != row.key))
-                            >"Remove"</button>
+                            >{tr!("remove")}</button>
                         </fieldset>
                     }
                 }
             />
-            <button type="button" class="add-row" on:click=move |_| targets.update(|rows| rows.push(new_row(String::new(), String::new())))>"Add target"</button>
+            <button type="button" class="add-row" on:click=move |_| targets.update(|rows| rows.push(new_row(String::new(), String::new())))>{tr!("target-add")}</button>
             <div class="form-grid">
-                <Field label="Data source" value=source error=err(GoalField::DataSource, None) attempted/>
-                <Tick label="Proxy" value=proxy hint="Stands in for something that cannot be measured directly"/>
+                <Field label="p-data-source" value=source error=err(GoalField::DataSource, None) attempted/>
+                <Tick label="p-proxy" value=proxy hint="p-stands-in-for-something-that-cannot-be-m"/>
             </div>
             <p class="error" role="alert">{move || refused.get()}</p>
-            <FormButtons submit=if editing.is_some() { "Save indicator" } else { "Add indicator" } on_cancel=on_done/>
+            <FormButtons submit=if editing.is_some() { "indicator-save" } else { "indicator-add" } on_cancel=on_done/>
         </form>
     }
 }
@@ -409,23 +403,23 @@ fn MeasurementForm(live: LiveRoom, indicator: Indicator, on_done: Callback<()>) 
         }
     };
     let hint = match measure {
-        MeasureType::Number => "A number, like 12 or 12.5",
-        MeasureType::Percentage => "A percentage, like 45 or 45%",
-        MeasureType::YesNo => "Yes or no",
-        MeasureType::Qualitative => "A short text",
+        MeasureType::Number => "hint-number",
+        MeasureType::Percentage => "hint-percentage",
+        MeasureType::YesNo => "hint-yes-no",
+        MeasureType::Qualitative => "hint-text",
     };
     view! {
         <form class="plan-form card" node_ref=focus_on_open() on:submit=on_submit novalidate>
-            <h5 class="form-title">{format!("New measurement of {}", indicator.name)}</h5>
+            <h5 class="form-title">{let name = indicator.name.clone(); move || t_args("measurement-new", &[("name", name.clone().into())])}</h5>
             <div class="form-grid">
-                <Field label="Value" value error=err(GoalField::Value) attempted control=Control::Number hint required=true/>
-                <Field label="Date" value=date error=err(GoalField::Date) attempted control=Control::Date required=true/>
-                <Field label="Source" value=source error=err(GoalField::Source) attempted/>
-                <Field label="Reporting organization" value=organization error=err(GoalField::Organization) attempted/>
-                <div class="wide"><Field label="Note" value=note error=err(GoalField::Note) attempted control=Control::Long/></div>
+                <Field label="p-value" value error=err(GoalField::Value) attempted control=Control::Number hint required=true/>
+                <Field label="p-date" value=date error=err(GoalField::Date) attempted control=Control::Date required=true/>
+                <Field label="p-source" value=source error=err(GoalField::Source) attempted/>
+                <Field label="p-reporting-organization" value=organization error=err(GoalField::Organization) attempted/>
+                <div class="wide"><Field label="p-note" value=note error=err(GoalField::Note) attempted control=Control::Long/></div>
             </div>
             <p class="error" role="alert">{move || refused.get()}</p>
-            <FormButtons submit="Add measurement" on_cancel=on_done/>
+            <FormButtons submit="p-add-measurement" on_cancel=on_done/>
         </form>
     }
 }
@@ -463,24 +457,14 @@ fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
             }) {
                 Ok(imported) => {
                     problems.set(Vec::new());
-                    let skipped = match imported.skipped_duplicates {
-                        0 => String::new(),
-                        n => format!(" ({n} already recorded, skipped)"),
-                    };
-                    summary.set(Some(format!(
-                        "Imported {} measurement(s) from {name}{skipped}.",
-                        imported.added.len()
-                    )));
+                    summary.set(Some(t_args("csv-imported", &[("count", imported.added.len().into()), ("name", name.clone().into()), ("skipped", imported.skipped_duplicates.into())])));
                 }
                 Err(e) => {
                     let total = e.problems.len() + e.more;
-                    summary.set(Some(format!(
-                        "Nothing was imported from {name}: {total} problem{} to fix in the file first.",
-                        if total == 1 { "" } else { "s" }
-                    )));
+                    summary.set(Some(t_args("csv-refused", &[("name", name.clone().into()), ("total", total.into())])));
                     let mut list: Vec<String> = e.problems.iter().map(sentence).collect();
                     if e.more > 0 {
-                        list.push(format!("…and {} more.", e.more));
+                        list.push(t_args("csv-more", &[("count", e.more.into())]));
                     }
                     problems.set(list);
                 }
@@ -489,13 +473,13 @@ fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
     };
     view! {
         <div class="csv-import">
-            <label for=id.clone()>"Import measurements CSV"</label>
-            <p class="hint" id=format!("{id}-hint")>"Columns: date (or year), value; optional source, organization, note. Nothing is applied unless every row is valid."</p>
+            <label for=id.clone()>{tr!("csv-import")}</label>
+            <p class="hint" id=format!("{id}-hint")>{tr!("csv-hint")}</p>
             <input id=id.clone() type="file" accept=".csv,text/csv" aria-describedby=format!("{id}-hint {report_id}") on:change=on_change/>
             <div id=report_id role="status">
                 <p>{move || summary.get()}</p>
                 <Show when=move || !problems.get().is_empty()>
-                    <ul class="problems" aria-label="Problems in the file">
+                    <ul class="problems" aria-label=tr!("p-problems-in-the-file")>
                         {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }.into_any()).collect_view()}
                     </ul>
                 </Show>

@@ -44,6 +44,43 @@ pub(crate) fn sentence(message: impl std::fmt::Display) -> String {
     }
 }
 
+/// What is wrong with a field, in the current language: the problem kind and
+/// the field's name come from the catalogs (`problem-*`, `field-*`).
+pub(crate) fn field_problem(field_label: &str, problem: &constellation_core::goals::FieldProblem) -> String {
+    use crate::i18n::{t_args, t_or, Arg};
+    use constellation_core::goals::FieldProblem as P;
+    let slug: String = field_label.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let field: Arg = t_or(&format!("field-{slug}"), field_label).into();
+    let found = |f: &str| -> Arg { f.to_owned().into() };
+    match problem {
+        P::Required => t_args("problem-required", &[("field", field)]),
+        P::TooLong { length, max } => t_args("problem-too-long", &[("field", field), ("length", (*length).into()), ("max", (*max).into())]),
+        P::NotADate { found: f } => t_args("problem-not-a-date", &[("field", field), ("found", found(f))]),
+        P::NotANumber { found: f } => t_args("problem-not-a-number", &[("field", field), ("found", found(f))]),
+        P::NotFinite => t_args("problem-not-finite", &[("field", field)]),
+        P::Negative { found: f } => t_args("problem-negative", &[("field", field), ("found", found(f))]),
+        P::NotYesNo { found: f } => t_args("problem-not-yes-no", &[("field", field), ("found", found(f))]),
+        P::NotALink { found: f } => t_args("problem-not-a-link", &[("field", field), ("found", found(f))]),
+    }
+}
+
+/// A goals error for a form: field problems from the catalogs, other refusals
+/// in core's words (English).
+pub(crate) fn goal_error_text(error: &constellation_core::goals::GoalError) -> String {
+    match error {
+        constellation_core::goals::GoalError::Invalid { field, problem } => field_problem(field.label(), problem),
+        other => sentence(other),
+    }
+}
+
+/// A commitments error for a form, like [`goal_error_text`].
+pub(crate) fn commitment_error_text(error: &constellation_core::commitments::CommitmentError) -> String {
+    match error {
+        constellation_core::commitments::CommitmentError::Invalid { field, problem } => field_problem(field.label(), problem),
+        other => sentence(other),
+    }
+}
+
 /// An id unique in the page, for tying labels and messages to their controls.
 pub(crate) fn unique_id(prefix: &str) -> String {
     use std::cell::Cell;
@@ -57,9 +94,9 @@ pub(crate) fn unique_id(prefix: &str) -> String {
 }
 
 /// A number as people read it: no needless decimals, at most two.
+/// Written the current language's way (`1,234.5` / `1 234,5`). Reactive.
 pub(crate) fn number(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    format!("{rounded}")
+    crate::i18n::format_number(value, 2)
 }
 
 /// A name followed by the roles its holder has in the room.
@@ -74,7 +111,7 @@ pub(crate) fn with_roles(live: crate::live::LiveRoom, name: &str) -> String {
                 "{name} ({})",
                 p.roles
                     .iter()
-                    .map(|r| r.label())
+                    .map(|r| crate::i18n::t_or(&format!("role-{}", r.name()), r.label()))
                     .collect::<Vec<_>>()
                     .join(", ")
             )

@@ -1,0 +1,587 @@
+# English messages of the Constellation web app (Project Fluent syntax:
+# https://projectfluent.org/fluent/guide/). Every message here must also be in
+# fr.ftl (a browser test checks). Ids are grouped by view.
+
+## Shell
+
+language-label = Language
+not-found-title = Page not found
+not-found-body = This address is not part of Constellation.
+go-to-start = Go to the start page
+
+## Start page
+
+landing-lede = Open planning for coalitions: one shared room for the wall of ideas, the goals you measure together, what each partner commits, and the network that connects you.
+landing-you = You
+landing-your-name = Your name
+landing-name-hint = Shown to the others in a room. Remembered on this device.
+landing-start = Start
+landing-create = Create room
+landing-create-hint = A new room gets its own secret link; only people you give it to can read it.
+landing-join-heading = Join a room
+landing-code = Room code or link
+landing-join = Join
+
+## Room frame
+
+room-fallback-name = Room { $id }
+room-unknown = Unknown room
+status-offline = Offline
+status-syncing = Syncing
+status-online = Online
+room-sections = Room sections
+section-board = Board
+section-goals = Goals
+section-network = Network
+section-commitments = Commitments
+room-link-broken = This room link does not work
+room-no-key = This link has no room key, so the room's content cannot be read here. Ask for the full link (it ends with #k=…).
+here-count = { $count } here
+participants = Participants
+participant-you = You
+participant-me = { $name } (you)
+
+## Board
+
+board-no-key = This link has no room key, so the board cannot be opened.
+board-opening = Opening the room…
+board-first-name = Ideas
+undone = Undone.
+redone = Redone.
+note-empty-short = empty note
+boards-nav = Boards
+board-default-name = Board { $n }
+board-add = Add board
+board-name = Board name
+save-name = Save name
+cancel = Cancel
+board-deleted = Board “{ $name }” deleted.
+undo = Undo
+redo = Redo
+dismiss = Dismiss
+board-this = This board
+board-rename = Rename board
+board-move-left = Move board left
+board-move-right = Move board right
+board-delete = Delete board
+cluster-new = New group
+vote-allowance-error = Votes per person must be a whole number from 0 to { $max }.
+board-tools = Board tools
+board-view = View
+mode-canvas = Canvas
+mode-list = List
+mode-ranked = Ranked
+note-add = Add note
+more-tools = More tools
+votes-left = { $remaining } of { $allowance } votes left
+cluster-add = Add cluster
+zoom = Zoom
+zoom-out = Zoom out
+zoom-in = Zoom in
+zoom-fit = Zoom to fit
+votes-per-person = Votes per person
+selection = Selection
+panel-hint = Select a note to change its colour, link it, vote for it or delete it. Add a cluster to group notes: notes dropped inside it belong to it and move with it.
+link-target-missing = Choose the note the link points to.
+link-added = Link added.
+note-gone = This note was deleted.
+note = Note
+note-by = By { $author }
+anonymous = Anonymous
+note-edit-text = Edit text
+colour = Colour
+color-yellow = Yellow
+color-pink = Pink
+color-blue = Blue
+color-green = Green
+color-orange = Orange
+color-purple = Purple
+votes = Votes
+votes-summary = { $total } in total, { $mine } of them yours
+vote-for = Vote for { $name }
+vote = Vote
+vote-remove-from = Remove my vote from { $name }
+vote-remove = Remove my vote
+links = Links
+link-remove-named = Remove link { $text }
+remove = Remove
+link-to = Link to
+link-choose = Choose a note…
+link-label = Link label (optional)
+link-add = Add link
+note-deleted-undo = Deleted note { $name }. Undo brings it back.
+note-deleted-ctrl-z = Deleted note { $name }. Ctrl+Z brings it back.
+note-delete = Delete note
+cluster-gone = This cluster was deleted.
+cluster = Cluster
+cluster-label = Cluster label
+cluster-members = { $count ->
+    [0] No notes in it yet: drag notes inside.
+    [one] 1 note in it.
+   *[other] { $count } notes in it.
+}
+cluster-deleted = Cluster deleted; its notes stay on the board.
+cluster-delete = Delete cluster
+group-unnamed = Unnamed group
+group-none = Not in a cluster
+notes-none = No notes yet. Add the first one.
+notes = Notes
+note-text = Note text
+note-placeholder = Write your idea
+vote-count = { $count ->
+    [0] {""}
+    [one] 1 vote
+   *[other] { $count } votes
+}
+note-delete-named = Delete note { $name }
+delete = Delete
+ranked-heading = Ranked by votes
+voters = { $count ->
+    [0] Nobody has voted yet.
+    [one] 1 person has voted.
+   *[other] { $count } people have voted.
+}
+ranked-notes = Ranked notes
+rank = Rank { $rank }
+note-empty = Empty note
+export-nothing = There is no board to export yet.
+imported = Imported { $name } as a new board.
+files = Files
+export-svg = Export SVG
+export-png = Export PNG
+export-json = Export JSON
+import-json = Import JSON
+png-failed = The PNG could not be made in this browser; export SVG instead.
+canvas-label = Board canvas
+canvas-help = Drag empty space to pan; wheel, pinch, plus and minus keys zoom; 0 shows actual size. Double-click or double-tap empty space to add a note. On a note: Enter edits its text, arrow keys move it.
+canvas-empty = Double-click or double-tap anywhere to add a note, or use “Add note”.
+note-named = Note: { $name }
+cluster-named = Cluster: { $name }
+cluster-resize = Resize cluster { $name }
+zoom-level = { $percent } %
+
+## Plan: field labels, hints and buttons
+
+p-a-report-or-photo-online-https = A report or photo online (https://…)
+p-add-commitment = Add commitment
+p-add-measurement = Add measurement
+p-amount = Amount
+p-baseline-date = Baseline date
+p-baseline-value = Baseline value
+p-brands-the-mission-like-cleanriver2030 = Brands the mission, like #CleanRiver2030
+p-check-in = Check in
+p-check-ins = Check-ins
+p-cycle-stage = Cycle stage
+p-data-source = Data source
+p-date = Date
+p-delivered-so-far = Delivered so far
+p-direction = Direction
+p-due-date = Due date
+p-end-date = End date
+p-evidence-link = Evidence link
+p-experiment-title = Experiment title
+p-for-example-xm-dac-47015-or-xi-iati-with = For example XM-DAC-47015, or XI-IATI-… without a registry number
+p-from = From
+p-goal-tree = Goal tree
+p-hashtag = Hashtag
+p-hours-eur-data-sets = Hours, EUR, data sets…
+p-households-tonnes = Households, %, tonnes…
+p-hypothesis = Hypothesis
+p-iati-organization-identifier = IATI organization identifier
+p-if-we-do-this-we-expect-that = If we do this, we expect that…
+p-indicators = Indicators
+p-kind = Kind
+p-measure-type = Measure type
+p-name = Name
+p-new-task = New task
+p-note = Note
+p-one-name-per-line = One name per line
+p-one-task-per-line = One task per line
+p-organization = Organization
+p-organization-type = Organization type
+p-parent-goal = Parent goal
+p-participant = Participant
+p-partners = Partners
+p-population = Population
+p-problems-in-the-file = Problems in the file
+p-prototype-experiments = Prototype experiments
+p-proxy = Proxy
+p-question = Question
+p-reporting-organization = Reporting organization
+p-responses = Responses
+p-role = Role
+p-role-holders = Role holders
+p-source = Source
+p-stands-in-for-something-that-cannot-be-m = Stands in for something that cannot be measured directly
+p-start-date = Start date
+p-start-experiment = Start experiment
+p-statement = Statement
+p-status = Status
+p-target-date = Target date
+p-target-value = Target value
+p-tasks = Tasks
+p-team-organizations = Team: organizations
+p-team-people = Team: people
+p-text = Text
+p-title = Title
+p-to = To
+p-toward-goal-or-indicator = Toward goal or indicator
+p-unit = Unit
+p-value = Value
+p-what-is-promised = What is promised
+p-what-is-put-in = What is put in
+p-what-was-done-since-the-last-check-in = What was done since the last check-in
+p-what-was-learned = What was learned
+p-where-it-applies = Where it applies
+p-who-or-what-the-goal-is-about = Who or what the goal is about
+
+## Commitments
+
+commitments-lede = What each partner promised, what it delivered, and who has gone quiet.
+commitments-all = All commitments
+commitments-none = No commitments yet.
+accountability-heading = Accountability by partner
+accountability-none = Partners appear here once they commit or report a measurement.
+report-never = Never reported
+report-days = { $days ->
+    [0] Last report today
+    [1] Last report yesterday
+   *[other] Last report { $days } days ago
+}
+amount-delivered = { $kind }: { $delivered } of { $promised } { $unit } delivered
+tally-big = { $delivered } of { $promised }
+tally-rest = commitments delivered ({ $met } met, { $partly } partly, { $open } open, { $notmet } not met)
+overdue-none = Nothing overdue
+overdue-count = { $count } overdue
+overdue-item = { $description } (due { $due })
+gone-quiet = Gone quiet
+target-choose = Choose a goal or indicator
+target-goal = Goal: { $title }
+target-indicator = Indicator: { $name } ({ $goal })
+toward-indicator = Indicator: { $name }
+toward-missing = Choose the goal or indicator this commitment serves.
+toward-deleted = Its goal or indicator was deleted
+commitment-new = New commitment
+commitment-due = Due { $date }
+commitment-status = Status: { $status }
+overdue = Overdue
+status-save = Save status
+commitment-delete-confirm = Delete this commitment and its check-ins?
+commitment-delete = Delete commitment
+response-line = { $kind ->
+    [acknowledgement] { $who } acknowledged on { $date }
+    [question] { $who } asked on { $date }
+   *[answer] { $who } answered on { $date }
+}
+evidence = Evidence
+acknowledge = Acknowledge
+ask-question = Ask a question
+send-question = Send question
+roles = Roles
+role-remove = Remove role { $role } from { $name }
+role-give = Give role
+status-planned = planned
+status-in_progress = in progress
+status-met = met
+status-partially_met = partially met
+status-not_met = not met
+kind-staff_time = staff time
+kind-money = money
+kind-data = data
+kind-venue = venue
+kind-expertise = expertise
+kind-other = other
+role-initiator = initiator
+role-facilitator = facilitator
+role-program_manager = program manager
+role-media_director = media director
+role-media_liaison = media liaison
+role-subject_matter_expert = subject-matter expert
+role-enabler_broker = enabler/broker
+
+## Form problems (core's field problems, by kind; fields by name)
+
+problem-required = The { $field } is required.
+problem-too-long = The { $field } holds at most { $max } characters; this one has { $length }.
+problem-not-a-date = The { $field } must be a date written YYYY-MM-DD (for example 2030-12-31), found '{ $found }'.
+problem-not-a-number = The { $field } must be a number (like 12 or 12.5), found '{ $found }'.
+problem-not-finite = The { $field } must be a finite number.
+problem-negative = The { $field } cannot be negative, found { $found }.
+problem-not-yes-no = The { $field } must be yes or no, found '{ $found }'.
+problem-not-a-link = The { $field } must be a web link starting with https:// or http://, found '{ $found }'.
+field-title = title
+field-statement = statement
+field-hashtag = hashtag
+field-population-or-result = population or result
+field-start-date = start date
+field-end-date = end date
+field-parent-goal = parent goal
+field-indicator-name = indicator name
+field-unit = unit
+field-baseline-value = baseline value
+field-baseline-date = baseline date
+field-target-value = target value
+field-target-date = target date
+field-data-source = data source
+field-value = value
+field-date = date
+field-source = source
+field-reporting-organization = reporting organization
+field-note = note
+field-experiment-title = experiment title
+field-hypothesis = hypothesis
+field-what-was-learned = what was learned
+field-team-member = team member
+field-task = task
+field-record = record
+field-organization = organization
+field-description-of-what-is-promised = description of what is promised
+field-amount = amount
+field-goal-or-indicator = goal or indicator
+field-due-date = due date
+field-date-the-commitment-was-made = date the commitment was made
+field-status-date = status date
+field-amount-delivered = amount delivered
+field-name-of-who-reports = name of who reports
+field-text = text
+field-evidence-link = evidence link
+field-participant-name = participant name
+
+## Goals and indicators
+
+goals-lede = Mission goals, how each is measured, and how it is doing.
+goals-none = No goals yet. Add the mission first.
+goal-add = Add goal
+goal-save = Save goal
+goal-new = New goal
+goal-edit = Edit goal
+goal-delete = Delete goal
+goal-delete-confirm = Delete the goal “{ $title }” with its indicators, measurements and experiments?
+goal-status = Goal status: { $status }
+goal-under = Under { $title }
+goal-dates = { $start } to { $end }
+goal-parent-none = None: this is a mission
+level-mission = Mission
+level-objective = Objective
+level-sub-objective = Sub-objective
+status-on-track = On track
+status-at-risk = At risk
+status-off-track = Off track
+status-no-data = No status yet
+fact-hashtag = Hashtag
+fact-population = Population
+fact-dates = Dates
+open-data = Open data
+open-data-hint = Goals, indicators, measurements and commitments as files other tools read. Each indicator also has its own CSV (Open SDG layout).
+iati-settings = IATI settings
+export-iati = Export IATI XML
+export-csv = Export CSV
+org-type-10 = Government
+org-type-21 = International NGO
+org-type-22 = National NGO
+org-type-23 = Regional NGO
+org-type-70 = Private sector
+org-type-80 = Academic, training and research
+org-type-90 = Other
+indicators-none = No indicator yet: how will you know this goal is reached?
+indicator-add = Add indicator
+indicator-save = Save indicator
+indicator-new = New indicator
+indicator-edit = Edit indicator
+indicator-delete = Delete indicator
+indicator-delete-confirm = Delete the indicator “{ $name }” and its measurements?
+measurement-add = Add measurement
+measurement-new = New measurement of { $name }
+direction-higher = Higher is better
+direction-lower = Lower is better
+measure-number = Number
+measure-percentage = Percentage
+measure-yes-no = Yes/no
+measure-qualitative = Qualitative
+trend-improving = improving
+trend-steady = steady
+trend-worsening = worsening
+trend-unknown = not known yet
+indicator-unit = unit: { $unit }
+indicator-proxy = proxy
+data-source = Data source: { $source }
+progress-toward = { $percent } of the way toward { $target } by { $date }
+progress = { $percent } of the way
+value-on-date = { $value } on { $date }
+status-line = Status: { $status }
+fact-progress = Progress
+fact-trend = Trend
+fact-latest = Latest
+fact-expected = Expected by now
+target-n = Target { $n }
+target-remove = Remove target { $n }
+target-add = Add target
+hint-number = A number, like 12 or 12.5
+hint-percentage = A percentage, like 45 or 45%
+hint-yes-no = Yes or no
+hint-text = A short text
+csv-import = Import measurements CSV
+csv-hint = Columns: date (or year), value; optional source, organization, note. Nothing is applied unless every row is valid.
+csv-imported = Imported { $count } measurement(s) from { $name }{ $skipped ->
+    [0] {""}
+   *[other] {" "}({ $skipped } already recorded, skipped)
+}.
+csv-refused = Nothing was imported from { $name }: { $total ->
+    [one] { $total } problem
+   *[other] { $total } problems
+} to fix in the file first.
+csv-more = …and { $count } more.
+
+## Presenter mode and the board lock (src/presenter/, src/board/)
+present = Present
+presenter-heading = Presenter
+presenter-back = Back to the room
+presenter-join = Join this room
+presenter-qr = QR code to join this room
+presenter-count = { $count ->
+    [one] 1 participant here
+   *[other] { $count } participants here
+}
+presenter-facilitation = Facilitation
+board-locked = The board is locked while votes are counted.
+presenter-unlocked = The board is open for notes and votes.
+presenter-lock = Lock board
+presenter-unlock = Unlock board
+presenter-no-session = No session started: the read-out covers the whole room.
+presenter-session-since = Session started at { $time }.
+presenter-start-session = Start session
+presenter-restart-session = Start a new session
+presenter-readout = Read-out of the session
+presenter-top-notes = Top-voted notes
+presenter-no-votes = No votes yet.
+presenter-new-commitments = New commitments
+presenter-network-changes = Network changes
+presenter-none-yet = Nothing new yet.
+presenter-new-organization = New organization: { $name }
+presenter-new-person = New person: { $name }
+presenter-new-tie = { $from } now works with { $to }
+presenter-readout-text = To read aloud
+presenter-copy = Copy read-out
+presenter-copied = Read-out copied.
+presenter-text-no-votes = No votes were counted.
+presenter-text-note = “{ $text }” ({ $votes ->
+    [one] 1 vote
+   *[other] { $votes } votes
+})
+presenter-text-top = Top-voted notes: { $notes }.
+presenter-text-commitments = { $count ->
+    [0] No new commitments.
+    [one] 1 new commitment:
+   *[other] { $count } new commitments:
+}
+presenter-text-network = The network grew by { $organizations ->
+    [one] 1 organization
+   *[other] { $organizations } organizations
+}, { $people ->
+    [one] 1 person
+   *[other] { $people } people
+} and { $ties ->
+    [one] 1 tie
+   *[other] { $ties } ties
+}.
+timer-heading = Timer
+timer-minutes = Minutes
+timer-minutes-error = Minutes must be a number above 0 and at most 600, such as 5 or 2.5.
+timer-start = Start timer
+timer-pause = Pause timer
+timer-reset = Reset timer
+timer-left = Time left
+timer-ended = Time is up.
+timer-local = The timer runs on this screen only.
+
+## Experiments
+
+phase-communicate = Communicate
+phase-negotiate = Negotiate
+phase-act = Act
+phase-learn = Learn
+experiment-add = Add experiment
+experiment-new = New prototype experiment
+member-organization = { $name } (organization)
+experiment-stage = Stage: { $stage }
+experiment-hypothesis = Hypothesis:
+experiment-team = Team:
+experiment-advance = Move to { $stage }
+task-add = Add task
+learned-save = Save what was learned
+experiment-delete = Delete experiment
+
+## Indicator chart
+
+chart-data-table = Data table: { $name }
+chart-caption = { $name }: baseline, targets and measurements
+chart-title = { $name }: baseline, targets and measurements over time
+chart-date = Date
+chart-what = What
+chart-value = Value
+chart-value-unit = Value ({ $unit })
+chart-reported-by = Reported by
+chart-actions = Actions
+chart-row-baseline = Baseline
+chart-row-target = Target
+chart-row-measurement = Measurement
+chart-delete-measurement = Delete measurement { $value } of { $date }
+chart-desc-baseline = Baseline { $value } on { $date }
+chart-desc-target = target { $value } by { $date }
+chart-desc-latest = { $count ->
+    [one] { $count } measurement
+   *[other] { $count } measurements
+}, the latest { $value } on { $date }
+chart-desc-none = no measurements yet
+chart-empty = The chart appears once there is a baseline, a target or a measurement.
+chart-key-baseline = Baseline
+chart-key-target = Target
+chart-key-trajectory = Trajectory
+chart-key-measurements = Measurements
+
+## Digest
+
+digest = Digest
+digest-hint = What happened in a period: status changes, measurements, commitments made, met and overdue, check-ins.
+digest-bad-date = The { $name } date must be written YYYY-MM-DD, found '{ $found }'.
+digest-from = From
+digest-to = To
+digest-copied = The Markdown is copied.
+digest-print-refused = This browser would not print the digest.
+digest-not-ready = The printable digest is not ready yet.
+digest-markdown = Digest as Markdown
+digest-copy = Copy Markdown
+digest-download-md = Download Markdown
+digest-download-html = Download HTML
+digest-print = Print digest
+digest-printable = Printable digest
+
+## Room links
+
+link-bad-room-id = a room code is 43 letters, digits, '-' or '_' (22 for rooms made before view-only links); found "{ $found }"
+link-bad-write-key = the write key in the link is damaged (expected 43 letters, digits, '-' or '_' after 'w=')
+link-write-key-mismatch = the write key in the link does not belong to this room; ask for the room's edit link again
+link-bad-room-key = the room key in the link is damaged (expected 43 letters, digits, '-' or '_' after '#k=')
+link-no-room = no room code found in "{ $input }": paste the room link or its code
+
+## Embeds (src/embed/)
+embed-blocked-crypto = This browser does not let this embedded view use encryption, so the room cannot be shown here.
+embed-open-tab = Open it in its own tab
+embed-blocked-storage = This browser blocks storage for embedded views: this view follows the room live but keeps no copy on this device.
+embed-powered = Open in Constellation
+embed-goal-missing = This goal is not in the room (it may have been deleted).
+embed-indicators = Indicators
+embed-delivered = { $delivered } of { $promised } commitments delivered
+embed-network = Network map
+embed-network-count = { $people ->
+    [one] 1 person
+   *[other] { $people } people
+}, { $organizations ->
+    [one] 1 organization
+   *[other] { $organizations } organizations
+}
+embed-network-list = People and organizations
+ranked-votes = { $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+}

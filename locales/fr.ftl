@@ -1,0 +1,592 @@
+# Messages français de l'application web Constellation (syntaxe Project
+# Fluent). Chaque message ici doit aussi être dans en.ftl.
+
+## Cadre
+
+language-label = Langue
+not-found-title = Page introuvable
+not-found-body = Cette adresse ne fait pas partie de Constellation.
+go-to-start = Aller à la page d'accueil
+
+## Page d'accueil
+
+landing-lede = La planification ouverte pour les coalitions : une salle partagée pour le mur d'idées, les objectifs que vous mesurez ensemble, les engagements de chaque partenaire et le réseau qui vous relie.
+landing-you = Vous
+landing-your-name = Votre nom
+landing-name-hint = Visible des autres dans une salle. Mémorisé sur cet appareil.
+landing-start = Commencer
+landing-create = Créer une salle
+landing-create-hint = Chaque nouvelle salle a son propre lien secret ; seules les personnes à qui vous le donnez peuvent la lire.
+landing-join-heading = Rejoindre une salle
+landing-code = Code ou lien de la salle
+landing-join = Rejoindre
+
+## Cadre d'une salle
+
+room-fallback-name = Salle { $id }
+room-unknown = Salle inconnue
+status-offline = Hors ligne
+status-syncing = Synchronisation
+status-online = En ligne
+room-sections = Sections de la salle
+section-board = Tableau
+section-goals = Objectifs
+section-network = Réseau
+section-commitments = Engagements
+room-link-broken = Ce lien de salle ne fonctionne pas
+room-no-key = Ce lien n'a pas de clé de salle : le contenu de la salle ne peut pas être lu ici. Demandez le lien complet (il se termine par #k=…).
+here-count = { $count ->
+    [one] { $count } présent
+   *[other] { $count } présents
+}
+participants = Participants
+participant-you = Vous
+participant-me = { $name } (vous)
+
+## Tableau
+
+board-no-key = Ce lien n'a pas de clé de salle : le tableau ne peut pas être ouvert.
+board-opening = Ouverture de la salle…
+board-first-name = Idées
+undone = Action défaite.
+redone = Action refaite.
+note-empty-short = note vide
+boards-nav = Tableaux
+board-default-name = Tableau { $n }
+board-add = Ajouter un tableau
+board-name = Nom du tableau
+save-name = Enregistrer
+cancel = Annuler
+board-deleted = Tableau « { $name } » supprimé.
+undo = Défaire
+redo = Refaire
+dismiss = Fermer
+board-this = Ce tableau
+board-rename = Renommer le tableau
+board-move-left = Déplacer le tableau vers la gauche
+board-move-right = Déplacer le tableau vers la droite
+board-delete = Supprimer le tableau
+cluster-new = Nouveau groupe
+vote-allowance-error = Le nombre de votes par personne doit être un entier de 0 à { $max }.
+board-tools = Outils du tableau
+board-view = Affichage
+mode-canvas = Canevas
+mode-list = Liste
+mode-ranked = Classement
+note-add = Ajouter une note
+more-tools = Plus d'outils
+votes-left = { $remaining ->
+    [one] { $remaining } vote restant sur { $allowance }
+   *[other] { $remaining } votes restants sur { $allowance }
+}
+cluster-add = Ajouter un groupe
+zoom = Zoom
+zoom-out = Zoom arrière
+zoom-in = Zoom avant
+zoom-fit = Tout afficher
+votes-per-person = Votes par personne
+selection = Sélection
+panel-hint = Sélectionnez une note pour changer sa couleur, la relier, voter pour elle ou la supprimer. Ajoutez un groupe pour rassembler des notes : celles déposées dedans lui appartiennent et se déplacent avec lui.
+link-target-missing = Choisissez la note vers laquelle pointe le lien.
+link-added = Lien ajouté.
+note-gone = Cette note a été supprimée.
+note = Note
+note-by = Par { $author }
+anonymous = Anonyme
+note-edit-text = Modifier le texte
+colour = Couleur
+color-yellow = Jaune
+color-pink = Rose
+color-blue = Bleu
+color-green = Vert
+color-orange = Orange
+color-purple = Violet
+votes = Votes
+votes-summary = { $total } au total, dont { $mine } de vous
+vote-for = Voter pour { $name }
+vote = Voter
+vote-remove-from = Retirer mon vote de { $name }
+vote-remove = Retirer mon vote
+links = Liens
+link-remove-named = Retirer le lien { $text }
+remove = Retirer
+link-to = Relier à
+link-choose = Choisir une note…
+link-label = Libellé du lien (facultatif)
+link-add = Ajouter le lien
+note-deleted-undo = Note { $name } supprimée. « Défaire » la rétablit.
+note-deleted-ctrl-z = Note { $name } supprimée. Ctrl+Z la rétablit.
+note-delete = Supprimer la note
+cluster-gone = Ce groupe a été supprimé.
+cluster = Groupe
+cluster-label = Nom du groupe
+cluster-members = { $count ->
+    [0] Aucune note pour l'instant : faites-en glisser dedans.
+    [one] { $count } note dedans.
+   *[other] { $count } notes dedans.
+}
+cluster-deleted = Groupe supprimé ; ses notes restent sur le tableau.
+cluster-delete = Supprimer le groupe
+group-unnamed = Groupe sans nom
+group-none = Hors groupe
+notes-none = Pas encore de notes. Ajoutez la première.
+notes = Notes
+note-text = Texte de la note
+note-placeholder = Écrivez votre idée
+vote-count = { $count ->
+    [0] {""}
+    [one] { $count } vote
+   *[other] { $count } votes
+}
+note-delete-named = Supprimer la note { $name }
+delete = Supprimer
+ranked-heading = Classement par votes
+voters = { $count ->
+    [0] Personne n'a encore voté.
+    [one] { $count } personne a voté.
+   *[other] { $count } personnes ont voté.
+}
+ranked-notes = Notes classées
+rank = Rang { $rank }
+note-empty = Note vide
+export-nothing = Il n'y a pas encore de tableau à exporter.
+imported = { $name } importé comme nouveau tableau.
+files = Fichiers
+export-svg = Exporter en SVG
+export-png = Exporter en PNG
+export-json = Exporter en JSON
+import-json = Importer du JSON
+png-failed = Ce navigateur n'a pas pu créer le PNG ; exportez plutôt en SVG.
+canvas-label = Canevas du tableau
+canvas-help = Faites glisser un espace vide pour vous déplacer ; la molette, le pincement et les touches plus et moins zooment ; 0 affiche la taille réelle. Double-cliquez ou touchez deux fois un espace vide pour ajouter une note. Sur une note : Entrée modifie son texte, les flèches la déplacent.
+canvas-empty = Double-cliquez ou touchez deux fois n'importe où pour ajouter une note, ou utilisez « Ajouter une note ».
+note-named = Note : { $name }
+cluster-named = Groupe : { $name }
+cluster-resize = Redimensionner le groupe { $name }
+zoom-level = { $percent } %
+
+## Plan : libellés, aides et boutons
+
+p-a-report-or-photo-online-https = Un rapport ou une photo en ligne (https://…)
+p-add-commitment = Ajouter un engagement
+p-add-measurement = Ajouter une mesure
+p-amount = Quantité
+p-baseline-date = Date de référence
+p-baseline-value = Valeur de référence
+p-brands-the-mission-like-cleanriver2030 = Porte la mission, comme #RivierePropre2030
+p-check-in = Faire le point
+p-check-ins = Points d'étape
+p-cycle-stage = Étape du cycle
+p-data-source = Source des données
+p-date = Date
+p-delivered-so-far = Livré jusqu'ici
+p-direction = Sens
+p-due-date = Échéance
+p-end-date = Date de fin
+p-evidence-link = Lien vers une preuve
+p-experiment-title = Titre de l'expérience
+p-for-example-xm-dac-47015-or-xi-iati-with = Par exemple XM-DAC-47015, ou XI-IATI-… sans numéro d'enregistrement
+p-from = Du
+p-goal-tree = Arbre des objectifs
+p-hashtag = Mot-dièse
+p-hours-eur-data-sets = Heures, EUR, jeux de données…
+p-households-tonnes = Ménages, %, tonnes…
+p-hypothesis = Hypothèse
+p-iati-organization-identifier = Identifiant d'organisation IATI
+p-if-we-do-this-we-expect-that = Si nous faisons ceci, nous nous attendons à ce que…
+p-indicators = Indicateurs
+p-kind = Nature
+p-measure-type = Type de mesure
+p-name = Nom
+p-new-task = Nouvelle tâche
+p-note = Note
+p-one-name-per-line = Un nom par ligne
+p-one-task-per-line = Une tâche par ligne
+p-organization = Organisation
+p-organization-type = Type d'organisation
+p-parent-goal = Objectif parent
+p-participant = Participant
+p-partners = Partenaires
+p-population = Population
+p-problems-in-the-file = Problèmes dans le fichier
+p-prototype-experiments = Expériences prototypes
+p-proxy = Indicateur indirect
+p-question = Question
+p-reporting-organization = Organisation qui rapporte
+p-responses = Réponses
+p-role = Rôle
+p-role-holders = Titulaires des rôles
+p-source = Source
+p-stands-in-for-something-that-cannot-be-m = Remplace ce qui ne peut pas être mesuré directement
+p-start-date = Date de début
+p-start-experiment = Lancer l'expérience
+p-statement = Énoncé
+p-status = Statut
+p-target-date = Date cible
+p-target-value = Valeur cible
+p-tasks = Tâches
+p-team-organizations = Équipe : organisations
+p-team-people = Équipe : personnes
+p-text = Texte
+p-title = Titre
+p-to = Au
+p-toward-goal-or-indicator = Pour l'objectif ou l'indicateur
+p-unit = Unité
+p-value = Valeur
+p-what-is-promised = Ce qui est promis
+p-what-is-put-in = Ce qui est apporté
+p-what-was-done-since-the-last-check-in = Ce qui a été fait depuis le dernier point
+p-what-was-learned = Ce qui a été appris
+p-where-it-applies = Le cas échéant
+p-who-or-what-the-goal-is-about = Qui ou quoi l'objectif concerne
+
+## Engagements
+
+commitments-lede = Ce que chaque partenaire a promis, ce qu'il a livré, et qui ne donne plus de nouvelles.
+commitments-all = Tous les engagements
+commitments-none = Pas encore d'engagements.
+accountability-heading = Redevabilité par partenaire
+accountability-none = Les partenaires apparaissent ici dès qu'ils s'engagent ou rapportent une mesure.
+report-never = Aucun rapport
+report-days = { $days ->
+    [0] Dernier rapport aujourd'hui
+    [1] Dernier rapport hier
+   *[other] Dernier rapport il y a { $days } jours
+}
+amount-delivered = { $kind } : { $delivered } sur { $promised } { $unit } livrés
+tally-big = { $delivered } sur { $promised }
+tally-rest = engagements tenus ({ $met } tenus, { $partly } en partie, { $open } ouverts, { $notmet } non tenus)
+overdue-none = Rien en retard
+overdue-count = { $count } en retard
+overdue-item = { $description } (échéance { $due })
+gone-quiet = Silencieux
+target-choose = Choisir un objectif ou un indicateur
+target-goal = Objectif : { $title }
+target-indicator = Indicateur : { $name } ({ $goal })
+toward-indicator = Indicateur : { $name }
+toward-missing = Choisissez l'objectif ou l'indicateur que sert cet engagement.
+toward-deleted = Son objectif ou indicateur a été supprimé
+commitment-new = Nouvel engagement
+commitment-due = Échéance : { $date }
+commitment-status = Statut : { $status }
+overdue = En retard
+status-save = Enregistrer le statut
+commitment-delete-confirm = Supprimer cet engagement et ses points d'étape ?
+commitment-delete = Supprimer l'engagement
+response-line = { $kind ->
+    [acknowledgement] { $who } a accusé réception le { $date }
+    [question] { $who } a posé une question le { $date }
+   *[answer] { $who } a répondu le { $date }
+}
+evidence = Preuve
+acknowledge = Accuser réception
+ask-question = Poser une question
+send-question = Envoyer la question
+roles = Rôles
+role-remove = Retirer le rôle { $role } à { $name }
+role-give = Attribuer le rôle
+status-planned = prévu
+status-in_progress = en cours
+status-met = tenu
+status-partially_met = partiellement tenu
+status-not_met = non tenu
+kind-staff_time = temps de travail
+kind-money = argent
+kind-data = données
+kind-venue = lieu
+kind-expertise = expertise
+kind-other = autre
+role-initiator = initiateur
+role-facilitator = facilitateur
+role-program_manager = responsable de programme
+role-media_director = directeur des médias
+role-media_liaison = chargé des relations médias
+role-subject_matter_expert = expert du sujet
+role-enabler_broker = catalyseur/intermédiaire
+
+## Problèmes de formulaire
+
+problem-required = Le champ « { $field } » est obligatoire.
+problem-too-long = Le champ « { $field } » contient au plus { $max } caractères ; celui-ci en a { $length }.
+problem-not-a-date = Le champ « { $field } » doit être une date écrite AAAA-MM-JJ (par exemple 2030-12-31), trouvé « { $found } ».
+problem-not-a-number = Le champ « { $field } » doit être un nombre (comme 12 ou 12.5), trouvé « { $found } ».
+problem-not-finite = Le champ « { $field } » doit être un nombre fini.
+problem-negative = Le champ « { $field } » ne peut pas être négatif, trouvé { $found }.
+problem-not-yes-no = Le champ « { $field } » doit valoir oui ou non, trouvé « { $found } ».
+problem-not-a-link = Le champ « { $field } » doit être un lien web commençant par https:// ou http://, trouvé « { $found } ».
+field-title = titre
+field-statement = énoncé
+field-hashtag = mot-dièse
+field-population-or-result = population ou résultat
+field-start-date = date de début
+field-end-date = date de fin
+field-parent-goal = objectif parent
+field-indicator-name = nom de l'indicateur
+field-unit = unité
+field-baseline-value = valeur de référence
+field-baseline-date = date de référence
+field-target-value = valeur cible
+field-target-date = date cible
+field-data-source = source des données
+field-value = valeur
+field-date = date
+field-source = source
+field-reporting-organization = organisation qui rapporte
+field-note = note
+field-experiment-title = titre de l'expérience
+field-hypothesis = hypothèse
+field-what-was-learned = ce qui a été appris
+field-team-member = membre de l'équipe
+field-task = tâche
+field-record = enregistrement
+field-organization = organisation
+field-description-of-what-is-promised = description de ce qui est promis
+field-amount = quantité
+field-goal-or-indicator = objectif ou indicateur
+field-due-date = échéance
+field-date-the-commitment-was-made = date de l'engagement
+field-status-date = date du statut
+field-amount-delivered = quantité livrée
+field-name-of-who-reports = nom de qui rapporte
+field-text = texte
+field-evidence-link = lien vers une preuve
+field-participant-name = nom du participant
+
+## Objectifs et indicateurs
+
+goals-lede = Les objectifs de la mission, comment chacun est mesuré et où il en est.
+goals-none = Pas encore d'objectifs. Ajoutez d'abord la mission.
+goal-add = Ajouter un objectif
+goal-save = Enregistrer l'objectif
+goal-new = Nouvel objectif
+goal-edit = Modifier l'objectif
+goal-delete = Supprimer l'objectif
+goal-delete-confirm = Supprimer l'objectif « { $title } » avec ses indicateurs, mesures et expériences ?
+goal-status = État de l'objectif : { $status }
+goal-under = Sous { $title }
+goal-dates = Du { $start } au { $end }
+goal-parent-none = Aucun : c'est une mission
+level-mission = Mission
+level-objective = Objectif
+level-sub-objective = Sous-objectif
+status-on-track = En bonne voie
+status-at-risk = À risque
+status-off-track = En retard sur le cap
+status-no-data = Pas encore d'état
+fact-hashtag = Mot-dièse
+fact-population = Population
+fact-dates = Dates
+open-data = Données ouvertes
+open-data-hint = Objectifs, indicateurs, mesures et engagements en fichiers lisibles par d'autres outils. Chaque indicateur a aussi son propre CSV (format Open SDG).
+iati-settings = Réglages IATI
+export-iati = Exporter en XML IATI
+export-csv = Exporter en CSV
+org-type-10 = Administration publique
+org-type-21 = ONG internationale
+org-type-22 = ONG nationale
+org-type-23 = ONG régionale
+org-type-70 = Secteur privé
+org-type-80 = Enseignement, formation et recherche
+org-type-90 = Autre
+indicators-none = Pas encore d'indicateur : comment saurez-vous que cet objectif est atteint ?
+indicator-add = Ajouter un indicateur
+indicator-save = Enregistrer l'indicateur
+indicator-new = Nouvel indicateur
+indicator-edit = Modifier l'indicateur
+indicator-delete = Supprimer l'indicateur
+indicator-delete-confirm = Supprimer l'indicateur « { $name } » et ses mesures ?
+measurement-add = Ajouter une mesure
+measurement-new = Nouvelle mesure de { $name }
+direction-higher = Plus c'est haut, mieux c'est
+direction-lower = Plus c'est bas, mieux c'est
+measure-number = Nombre
+measure-percentage = Pourcentage
+measure-yes-no = Oui/non
+measure-qualitative = Qualitatif
+trend-improving = en amélioration
+trend-steady = stable
+trend-worsening = en dégradation
+trend-unknown = pas encore connue
+indicator-unit = unité : { $unit }
+indicator-proxy = indirect
+data-source = Source des données : { $source }
+progress-toward = { $percent } du chemin vers { $target } d'ici le { $date }
+progress = { $percent } du chemin
+value-on-date = { $value } le { $date }
+status-line = État : { $status }
+fact-progress = Avancement
+fact-trend = Tendance
+fact-latest = Dernière mesure
+fact-expected = Attendu à ce jour
+target-n = Cible { $n }
+target-remove = Retirer la cible { $n }
+target-add = Ajouter une cible
+hint-number = Un nombre, comme 12 ou 12.5
+hint-percentage = Un pourcentage, comme 45 ou 45%
+hint-yes-no = Oui ou non
+hint-text = Un texte court
+csv-import = Importer des mesures (CSV)
+csv-hint = Colonnes : date (ou année), valeur ; facultatives : source, organisation, note. Rien n'est appliqué tant qu'une ligne est invalide.
+csv-imported = { $count } mesure(s) importée(s) depuis { $name }{ $skipped ->
+    [0] {""}
+   *[other] {" "}({ $skipped } déjà enregistrée(s), ignorée(s))
+}.
+csv-refused = Rien n'a été importé depuis { $name } : { $total ->
+    [one] { $total } problème
+   *[other] { $total } problèmes
+} à corriger d'abord dans le fichier.
+csv-more = …et { $count } de plus.
+
+## Presenter mode and the board lock (src/presenter/, src/board/)
+present = Présenter
+presenter-heading = Présentation
+presenter-back = Retour à la salle
+presenter-join = Rejoindre cette salle
+presenter-qr = Code QR pour rejoindre cette salle
+presenter-count = { $count ->
+    [one] 1 participant présent
+   *[other] { $count } participants présents
+}
+presenter-facilitation = Animation
+board-locked = Le tableau est verrouillé pendant le décompte des votes.
+presenter-unlocked = Le tableau est ouvert aux notes et aux votes.
+presenter-lock = Verrouiller le tableau
+presenter-unlock = Déverrouiller le tableau
+presenter-no-session = Aucune séance commencée : le bilan couvre toute la salle.
+presenter-session-since = Séance commencée à { $time }.
+presenter-start-session = Commencer la séance
+presenter-restart-session = Commencer une nouvelle séance
+presenter-readout = Bilan de la séance
+presenter-top-notes = Notes les plus votées
+presenter-no-votes = Aucun vote pour l'instant.
+presenter-new-commitments = Nouveaux engagements
+presenter-network-changes = Évolution du réseau
+presenter-none-yet = Rien de nouveau pour l'instant.
+presenter-new-organization = Nouvelle organisation : { $name }
+presenter-new-person = Nouvelle personne : { $name }
+presenter-new-tie = { $from } travaille désormais avec { $to }
+presenter-readout-text = À lire à voix haute
+presenter-copy = Copier le bilan
+presenter-copied = Bilan copié.
+presenter-text-no-votes = Aucun vote n'a été compté.
+presenter-text-note = « { $text } » ({ $votes ->
+    [one] 1 vote
+   *[other] { $votes } votes
+})
+presenter-text-top = Notes les plus votées : { $notes }.
+presenter-text-commitments = { $count ->
+    [0] Aucun nouvel engagement.
+    [one] 1 nouvel engagement :
+   *[other] { $count } nouveaux engagements :
+}
+presenter-text-network = Le réseau s'est enrichi de { $organizations ->
+    [one] 1 organisation
+   *[other] { $organizations } organisations
+}, { $people ->
+    [one] 1 personne
+   *[other] { $people } personnes
+} et { $ties ->
+    [one] 1 lien
+   *[other] { $ties } liens
+}.
+timer-heading = Minuteur
+timer-minutes = Minutes
+timer-minutes-error = Les minutes doivent être un nombre supérieur à 0 et au plus 600, comme 5 ou 2,5.
+timer-start = Démarrer le minuteur
+timer-pause = Mettre le minuteur en pause
+timer-reset = Réinitialiser le minuteur
+timer-left = Temps restant
+timer-ended = Le temps est écoulé.
+timer-local = Le minuteur ne tourne que sur cet écran.
+
+## Expériences
+
+phase-communicate = Communiquer
+phase-negotiate = Négocier
+phase-act = Agir
+phase-learn = Apprendre
+experiment-add = Ajouter une expérience
+experiment-new = Nouvelle expérience prototype
+member-organization = { $name } (organisation)
+experiment-stage = Étape : { $stage }
+experiment-hypothesis = Hypothèse :
+experiment-team = Équipe :
+experiment-advance = Passer à « { $stage } »
+task-add = Ajouter la tâche
+learned-save = Enregistrer ce qui a été appris
+experiment-delete = Supprimer l'expérience
+
+## Graphique d'un indicateur
+
+chart-data-table = Tableau des données : { $name }
+chart-caption = { $name } : référence, cibles et mesures
+chart-title = { $name } : référence, cibles et mesures dans le temps
+chart-date = Date
+chart-what = Quoi
+chart-value = Valeur
+chart-value-unit = Valeur ({ $unit })
+chart-reported-by = Rapporté par
+chart-actions = Actions
+chart-row-baseline = Référence
+chart-row-target = Cible
+chart-row-measurement = Mesure
+chart-delete-measurement = Supprimer la mesure { $value } du { $date }
+chart-desc-baseline = Référence { $value } le { $date }
+chart-desc-target = cible { $value } d'ici le { $date }
+chart-desc-latest = { $count ->
+    [one] { $count } mesure
+   *[other] { $count } mesures
+}, la dernière { $value } le { $date }
+chart-desc-none = pas encore de mesure
+chart-empty = Le graphique apparaît dès qu'il y a une référence, une cible ou une mesure.
+chart-key-baseline = Référence
+chart-key-target = Cible
+chart-key-trajectory = Trajectoire
+chart-key-measurements = Mesures
+
+## Bilan
+
+digest = Bilan
+digest-hint = Ce qui s'est passé sur une période : changements d'état, mesures, engagements pris, tenus et en retard, points d'étape.
+digest-bad-date = La date « { $name } » doit être écrite AAAA-MM-JJ, trouvé « { $found } ».
+digest-from = Du
+digest-to = Au
+digest-copied = Le Markdown est copié.
+digest-print-refused = Ce navigateur n'a pas voulu imprimer le bilan.
+digest-not-ready = Le bilan imprimable n'est pas encore prêt.
+digest-markdown = Bilan en Markdown
+digest-copy = Copier le Markdown
+digest-download-md = Télécharger le Markdown
+digest-download-html = Télécharger le HTML
+digest-print = Imprimer le bilan
+digest-printable = Bilan imprimable
+
+## Liens de salle
+
+link-bad-room-id = un code de salle compte 43 lettres, chiffres, « - » ou « _ » (22 pour les salles créées avant les liens en lecture seule) ; trouvé « { $found } »
+link-bad-write-key = la clé d'écriture du lien est abîmée (43 lettres, chiffres, « - » ou « _ » attendus après « w= »)
+link-write-key-mismatch = la clé d'écriture du lien n'appartient pas à cette salle ; redemandez le lien de modification
+link-bad-room-key = la clé de salle du lien est abîmée (43 lettres, chiffres, « - » ou « _ » attendus après « #k= »)
+link-no-room = aucun code de salle trouvé dans « { $input } » : collez le lien de la salle ou son code
+
+## Embeds (src/embed/)
+embed-blocked-crypto = Ce navigateur ne permet pas à cette vue intégrée d'utiliser le chiffrement : la salle ne peut pas être affichée ici.
+embed-open-tab = L'ouvrir dans son propre onglet
+embed-blocked-storage = Ce navigateur bloque le stockage des vues intégrées : cette vue suit la salle en direct mais n'en garde aucune copie sur cet appareil.
+embed-powered = Ouvrir dans Constellation
+embed-goal-missing = Cet objectif n'est pas dans la salle (il a peut-être été supprimé).
+embed-indicators = Indicateurs
+embed-delivered = { $delivered } engagements tenus sur { $promised }
+embed-network = Carte du réseau
+embed-network-count = { $people ->
+    [one] 1 personne
+   *[other] { $people } personnes
+}, { $organizations ->
+    [one] 1 organisation
+   *[other] { $organizations } organisations
+}
+embed-network-list = Personnes et organisations
+ranked-votes = { $count ->
+    [one] { $count } vote
+   *[other] { $count } votes
+}

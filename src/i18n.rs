@@ -1,0 +1,371 @@
+//! Languages: the message catalogs (`locales/*.ftl`, Project Fluent), the
+//! chosen language as a reactive signal, and locale formats through the
+//! browser's `Intl`.
+//!
+//! Views never write user-facing text inline: they ask for a message by id,
+//! `t("landing-create")`, or with arguments, `t_args("here-count", &[("count",
+//! 3.into())])`; the [`tr!`](crate::tr) macro wraps either in a closure for
+//! `view!`. Reading a message tracks the language, so every text re-renders
+//! when the person switches language, with no reload.
+//!
+//! The choice is remembered in [`Preferences`]; without one the browser's
+//! language decides (`fr*` → French, anything else → English). `<html lang>`
+//! and `<html dir>` follow. For tests only, `?dir=rtl` in the address forces a
+//! right-to-left page (there is no right-to-left catalog yet).
+
+use std::cell::RefCell;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use leptos::prelude::*;
+use unic_langid::LanguageIdentifier;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::browser::{LocalPreferences, Preferences};
+use constellation_core::link::LinkError;
+
+/// A value passed into a message: a number (plural selection, formatted by
+/// locale) or a string.
+pub type Arg = FluentValue<'static>;
+
+/// The languages the app is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    /// The BCP 47 code, as in `<html lang>` and the stored preference.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's own name, shown in the switch whatever the current language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+        }
+    }
+
+    /// The language for a BCP 47 tag: `fr`, `fr-CA`, … are French; `en*` is
+    /// English; anything else is none of ours.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../locales/en.ftl"),
+            Lang::Fr => include_str!("../locales/fr.ftl"),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+thread_local! {
+    /// The language being shown. An `ArcRwSignal`, so it belongs to no
+    /// component and lives as long as the page.
+    static LANG: ArcRwSignal<Lang> = ArcRwSignal::new(initial_lang());
+    /// Each language's catalog, parsed on first use.
+    static BUNDLES: RefCell<[Option<Bundle>; 2]> = const { RefCell::new([None, None]) };
+}
+
+/// The remembered choice, else the browser's language, else English.
+fn initial_lang() -> Lang {
+    LocalPreferences
+        .language()
+        .and_then(|code| Lang::from_tag(&code))
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()).and_then(|l| Lang::from_tag(&l)))
+        .unwrap_or(Lang::En)
+}
+
+/// The current language (reactive: reading it inside a view re-runs on a switch).
+pub fn lang() -> Lang {
+    LANG.with(|l| l.get())
+}
+
+/// Switches the whole app to `lang` and remembers the choice on this device.
+pub fn set_lang(lang: Lang) {
+    LocalPreferences.set_language(lang.code());
+    LANG.with(|l| l.set(lang));
+    apply_to_document(lang);
+}
+
+/// Sets `<html lang>` (and `dir`) for the current language; called once at
+/// start and on every switch.
+pub fn apply_to_document(lang: Lang) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = root.set_attribute("lang", lang.code());
+    let _ = root.set_attribute("dir", if forced_rtl() { "rtl" } else { "ltr" });
+}
+
+/// `?dir=rtl` in the address: a right-to-left page for layout tests. No
+/// shipped language is right-to-left yet, so nothing else sets it.
+fn forced_rtl() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.trim_start_matches('?').split('&').any(|kv| kv == "dir=rtl"))
+}
+
+fn build_bundle(lang: Lang) -> Bundle {
+    let id: LanguageIdentifier = lang.code().parse().expect("language codes are valid BCP 47");
+    let mut bundle = FluentBundle::new(vec![id]);
+    // No Unicode isolation marks around arguments: accessible names must read
+    // exactly as written; user text in messages is shown with dir="auto" apart.
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(format_value));
+    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(res, errors)| {
+        leptos::logging::error!("locales/{}.ftl has {} syntax error(s): {errors:?}", lang.code(), errors.len());
+        res
+    });
+    if let Err(errors) = bundle.add_resource(resource) {
+        leptos::logging::error!("locales/{}.ftl: {errors:?}", lang.code());
+    }
+    bundle
+}
+
+/// Numbers inside messages are written the locale's way (`1 234` in French).
+fn format_value<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(format_number(n.value, n.options.maximum_fraction_digits.unwrap_or(2))),
+        _ => None,
+    }
+}
+
+fn with_bundle<T>(lang: Lang, f: impl FnOnce(&Bundle) -> T) -> T {
+    BUNDLES.with(|b| {
+        let mut bundles = b.borrow_mut();
+        let slot = &mut bundles[lang.index()];
+        f(slot.get_or_insert_with(|| build_bundle(lang)))
+    })
+}
+
+/// Formats message `id` of `lang` with `args`; `None` when the catalog lacks it.
+pub fn message(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    with_bundle(lang, |bundle| {
+        let pattern = bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        if !errors.is_empty() {
+            leptos::logging::warn!("message {id} ({}): {errors:?}", lang.code());
+        }
+        Some(text)
+    })
+}
+
+/// Message `id` in the current language (reactive). A missing message shows
+/// its id, so a gap is visible rather than blank.
+pub fn t(id: &str) -> String {
+    let lang = lang();
+    message(lang, id, None).unwrap_or_else(|| missing(lang, id))
+}
+
+/// Message `id` with named arguments, in the current language (reactive).
+pub fn t_args(id: &str, args: &[(&str, Arg)]) -> String {
+    let lang = lang();
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    message(lang, id, Some(&fluent_args)).unwrap_or_else(|| missing(lang, id))
+}
+
+/// Message `id` if the catalog has it, else `fallback` (for names that come
+/// from core, such as a status's English label). Reactive.
+pub fn t_or(id: &str, fallback: &str) -> String {
+    message(lang(), id, None).unwrap_or_else(|| fallback.to_owned())
+}
+
+/// The text with its first letter in capitals (any script).
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn missing(lang: Lang, id: &str) -> String {
+    leptos::logging::warn!("no message {id} in locales/{}.ftl", lang.code());
+    id.to_owned()
+}
+
+/// Why a room link or code does not work, in the current language.
+pub fn link_error(error: &LinkError) -> String {
+    #[allow(unreachable_patterns)]
+    match error {
+        LinkError::BadRoomId { found } => t_args("link-bad-room-id", &[("found", found.clone().into())]),
+        LinkError::BadWriteKey => t("link-bad-write-key"),
+        LinkError::WriteKeyMismatch => t("link-write-key-mismatch"),
+        LinkError::BadRoomKey => t("link-bad-room-key"),
+        LinkError::NoRoom { input } => t_args("link-no-room", &[("input", input.clone().into())]),
+        // A kind added to core later: its English words until the catalogs have it.
+        other => other.to_string(),
+    }
+}
+
+/// A message as a closure for `view!`: `tr!("board-add")`, or with arguments
+/// `tr!("here-count", count = n)`. Re-renders when the language changes.
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        move || $crate::i18n::t($id)
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        move || $crate::i18n::t_args($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
+fn intl_locales() -> js_sys::Array {
+    js_sys::Array::of1(&JsValue::from_str(lang().code()))
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+fn call_format(format: js_sys::Function, value: &JsValue) -> Option<String> {
+    format.call1(&JsValue::NULL, value).ok()?.as_string()
+}
+
+/// A number the current locale's way (`1,234.5` / `1 234,5`), with at most
+/// `max_fraction_digits` decimals. Reactive.
+pub fn format_number(value: f64, max_fraction_digits: usize) -> String {
+    let opts = options(&[("maximumFractionDigits", JsValue::from(max_fraction_digits.min(20) as u32))]);
+    let nf = js_sys::Intl::NumberFormat::new(&intl_locales(), &opts);
+    call_format(nf.format(), &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string())
+}
+
+/// A whole count the current locale's way (`12 345` in French). Reactive.
+pub fn format_count(value: usize) -> String {
+    format_number(value as f64, 0)
+}
+
+/// A fraction (0.42) as a percentage the locale's way (`42%` / `42 %`). Reactive.
+pub fn format_percent(fraction: f64) -> String {
+    let opts = options(&[("style", JsValue::from_str("percent")), ("maximumFractionDigits", JsValue::from(0))]);
+    let nf = js_sys::Intl::NumberFormat::new(&intl_locales(), &opts);
+    call_format(nf.format(), &JsValue::from_f64(fraction)).unwrap_or_else(|| format!("{:.0}%", fraction * 100.0))
+}
+
+/// A calendar date (`YYYY-MM-DD`) the current locale's way (`Mar 5, 2027` /
+/// `5 mars 2027`); anything that is not such a date is returned as it is.
+/// Reactive.
+pub fn format_date(iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return iso.to_owned();
+    }
+    // Midnight UTC, formatted in UTC: the day never shifts with the time zone.
+    let millis = js_sys::Date::utc(y as f64, (m - 1) as f64);
+    let date = js_sys::Date::new(&JsValue::from_f64(millis + f64::from(d - 1) * 86_400_000.0));
+    let opts = options(&[("dateStyle", JsValue::from_str("medium")), ("timeZone", JsValue::from_str("UTC"))]);
+    let dtf = js_sys::Intl::DateTimeFormat::new(&intl_locales(), &opts);
+    call_format(dtf.format(), date.unchecked_ref()).unwrap_or_else(|| iso.to_owned())
+}
+
+/// The language switch for page headers: a labelled select, each language
+/// named in itself.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    view! {
+        <label class="lang-switch">
+            <span class="lang-switch-label">{tr!("language-label")}</span>
+            <select
+                name="language"
+                on:change=move |ev| {
+                    if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
+                        set_lang(l);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| view! {
+                        <option value=l.code() lang=l.code() prop:selected=move || lang() == l>{l.native_name()}</option>
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// The message ids of a catalog: lines that start with a letter (Fluent
+    /// puts every message at the start of a line; continuations are indented).
+    fn ids(source: &str) -> Vec<String> {
+        let mut ids: Vec<String> = source
+            .lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_owned()))
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    #[wasm_bindgen_test]
+    fn both_catalogs_parse_and_have_the_same_messages() {
+        let en = ids(Lang::En.source());
+        let fr = ids(Lang::Fr.source());
+        let only_en: Vec<_> = en.iter().filter(|id| !fr.contains(id)).collect();
+        let only_fr: Vec<_> = fr.iter().filter(|id| !en.contains(id)).collect();
+        assert!(only_en.is_empty() && only_fr.is_empty(), "missing in fr: {only_en:?}; missing in en: {only_fr:?}");
+        assert!(en.len() > 20, "the catalogs hold the app's messages");
+        for id in &en {
+            assert!(message(Lang::En, id, None).is_some() || has_attributes_only(Lang::En, id), "en: {id} does not parse");
+            assert!(message(Lang::Fr, id, None).is_some() || has_attributes_only(Lang::Fr, id), "fr: {id} does not parse");
+        }
+    }
+
+    fn has_attributes_only(lang: Lang, id: &str) -> bool {
+        with_bundle(lang, |b| b.get_message(id).is_some_and(|m| m.value().is_none()))
+    }
+
+    #[wasm_bindgen_test]
+    fn plurals_and_numbers_follow_the_language() {
+        let args = |n: i64| {
+            let mut a = FluentArgs::new();
+            a.set("count", n);
+            a
+        };
+        assert_eq!(message(Lang::En, "here-count", Some(&args(1))).unwrap(), "1 here");
+        assert_eq!(message(Lang::Fr, "here-count", Some(&args(1))).unwrap(), "1 présent");
+        assert_eq!(message(Lang::Fr, "here-count", Some(&args(3))).unwrap(), "3 présents");
+        assert!(message(Lang::En, "no-such-message", None).is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn language_tags() {
+        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("en-US"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("ar"), None);
+    }
+}
