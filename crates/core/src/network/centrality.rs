@@ -65,25 +65,105 @@ pub struct PathSweep {
 /// is where the time of a push-style search went. Path counts are then summed
 /// over the predecessors, and dependencies flow back along them as in NetworkX.
 pub fn path_sweep(g: &Adjacency) -> PathSweep {
-    const UNSEEN: u32 = u32::MAX;
     let n = g.node_count();
-    let offsets = g.offsets();
-    let targets = g.targets();
     let mut bc = vec![0.0f64; n];
     let mut ecc = vec![0u32; n];
     let mut dsum = vec![0u64; n];
     let mut reached = vec![0u32; n];
-    let mut dist = vec![UNSEEN; n];
-    let mut sigma = vec![0.0f64; n];
-    let mut delta = vec![0.0f64; n];
-    // The visit order doubles as the queue; one spare slot lets every
-    // neighbour be written at its end and kept only when new.
-    let mut order = vec![0u32; n + 1];
-    // Each node's predecessors, in the slots of its own neighbour list (they
-    // are among its neighbours), and how many there are.
-    let mut preds = vec![0u32; targets.len()];
-    let mut pred_count = vec![0u32; n];
+    let mut search = Search::new(g, u32::MAX);
     for s in 0..n {
+        let r = search.bfs(g, s, &mut bc);
+        ecc[s] = r.eccentricity;
+        dsum[s] = r.distance_sum;
+        reached[s] = r.reached;
+    }
+    rescale_betweenness(&mut bc);
+    let closeness = (0..n)
+        .map(|u| closeness_from(reached[u] as usize, dsum[u] as f64, n))
+        .collect();
+    PathSweep {
+        betweenness: bc,
+        closeness,
+        eccentricity: ecc,
+        distance_sum: dsum,
+        reached,
+    }
+}
+
+/// The buffers of one search from a source, allocated once per sweep and
+/// reset after each search only where it reached; the breadth-first and the
+/// Dijkstra sweeps share them and their accumulation.
+struct Search<D> {
+    dist: Vec<D>,
+    sigma: Vec<f64>,
+    delta: Vec<f64>,
+    /// The visit order; the breadth-first search's queue, with one spare slot.
+    order: Vec<u32>,
+    /// Each node's predecessors, in the slots of its own neighbour list (they
+    /// are among its neighbours), and how many there are.
+    preds: Vec<u32>,
+    pred_count: Vec<u32>,
+}
+
+/// What one breadth-first search yields besides dependencies.
+struct Reach {
+    eccentricity: u32,
+    distance_sum: u64,
+    reached: u32,
+}
+
+impl<D: Copy> Search<D> {
+    fn new(g: &Adjacency, unseen: D) -> Self {
+        let n = g.node_count();
+        Search {
+            dist: vec![unseen; n],
+            sigma: vec![0.0; n],
+            delta: vec![0.0; n],
+            order: vec![0; n + 1],
+            preds: vec![0; g.targets_len()],
+            pred_count: vec![0; n],
+        }
+    }
+
+    /// Adds to `bc` the dependencies of the nodes on source `s`, accumulated
+    /// from the farthest node back over the first `len` nodes of `order`.
+    fn accumulate(&mut self, g: &Adjacency, len: usize, bc: &mut [f64]) {
+        let offsets = g.offsets();
+        let Search {
+            sigma,
+            delta,
+            order,
+            preds,
+            pred_count,
+            ..
+        } = self;
+        for &w in order[1..len].iter().rev() {
+            let w = w as usize;
+            let coeff = (1.0 + delta[w]) / sigma[w];
+            let start = offsets[w];
+            for &v in &preds[start..start + pred_count[w] as usize] {
+                let v = v as usize;
+                delta[v] += sigma[v] * coeff;
+            }
+            bc[w] += delta[w];
+        }
+    }
+}
+
+impl Search<u32> {
+    /// One breadth-first search from `s`, adding its dependencies to `bc`.
+    fn bfs(&mut self, g: &Adjacency, s: usize, bc: &mut [f64]) -> Reach {
+        const UNSEEN: u32 = u32::MAX;
+        let offsets = g.offsets();
+        let targets = g.targets();
+        let Search {
+            dist,
+            sigma,
+            order,
+            preds,
+            pred_count,
+            ..
+        } = self;
         dist[s] = 0;
         sigma[s] = 1.0;
         order[0] = s as u32;
@@ -114,36 +194,18 @@ pub fn path_sweep(g: &Adjacency) -> PathSweep {
                 sigma[v] = mine[..k].iter().map(|&p| sigma[p as usize]).sum();
             }
         }
-        ecc[s] = dist[order[len - 1] as usize];
-        dsum[s] = total;
-        reached[s] = len as u32;
-        // Accumulate dependencies from the farthest node back.
-        for &w in order[1..len].iter().rev() {
-            let w = w as usize;
-            let coeff = (1.0 + delta[w]) / sigma[w];
-            let start = offsets[w];
-            for &v in &preds[start..start + pred_count[w] as usize] {
-                let v = v as usize;
-                delta[v] += sigma[v] * coeff;
-            }
-            bc[w] += delta[w];
-        }
-        for &v in &order[..len] {
+        let reach = Reach {
+            eccentricity: dist[order[len - 1] as usize],
+            distance_sum: total,
+            reached: len as u32,
+        };
+        self.accumulate(g, len, bc);
+        for &v in &self.order[..len] {
             let v = v as usize;
-            dist[v] = UNSEEN;
-            delta[v] = 0.0;
+            self.dist[v] = UNSEEN;
+            self.delta[v] = 0.0;
         }
-    }
-    rescale_betweenness(&mut bc);
-    let closeness = (0..n)
-        .map(|u| closeness_from(reached[u] as usize, dsum[u] as f64, n))
-        .collect();
-    PathSweep {
-        betweenness: bc,
-        closeness,
-        eccentricity: ecc,
-        distance_sum: dsum,
-        reached,
+        reach
     }
 }
 
@@ -334,20 +396,39 @@ fn dijkstra_sweep<D: Length>(
     mut frontier: impl Frontier<D>,
 ) -> Vec<f64> {
     let n = g.node_count();
-    let offsets = g.offsets();
-    let targets = g.targets();
     let mut bc = vec![0.0f64; n];
-    let mut dist = vec![D::INFINITY; n];
-    // Zero except for nodes settled by the current search.
-    let mut sigma = vec![0.0f64; n];
-    let mut delta = vec![0.0f64; n];
-    // The settled nodes, nearest first. Every node a search reaches is
-    // settled before it ends, so this is also the list of nodes to reset.
-    let mut order: Vec<u32> = Vec::with_capacity(n);
-    let mut preds = vec![0u32; targets.len()];
-    let mut pred_count = vec![0u32; n];
+    let mut search = Search::new(g, D::INFINITY);
     for s in 0..n {
-        order.clear();
+        search.dijkstra(g, lengths, &mut frontier, s, &mut bc);
+    }
+    rescale_betweenness(&mut bc);
+    bc
+}
+
+impl<D: Length> Search<D> {
+    /// One Dijkstra search from `s`, adding its dependencies to `bc`. Path
+    /// counts are zero except for nodes settled by the current search.
+    fn dijkstra(
+        &mut self,
+        g: &Adjacency,
+        lengths: &[D],
+        frontier: &mut impl Frontier<D>,
+        s: usize,
+        bc: &mut [f64],
+    ) {
+        let offsets = g.offsets();
+        let targets = g.targets();
+        let Search {
+            dist,
+            sigma,
+            order,
+            preds,
+            pred_count,
+            ..
+        } = self;
+        // The settled nodes, nearest first. Every node a search reaches is
+        // settled before it ends, so this is also the list of nodes to reset.
+        let mut len = 0;
         dist[s] = D::ZERO;
         frontier.push(D::ZERO, s as u32);
         while let Some((d, v)) = frontier.pop() {
@@ -357,7 +438,8 @@ fn dijkstra_sweep<D: Length>(
             if d != dist[v] {
                 continue;
             }
-            order.push(v as u32);
+            order[len] = v as u32;
+            len += 1;
             let (start, end) = (offsets[v], offsets[v + 1]);
             let mine = &mut preds[start..end];
             let mut k = 0;
@@ -379,25 +461,14 @@ fn dijkstra_sweep<D: Length>(
                 mine[..k].iter().map(|&p| sigma[p as usize]).sum()
             };
         }
-        for &w in order[1..].iter().rev() {
-            let w = w as usize;
-            let coeff = (1.0 + delta[w]) / sigma[w];
-            let start = offsets[w];
-            for &v in &preds[start..start + pred_count[w] as usize] {
-                let v = v as usize;
-                delta[v] += sigma[v] * coeff;
-            }
-            bc[w] += delta[w];
-        }
-        for &v in &order {
+        self.accumulate(g, len, bc);
+        for &v in &self.order[..len] {
             let v = v as usize;
-            dist[v] = D::INFINITY;
-            sigma[v] = 0.0;
-            delta[v] = 0.0;
+            self.dist[v] = D::INFINITY;
+            self.sigma[v] = 0.0;
+            self.delta[v] = 0.0;
         }
     }
-    rescale_betweenness(&mut bc);
-    bc
 }
 
 /// Eigenvector centrality by power iteration on A + I, exactly as
