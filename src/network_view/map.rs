@@ -207,13 +207,20 @@ impl Ctx {
         let marking = !shown.marked.is_empty();
         let marked = |i: usize| !marking || shown.marked[i];
 
+        // Every tie, node and mark of one look is one path, filled or stroked
+        // once: a canvas call per tie or node costs ~0.1 ms each on a software
+        // canvas, so a 5,000-node map drawn one by one took 300–600 ms a frame.
+        // What lies wholly off screen is skipped.
+        let off = |(ax, ay): (f64, f64), (bx, by): (f64, f64)| {
+            (ax < 0.0 && bx < 0.0) || (ay < 0.0 && by < 0.0) || (ax > w && bx > w) || (ay > h && by > h)
+        };
         // Membership: a light dashed line from each person to their organization.
         ctx.set_line_width(1.0);
         ctx.set_stroke_style_str("rgba(107,115,133,0.35)");
         let _ = ctx.set_line_dash(&js_sys::Array::of2(&3.0.into(), &3.0.into()));
         ctx.begin_path();
         for &(p, o) in &net.members {
-            if shown.node[p] && shown.node[o] {
+            if shown.node[p] && shown.node[o] && !off(positions[p], positions[o]) {
                 ctx.move_to(positions[p].0, positions[p].1);
                 ctx.line_to(positions[o].0, positions[o].1);
             }
@@ -221,80 +228,130 @@ impl Ctx {
         ctx.stroke();
         let _ = ctx.set_line_dash(&js_sys::Array::new());
         // Ties: thicker for more trust; faint when a highlight leaves them out.
+        // One batch per (highlighted, trust).
+        let mut batches: [Vec<usize>; 10] = Default::default();
         for (li, l) in net.links.iter().enumerate() {
-            if !shown.link[li] {
+            if shown.link[li] && !off(positions[l.a], positions[l.b]) {
+                let strong = marked(l.a) && marked(l.b);
+                batches[usize::from(strong) * 5 + usize::from(l.trust.clamp(1, 5) - 1)].push(li);
+            }
+        }
+        for (k, batch) in batches.iter().enumerate() {
+            if batch.is_empty() {
                 continue;
             }
-            let strong = marked(l.a) && marked(l.b);
+            let strong = k >= 5;
             ctx.set_stroke_style_str(if strong { "rgba(61,74,92,0.6)" } else { "rgba(61,74,92,0.12)" });
-            ctx.set_line_width(0.6 + 0.45 * f64::from(l.trust));
+            ctx.set_line_width(0.6 + 0.45 * (k % 5 + 1) as f64);
             ctx.begin_path();
-            let ((ax, ay), (bx, by)) = (positions[l.a], positions[l.b]);
-            ctx.move_to(ax, ay);
-            ctx.line_to(bx, by);
+            for &li in batch {
+                let l = &net.links[li];
+                ctx.move_to(positions[l.a].0, positions[l.a].1);
+                ctx.line_to(positions[l.b].0, positions[l.b].1);
+            }
             ctx.stroke();
-            if l.directed {
-                // An arrowhead at the edge of the target node.
+        }
+        // Arrowheads at the edge of the target node, one path per strength.
+        for strong in [false, true] {
+            let mut any = false;
+            for &li in batches[if strong { 5 } else { 0 }..if strong { 10 } else { 5 }].iter().flatten() {
+                let l = &net.links[li];
+                if !l.directed {
+                    continue;
+                }
+                if !any {
+                    ctx.set_fill_style_str(if strong { "rgba(61,74,92,0.8)" } else { "rgba(61,74,92,0.2)" });
+                    ctx.begin_path();
+                    any = true;
+                }
+                let ((ax, ay), (bx, by)) = (positions[l.a], positions[l.b]);
                 let len = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt().max(1e-9);
                 let (ux, uy) = ((bx - ax) / len, (by - ay) / len);
                 let (tx, ty) = (bx - ux * (radii[l.b] + 2.0), by - uy * (radii[l.b] + 2.0));
-                ctx.set_fill_style_str(if strong { "rgba(61,74,92,0.8)" } else { "rgba(61,74,92,0.2)" });
-                ctx.begin_path();
                 ctx.move_to(tx, ty);
                 ctx.line_to(tx - ux * 8.0 - uy * 4.0, ty - uy * 8.0 + ux * 4.0);
                 ctx.line_to(tx - ux * 8.0 + uy * 4.0, ty - uy * 8.0 - ux * 4.0);
                 ctx.close_path();
+            }
+            if any {
                 ctx.fill();
             }
         }
-        // Nodes, small ones first so the big ones stay on top.
+        // Nodes on screen, people then organizations (which are bigger), faint
+        // then highlighted, one path per sector look.
         let mut order: Vec<usize> = (0..n).filter(|&i| shown.node[i]).collect();
         order.sort_by(|&a, &b| radii[a].total_cmp(&radii[b]));
-        let pinned: Vec<bool> = self.layout.with_value(|l| net.nodes.iter().map(|nd| l.is_pinned(&nd.node)).collect());
-        for &i in &order {
+        let on_screen = |i: usize| {
+            let ((x, y), r) = (positions[i], radii[i]);
+            !(x < -r - 80.0 || y < -r - 20.0 || x > w + r + 80.0 || y > h + r + 20.0)
+        };
+        if let Some(i) = selected.filter(|&i| shown.node[i] && on_screen(i)) {
             let (x, y) = positions[i];
-            let r = radii[i];
-            if x < -r - 80.0 || y < -r - 20.0 || x > w + r + 80.0 || y > h + r + 20.0 {
+            ctx.set_fill_style_str("rgba(244,162,97,0.45)");
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, radii[i] + 8.0, 0.0, std::f64::consts::TAU);
+            ctx.fill();
+        }
+        let mut looks: [Vec<usize>; 20] = Default::default();
+        for &i in order.iter().filter(|&&i| on_screen(i)) {
+            let nd = &net.nodes[i];
+            let sector = nd.sector.map_or(4, |s| s.index());
+            looks[usize::from(nd.is_org) * 10 + usize::from(marked(i)) * 5 + sector].push(i);
+        }
+        for (k, group) in looks.iter().enumerate() {
+            if group.is_empty() {
                 continue;
             }
-            let nd = &net.nodes[i];
-            let (color, shape, _) = sector_style(nd.sector);
-            ctx.set_global_alpha(if marked(i) { 1.0 } else { 0.2 });
-            if selected == Some(i) {
-                ctx.set_fill_style_str("rgba(244,162,97,0.45)");
-                ctx.begin_path();
-                let _ = ctx.arc(x, y, r + 8.0, 0.0, std::f64::consts::TAU);
-                ctx.fill();
+            let is_org = k >= 10;
+            let (color, shape, _) = sector_style(Sector::ALL.get(k % 5).copied());
+            ctx.set_global_alpha(if (k / 5) % 2 == 1 || !marking { 1.0 } else { 0.2 });
+            ctx.begin_path();
+            for &i in group {
+                trace(&ctx, shape, positions[i].0, positions[i].1, radii[i]);
             }
-            trace(&ctx, shape, x, y, r);
             if shape == Shape::Ring {
                 ctx.set_fill_style_str("#ffffff");
                 ctx.fill();
                 ctx.set_stroke_style_str(color);
                 ctx.set_line_width(2.5);
-                ctx.stroke();
             } else {
                 ctx.set_fill_style_str(color);
                 ctx.fill();
-                ctx.set_stroke_style_str(if nd.is_org { "#14213d" } else { "#ffffff" });
-                ctx.set_line_width(if nd.is_org { 2.5 } else { 1.0 });
-                ctx.stroke();
+                ctx.set_stroke_style_str(if is_org { "#14213d" } else { "#ffffff" });
+                ctx.set_line_width(if is_org { 2.5 } else { 1.0 });
             }
-            if marking && marked(i) || shown.found.get(i).copied().unwrap_or(false) {
-                ctx.set_stroke_style_str("#b00020");
-                ctx.set_line_width(2.5);
-                ctx.begin_path();
-                let _ = ctx.arc(x, y, r + 4.0, 0.0, std::f64::consts::TAU);
-                ctx.stroke();
-            }
-            if pinned[i] {
-                ctx.set_fill_style_str("#14213d");
-                ctx.begin_path();
-                let _ = ctx.arc(x + r * 0.8, y - r * 0.8, 2.5, 0.0, std::f64::consts::TAU);
-                ctx.fill();
-            }
+            ctx.stroke();
         }
         ctx.set_global_alpha(1.0);
+        // Rings around highlighted and found nodes; a dot on pinned ones.
+        let ringed: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| on_screen(i) && (marking && marked(i) || shown.found.get(i).copied().unwrap_or(false)))
+            .collect();
+        if !ringed.is_empty() {
+            ctx.set_stroke_style_str("#b00020");
+            ctx.set_line_width(2.5);
+            ctx.begin_path();
+            for &i in &ringed {
+                let (x, y) = positions[i];
+                ctx.move_to(x + radii[i] + 4.0, y);
+                let _ = ctx.arc(x, y, radii[i] + 4.0, 0.0, std::f64::consts::TAU);
+            }
+            ctx.stroke();
+        }
+        let pinned: Vec<usize> =
+            self.layout.with_value(|l| order.iter().copied().filter(|&i| on_screen(i) && l.is_pinned(&net.nodes[i].node)).collect());
+        if !pinned.is_empty() {
+            ctx.set_fill_style_str("#14213d");
+            ctx.begin_path();
+            for &i in &pinned {
+                let ((x, y), r) = (positions[i], radii[i]);
+                ctx.move_to(x + r * 0.8 + 2.5, y - r * 0.8);
+                let _ = ctx.arc(x + r * 0.8, y - r * 0.8, 2.5, 0.0, std::f64::consts::TAU);
+            }
+            ctx.fill();
+        }
         // Labels: the selected node, search matches, highlighted and then the
         // biggest nodes, each where it overlaps no label placed before it.
         let font = if presenter { 19.0 } else { 13.0 };
@@ -320,14 +377,18 @@ impl Ctx {
         let closer = (camera.zoom / self.fit_zoom.get_value()).clamp(1.0, 4.0);
         let cap = ((w * h) / if presenter { 14000.0 } else { 9000.0 } * closer).max(8.0) as usize;
         let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+        // Names measured for a place, at most a few times the labels wanted:
+        // on a big map most candidates overlap, and each measure is a call.
+        let mut tries = 0;
         for &i in &order {
-            if placed.len() >= cap && priority(i).0 == 3 {
+            if (placed.len() >= cap || tries > cap * 6) && priority(i).0 == 3 {
                 break;
             }
             let (x, y) = positions[i];
             if x < 0.0 || y < 0.0 || x > w || y > h {
                 continue;
             }
+            tries += 1;
             let name: String = net.nodes[i].name.chars().take(28).collect();
             let tw = ctx.measure_text(&name).map_or(font * 0.6 * name.len() as f64, |m| m.width());
             // Right of the node, or left of it where the right edge would cut it.
@@ -350,11 +411,11 @@ impl Ctx {
     }
 }
 
-/// Traces a node's shape as the current path.
+/// Adds a node's shape to the current path, as a subpath of its own.
 fn trace(ctx: &web_sys::CanvasRenderingContext2d, shape: Shape, x: f64, y: f64, r: f64) {
-    ctx.begin_path();
     match shape {
         Shape::Circle | Shape::Ring => {
+            ctx.move_to(x + r, y);
             let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
         }
         Shape::Square => {

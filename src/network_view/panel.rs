@@ -2,6 +2,8 @@
 //! leaves), the health summary in words, and the sortable table of people and
 //! organizations: the map's accessible twin.
 
+use std::sync::Arc;
+
 use constellation_analysis_worker::wire::Column;
 use constellation_core::network::{what_if, NodeRef, Role, RoleCounts, WhatIf};
 use leptos::prelude::*;
@@ -256,8 +258,10 @@ impl Col {
     }
 }
 
-/// Rows drawn at most: a page of thousands of rows would slow every change.
-const MAX_ROWS: usize = 1000;
+/// Rows drawn per page: thousands of rows would make every change of the
+/// network or its analysis a long task on the page.
+const PAGE_ROWS: usize = 250;
+const NUMS: [Metric; 5] = [Metric::Degree, Metric::Betweenness, Metric::Closeness, Metric::Eigenvector, Metric::Brokerage];
 
 const COLUMNS: [Col; 9] = [
     Col::Name,
@@ -275,62 +279,64 @@ const COLUMNS: [Col; 9] = [
 pub fn Table(state: NetState) -> impl IntoView {
     let st = state;
     let sort = RwSignal::new((Col::Name, true));
-    let rows = move || {
+    let page = RwSignal::new(0usize);
+    // The shown rows in sort order, as node indices. Keys are computed once
+    // per row, not per comparison.
+    let sorted = Memo::new(move |_| {
         let net = st.net.get();
         let shown = st.shown.get();
         let analysis = st.analysis.get();
         let (col, asc) = sort.get();
-        struct Row {
-            i: usize,
-            text: [String; 4],
-            nums: [f64; 5],
+        let mut idx: Vec<usize> = (0..net.nodes.len()).filter(|&i| shown.node.get(i).copied().unwrap_or(false)).collect();
+        let text = |i: usize| -> String {
+            let nd = &net.nodes[i];
+            match col {
+                Col::Name => nd.name.to_lowercase(),
+                Col::Type => (if nd.is_org { "organization" } else { "person" }).into(),
+                Col::Sector => nd.sector.map_or("—".into(), |s| s.label().to_string()),
+                _ => nd.org.map_or(String::new(), |o| net.nodes[o].name.to_lowercase()),
+            }
+        };
+        match col {
+            Col::M(m) => {
+                let v: Vec<f64> = idx.iter().map(|&i| analysis.as_ref().map_or(0.0, |a| a.metric(&net.nodes[i].node, m))).collect();
+                let mut pairs: Vec<(f64, usize)> = v.into_iter().zip(idx.iter().copied()).collect();
+                pairs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                idx = pairs.into_iter().map(|p| p.1).collect();
+            }
+            _ => idx.sort_by_cached_key(|&i| (text(i), i)),
         }
-        let mut rows: Vec<Row> = (0..net.nodes.len())
-            .filter(|&i| shown.node.get(i).copied().unwrap_or(false))
-            .map(|i| {
+        if !asc {
+            idx.reverse();
+        }
+        Arc::new(idx)
+    });
+    let pages = move || sorted.with(|r| r.len().div_ceil(PAGE_ROWS).max(1));
+    let current = move || page.get().min(pages() - 1);
+    let rows = move || {
+        let net = st.net.get();
+        let analysis = st.analysis.get();
+        let order = sorted.get();
+        let start = current() * PAGE_ROWS;
+        let rows: Vec<(usize, [String; 4], [f64; 5])> = order
+            .iter()
+            .skip(start)
+            .take(PAGE_ROWS)
+            .map(|&i| {
                 let nd = &net.nodes[i];
-                let nums = [Metric::Degree, Metric::Betweenness, Metric::Closeness, Metric::Eigenvector, Metric::Brokerage]
-                    .map(|m| analysis.as_ref().map_or(0.0, |a| a.metric(&nd.node, m)));
-                Row {
-                    i,
-                    text: [
-                        nd.name.clone(),
-                        if nd.is_org { "organization".into() } else { "person".into() },
-                        nd.sector.map_or("—".into(), |s| s.label().to_string()),
-                        nd.org.map_or(String::new(), |o| net.nodes[o].name.clone()),
-                    ],
-                    nums,
-                }
+                let nums = NUMS.map(|m| analysis.as_ref().map_or(0.0, |a| a.metric(&nd.node, m)));
+                let text = [
+                    nd.name.clone(),
+                    if nd.is_org { "organization".into() } else { "person".into() },
+                    nd.sector.map_or("—".into(), |s| s.label().to_string()),
+                    nd.org.map_or(String::new(), |o| net.nodes[o].name.clone()),
+                ];
+                (i, text, nums)
             })
             .collect();
-        rows.sort_by(|a, b| {
-            let o = match col {
-                Col::Name => a.text[0].to_lowercase().cmp(&b.text[0].to_lowercase()),
-                Col::Type => a.text[1].cmp(&b.text[1]),
-                Col::Sector => a.text[2].cmp(&b.text[2]),
-                Col::Organization => a.text[3].to_lowercase().cmp(&b.text[3].to_lowercase()),
-                Col::M(m) => {
-                    let k = [Metric::Degree, Metric::Betweenness, Metric::Closeness, Metric::Eigenvector, Metric::Brokerage].iter().position(|x| *x == m).unwrap_or(0);
-                    a.nums[k].total_cmp(&b.nums[k])
-                }
-            };
-            let o = o.then(a.i.cmp(&b.i));
-            if asc {
-                o
-            } else {
-                o.reverse()
-            }
-        });
-        let total = rows.len();
-        let more = (total > MAX_ROWS).then(|| {
-            view! { <tr><td colspan="9" class="hint">{format!("The first {MAX_ROWS} of {total} rows; sort or filter to see the others.")}</td></tr> }
-        });
-        let rows = rows
-            .into_iter()
-            .take(MAX_ROWS)
-            .map(|r| {
-                let i = r.i;
-                let [name, kind, sector, org] = r.text;
+        rows.into_iter()
+            .map(|(i, text, nums)| {
+                let [name, kind, sector, org] = text;
                 let is_int = |k: usize| k == 0 || k == 4;
                 view! {
                     <tr>
@@ -338,12 +344,16 @@ pub fn Table(state: NetState) -> impl IntoView {
                         <td>{kind}</td>
                         <td>{sector}</td>
                         <td>{org}</td>
-                        {r.nums.iter().enumerate().map(|(k, v)| view! { <td class="num">{if is_int(k) { format!("{v:.0}") } else { fmt3(*v) }}</td> }).collect_view()}
+                        {nums.iter().enumerate().map(|(k, v)| view! { <td class="num">{if is_int(k) { format!("{v:.0}") } else { fmt3(*v) }}</td> }).collect_view()}
                     </tr>
                 }
             })
-            .collect_view();
-        (rows, more)
+            .collect_view()
+    };
+    let range = move || {
+        let total = sorted.with(|r| r.len());
+        let start = current() * PAGE_ROWS;
+        format!("Rows {}–{} of {total}", (start + 1).min(total), (start + PAGE_ROWS).min(total))
     };
     view! {
         <section class="net-table-section" aria-labelledby="net-table-heading">
@@ -360,10 +370,11 @@ pub fn Table(state: NetState) -> impl IntoView {
                                 };
                                 view! {
                                     <th scope="col" aria-sort=aria>
-                                        <button type="button" on:click=move |_| sort.update(|s| {
+                                        <button type="button" on:click=move |_| {
                                             // Numbers sort biggest first on the first click.
-                                            *s = if s.0 == c { (c, !s.1) } else { (c, !matches!(c, Col::M(_))) };
-                                        })>{c.label()}</button>
+                                            sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, !matches!(c, Col::M(_))) });
+                                            page.set(0);
+                                        }>{c.label()}</button>
                                     </th>
                                 }
                             }).collect_view()}
@@ -371,6 +382,11 @@ pub fn Table(state: NetState) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+            </div>
+            <div class="net-pager" hidden=move || pages() <= 1>
+                <button type="button" disabled=move || current() == 0 on:click=move |_| page.set(current().saturating_sub(1))>"Previous rows"</button>
+                <p role="status">{range}</p>
+                <button type="button" disabled=move || current() + 1 >= pages() on:click=move |_| page.set(current() + 1)>"Next rows"</button>
             </div>
         </section>
     }

@@ -21,8 +21,14 @@ import { createRoom, openSection } from '../e2e/plan.mjs';
 
 /** A seeded network of `n` nodes and `3n` ties as a CSV node list and edge list. */
 export function bigNetwork(n, { ties = 3 * n, seed = 7 } = {}) {
-  let s = seed;
-  const rand = (k) => { s = (s * 1103515245 + 12345) % 2147483648; return s % k; };
+  // mulberry32: exact 32-bit integer arithmetic, so the same network every run.
+  let s = seed >>> 0;
+  const rand = (k) => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * k);
+  };
   const sectors = ['government', 'business', 'civil_society', 'other'];
   const first = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eve', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jia', 'Kofi', 'Lea', 'Mo', 'Nia', 'Omar', 'Pia'];
   const orgs = Math.max(3, Math.round(n / 20));

@@ -304,7 +304,14 @@ test('a 300-node map is readable at laptop and phone size', async ({ page, serve
   await importFiles(page, [['town-edges.csv', edges], ['town-nodes.csv', nodes]]);
   await expect(count(page)).toHaveText('Showing 300 of 300 people and organizations');
   await expect(page.getByRole('region', { name: 'Network health' }).getByRole('listitem').first()).toBeVisible();
-  await expect(table(page).locator('tbody tr')).toHaveCount(300);
+  // The table shows 250 rows a page.
+  await expect(table(page).locator('tbody tr')).toHaveCount(250);
+  await expect(page.getByText('Rows 1–250 of 300')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Previous rows' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Next rows' }).click();
+  await expect(table(page).locator('tbody tr')).toHaveCount(50);
+  await expect(page.getByText('Rows 251–300 of 300')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next rows' })).toBeDisabled();
   // Let the layout settle (it stops stepping once cool), then look.
   await page.waitForTimeout(4000);
   const map = page.getByRole('application', { name: /Network map/ });
