@@ -5,7 +5,9 @@
 # wasm-bindgen, and runs the side-by-side benchmark tests/bench/network.mjs
 # (our WebAssembly against graphology and d3-force). Results: docs/benchmarks.md.
 #
-#   scripts/bench-network.sh [all|layout|analysis]   # as the app ships
+#   scripts/bench-network.sh [all|layout|analysis|parts]   # as the app ships
+#   (parts: only where the time of "all node metrics" goes, part by part, with
+#   the betweenness sweeps as of ff57f5d timed alongside)
 #   OPT_LEVEL=3 scripts/bench-network.sh  # core at opt-level 3 (and wasm-opt -O3), to compare
 #   (OPT_LEVEL=s uses wasm-opt -Os)
 set -euo pipefail
