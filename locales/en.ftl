@@ -585,3 +585,80 @@ ranked-votes = { $count ->
     [one] { $count } vote
    *[other] { $count } votes
 }
+
+## Network
+
+n-add-organization = Add organization
+n-add-person = Add person
+n-add-tie = Add tie
+n-at = at
+n-direction = Direction
+n-from = From
+n-i-am = I am
+n-i-work-with = I work with
+n-keep = Keep
+n-kind = Kind
+n-level = Level
+n-merge = Merge
+n-merge-duplicates = Merge duplicates
+n-merge-into-it = Merge into it
+n-name = Name
+n-new-organization = New organization
+n-new-person = New person
+n-new-tie = New tie
+n-note = Note
+n-organization = Organization
+n-role = Role
+n-sector = Sector
+n-sector-of-a-new-organization = Sector of a new organization
+n-tags = Tags
+n-to = To
+n-trust-1-5 = Trust (1–5)
+net-quick = Quick entry
+net-quick-hint = Add yourself and the people you work with. Names already on the map are suggested, so no one is added twice.
+net-quick-done = Added { $name }: { $people } new { $people ->
+    [one] person
+   *[other] people
+}, { $organizations } new { $organizations ->
+    [one] organization
+   *[other] organizations
+}, { $ties } new { $ties ->
+    [one] tie
+   *[other] ties
+}.
+net-more-person = {" "}(person { $n })
+net-more-org = {" "}(organization of person { $n })
+net-more-tags = {" "}(separated by commas)
+net-add-another = Add another person
+net-add-me = Add me to the map
+net-edit = Edit the network
+net-none = None
+net-choose = Choose…
+net-added-org = Added organization { $name }.
+net-added = Added { $name }.
+net-level-none = Not given
+net-level-senior = Senior
+net-level-mid = Mid-level
+net-level-junior = Junior
+net-both-ways = Both ways
+net-from-to = From → To
+net-tie-added = Tie added.
+net-two-orgs = Two organizations
+net-two-people = Two people
+net-merge-choose = Choose the entry to keep and the one to merge into it, of the same kind.
+net-merged = Merged.
+net-selected = Selected { $name }, { $ties ->
+    [one] { $ties } connection
+   *[other] { $ties } connections
+}.
+net-no-key = This link has no room key, so the network cannot be opened.
+net-presenter = Presenter view
+net-slow = The last analysis took { $ms } ms (off the page, in a worker).
+net-imported = Imported: { $people } new people ({ $matched_people } already here), { $organizations } new organizations ({ $matched_organizations } already here), { $ties } new ties.
+net-png-failed = The map could not be saved as a picture.
+net-import = Import network
+net-import-hint = A CSV edge list (from,to,trust,kind), JSON, GraphML or GEXF. Choose two files for an edge list with its node list, or Kumu's elements and connections sheets. Nothing is added unless the whole import is valid.
+net-import-refused = Nothing was imported. Fix these and try again:
+net-export-graphml = Export GraphML
+net-export-gexf = Export GEXF
+net-export-kumu = Export Kumu

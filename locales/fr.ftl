@@ -255,7 +255,7 @@ report-days = { $days ->
 }
 amount-delivered = { $kind } : { $delivered } sur { $promised } { $unit } livrés
 tally-big = { $delivered } sur { $promised }
-tally-rest = engagements tenus ({ $met } tenus, { $partly } en partie, { $open } ouverts, { $notmet } non tenus)
+tally-rest = engagements tenus (tenus : { $met }, en partie : { $partly }, ouverts : { $open }, non tenus : { $notmet })
 overdue-none = Rien en retard
 overdue-count = { $count } en retard
 overdue-item = { $description } (échéance { $due })
@@ -590,3 +590,80 @@ ranked-votes = { $count ->
     [one] { $count } vote
    *[other] { $count } votes
 }
+
+## Réseau
+
+n-add-organization = Ajouter une organisation
+n-add-person = Ajouter une personne
+n-add-tie = Ajouter un lien
+n-at = chez
+n-direction = Sens
+n-from = De
+n-i-am = Je suis
+n-i-work-with = Je travaille avec
+n-keep = Garder
+n-kind = Nature
+n-level = Niveau
+n-merge = Fusionner
+n-merge-duplicates = Fusionner des doublons
+n-merge-into-it = Fusionner dedans
+n-name = Nom
+n-new-organization = Nouvelle organisation
+n-new-person = Nouvelle personne
+n-new-tie = Nouveau lien
+n-note = Note
+n-organization = Organisation
+n-role = Rôle
+n-sector = Secteur
+n-sector-of-a-new-organization = Secteur d'une nouvelle organisation
+n-tags = Étiquettes
+n-to = Vers
+n-trust-1-5 = Confiance (1–5)
+net-quick = Saisie rapide
+net-quick-hint = Ajoutez-vous, ainsi que les personnes avec qui vous travaillez. Les noms déjà sur la carte sont proposés, pour que personne ne soit ajouté deux fois.
+net-quick-done = { $name } ajouté : { $people } { $people ->
+    [one] nouvelle personne
+   *[other] nouvelles personnes
+}, { $organizations } { $organizations ->
+    [one] nouvelle organisation
+   *[other] nouvelles organisations
+}, { $ties } { $ties ->
+    [one] nouveau lien
+   *[other] nouveaux liens
+}.
+net-more-person = {" "}(personne { $n })
+net-more-org = {" "}(organisation de la personne { $n })
+net-more-tags = {" "}(séparées par des virgules)
+net-add-another = Ajouter une autre personne
+net-add-me = M'ajouter à la carte
+net-edit = Modifier le réseau
+net-none = Aucune
+net-choose = Choisir…
+net-added-org = Organisation { $name } ajoutée.
+net-added = { $name } ajouté(e).
+net-level-none = Non précisé
+net-level-senior = Senior
+net-level-mid = Intermédiaire
+net-level-junior = Junior
+net-both-ways = Dans les deux sens
+net-from-to = De → Vers
+net-tie-added = Lien ajouté.
+net-two-orgs = Deux organisations
+net-two-people = Deux personnes
+net-merge-choose = Choisissez l'entrée à garder et celle à fusionner dedans, du même type.
+net-merged = Fusionné.
+net-selected = { $name } sélectionné, { $ties ->
+    [one] { $ties } relation
+   *[other] { $ties } relations
+}.
+net-no-key = Ce lien n'a pas de clé de salle : le réseau ne peut pas être ouvert.
+net-presenter = Vue présentateur
+net-slow = La dernière analyse a pris { $ms } ms (hors de la page, dans un worker).
+net-imported = Importé : { $people } nouvelles personnes ({ $matched_people } déjà présentes), { $organizations } nouvelles organisations ({ $matched_organizations } déjà présentes), { $ties } nouveaux liens.
+net-png-failed = La carte n'a pas pu être enregistrée en image.
+net-import = Importer un réseau
+net-import-hint = Une liste de liens CSV (from,to,trust,kind), du JSON, du GraphML ou du GEXF. Choisissez deux fichiers pour une liste de liens et sa liste de nœuds, ou les feuilles « elements » et « connections » de Kumu. Rien n'est ajouté tant que tout l'import n'est pas valide.
+net-import-refused = Rien n'a été importé. Corrigez ceci et réessayez :
+net-export-graphml = Exporter en GraphML
+net-export-gexf = Exporter en GEXF
+net-export-kumu = Exporter pour Kumu

@@ -10,6 +10,8 @@ use wasm_bindgen::JsCast;
 use super::map::CANVAS_ID;
 use super::NetState;
 use crate::browser::download::{download_text, download_url};
+use crate::i18n::{t, t_args};
+use crate::tr;
 
 /// The files chosen, as (name, text).
 async fn read_all(input: &web_sys::HtmlInputElement) -> Result<Vec<(String, String)>, String> {
@@ -82,10 +84,13 @@ pub fn Files(state: NetState) -> impl IntoView {
                 Ok(network) => match st.live.edit(|room| room.apply_network(&network)) {
                     Ok(a) => {
                         problems.set(Vec::new());
-                        result.set(format!(
-                            "Imported: {} new people ({} already here), {} new organizations ({} already here), {} new ties.",
-                            a.created_people, a.matched_people, a.created_organizations, a.matched_organizations, a.added_ties
-                        ));
+                        result.set(t_args("net-imported", &[
+                            ("people", a.created_people.into()),
+                            ("matched_people", a.matched_people.into()),
+                            ("organizations", a.created_organizations.into()),
+                            ("matched_organizations", a.matched_organizations.into()),
+                            ("ties", a.added_ties.into()),
+                        ]));
                     }
                     Err(e) => problems.set(vec![e.to_string()]),
                 },
@@ -120,32 +125,32 @@ pub fn Files(state: NetState) -> impl IntoView {
                     result.set(e.to_string());
                 }
             }
-            _ => result.set("The map could not be saved as a picture.".into()),
+            _ => result.set(t("net-png-failed")),
         }
     };
     view! {
         <section class="net-files card" aria-labelledby="net-files-heading">
-            <h2 id="net-files-heading">"Files"</h2>
-            <label for="net-import">"Import network"</label>
+            <h2 id="net-files-heading">{tr!("files")}</h2>
+            <label for="net-import">{tr!("net-import")}</label>
             <input id="net-import" type="file" multiple accept=".csv,.json,.graphml,.gexf" aria-describedby="net-import-hint" on:change=on_change/>
             <p id="net-import-hint" class="hint">
-                "A CSV edge list (from,to,trust,kind), JSON, GraphML or GEXF. Choose two files for an edge list with its node list, or Kumu's elements and connections sheets. Nothing is added unless the whole import is valid."
+                {tr!("net-import-hint")}
             </p>
             <Show when=move || !problems.with(|p| p.is_empty())>
                 <div role="alert" class="net-problems">
-                    <p class="error">"Nothing was imported. Fix these and try again:"</p>
+                    <p class="error">{tr!("net-import-refused")}</p>
                     <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 </div>
             </Show>
             <p role="status">{move || result.get()}</p>
             <div class="net-actions">
-                <button type="button" on:click=move |_| export_as(NetworkFormat::EdgeList)>"Export CSV"</button>
-                <button type="button" on:click=move |_| export_as(NetworkFormat::GraphMl)>"Export GraphML"</button>
-                <button type="button" on:click=move |_| export_as(NetworkFormat::Gexf)>"Export GEXF"</button>
-                <button type="button" on:click=move |_| export_as(NetworkFormat::Json)>"Export JSON"</button>
-                <button type="button" on:click=move |_| export_as(NetworkFormat::Kumu)>"Export Kumu"</button>
-                <button type="button" on:click=export_png>"Export PNG"</button>
-                <button type="button" on:click=export_svg>"Export SVG"</button>
+                <button type="button" on:click=move |_| export_as(NetworkFormat::EdgeList)>{tr!("export-csv")}</button>
+                <button type="button" on:click=move |_| export_as(NetworkFormat::GraphMl)>{tr!("net-export-graphml")}</button>
+                <button type="button" on:click=move |_| export_as(NetworkFormat::Gexf)>{tr!("net-export-gexf")}</button>
+                <button type="button" on:click=move |_| export_as(NetworkFormat::Json)>{tr!("export-json")}</button>
+                <button type="button" on:click=move |_| export_as(NetworkFormat::Kumu)>{tr!("net-export-kumu")}</button>
+                <button type="button" on:click=export_png>{tr!("export-png")}</button>
+                <button type="button" on:click=export_svg>{tr!("export-svg")}</button>
             </div>
         </section>
     }

@@ -8,6 +8,8 @@ use constellation_core::network::{
 };
 use leptos::prelude::*;
 
+use crate::i18n::{t, t_args};
+use crate::tr;
 use super::{kind_label, map::sector_style, NetState, KINDS};
 
 /// A form's last refusal: the field it names and the message.
@@ -61,6 +63,7 @@ fn Fld(
                 min=number.then_some("1")
                 max=number.then_some("5")
                 list=list
+                dir=(!number).then_some("auto")
                 autocomplete="off"
                 aria-describedby=error_id.clone()
                 aria-invalid=invalid
@@ -72,7 +75,7 @@ fn Fld(
     };
     view! {
         <div class="net-field">
-            <label for=id>{label}{more.map(|m| view! { <span class="visually-hidden">{m}</span> })}</label>
+            <label for=id>{move || t(label)}{more.map(|m| view! { <span class="visually-hidden">{m}</span> })}</label>
             {control}
             <p id=error_id class="error">{message}</p>
         </div>
@@ -116,16 +119,12 @@ pub fn QuickEntryForm(state: NetState) -> impl IntoView {
         match st.live.edit(|room| room.quick_entry(q)) {
             Ok(out) => {
                 error.set(None);
-                done.set(format!(
-                    "Added {}: {} new {}, {} new {}, {} new {}.",
-                    name.get_untracked().trim(),
-                    out.created_people,
-                    if out.created_people == 1 { "person" } else { "people" },
-                    out.created_organizations,
-                    if out.created_organizations == 1 { "organization" } else { "organizations" },
-                    out.added_ties,
-                    if out.added_ties == 1 { "tie" } else { "ties" },
-                ));
+                done.set(t_args("net-quick-done", &[
+                    ("name", name.get_untracked().trim().to_owned().into()),
+                    ("people", out.created_people.into()),
+                    ("organizations", out.created_organizations.into()),
+                    ("ties", out.added_ties.into()),
+                ]));
                 name.set(String::new());
                 org.set(String::new());
                 // The rows keep their fields (keyed by position): empty them.
@@ -145,28 +144,28 @@ pub fn QuickEntryForm(state: NetState) -> impl IntoView {
         <datalist id="net-people-names">{people_names}</datalist>
         <datalist id="net-org-names">{org_names}</datalist>
         <form class="net-quick card" novalidate on:submit=submit aria-labelledby="net-quick-heading">
-            <h2 id="net-quick-heading">"Quick entry"</h2>
-            <p class="hint">"Add yourself and the people you work with. Names already on the map are suggested, so no one is added twice."</p>
+            <h2 id="net-quick-heading">{tr!("net-quick")}</h2>
+            <p class="hint">{tr!("net-quick-hint")}</p>
             <div class="net-pair">
-                <Fld label="I am" field=NetworkField::Name value=name error list="net-people-names"/>
-                <Fld label="at" field=NetworkField::Organization value=org error list="net-org-names"/>
+                <Fld label="n-i-am" field=NetworkField::Name value=name error list="net-people-names"/>
+                <Fld label="n-at" field=NetworkField::Organization value=org error list="net-org-names"/>
             </div>
-            <Fld label="Sector of a new organization" field=NetworkField::Sector value=sector error options=sector_options()/>
+            <Fld label="n-sector-of-a-new-organization" field=NetworkField::Sector value=sector error options=sector_options()/>
             <For
                 each=numbered
                 key=|(i, _)| *i
                 children=move |(i, (who, at))| view! {
                     <div class="net-pair">
-                        <Fld label="I work with" more=format!(" (person {})", i + 1) field=NetworkField::WorksWith(i + 1) value=who error list="net-people-names"/>
-                        <Fld label="at" more=format!(" (organization of person {})", i + 1) field=NetworkField::WorksWithOrganization(i + 1) value=at error list="net-org-names"/>
+                        <Fld label="n-i-work-with" more=t_args("net-more-person", &[("n", (i + 1).into())]) field=NetworkField::WorksWith(i + 1) value=who error list="net-people-names"/>
+                        <Fld label="n-at" more=t_args("net-more-org", &[("n", (i + 1).into())]) field=NetworkField::WorksWithOrganization(i + 1) value=at error list="net-org-names"/>
                     </div>
                 }
             />
             <div class="net-actions">
                 <button type="button" on:click=move |_| rows.update(|r| if r.len() < 20 { r.push((RwSignal::new(String::new()), RwSignal::new(String::new()))) })>
-                    "Add another person"
+                    {tr!("net-add-another")}
                 </button>
-                <button type="submit" class="primary inline">"Add me to the map"</button>
+                <button type="submit" class="primary inline">{tr!("net-add-me")}</button>
             </div>
             {record_error(error)}
             <p class="net-done" role="status">{move || done.get()}</p>
@@ -189,17 +188,17 @@ pub fn EditForms(state: NetState) -> impl IntoView {
     let open = RwSignal::new(Open::None);
     let opener = move |which: Open, label: &'static str| {
         view! {
-            <button type="button" hidden=move || open.get() == which on:click=move |_| open.set(which)>{label}</button>
+            <button type="button" hidden=move || open.get() == which on:click=move |_| open.set(which)>{move || t(label)}</button>
         }
     };
     view! {
         <section class="net-forms" aria-labelledby="net-forms-heading">
-            <h2 id="net-forms-heading">"Edit the network"</h2>
+            <h2 id="net-forms-heading">{tr!("net-edit")}</h2>
             <div class="net-actions">
-                {opener(Open::Organization, "Add organization")}
-                {opener(Open::Person, "Add person")}
-                {opener(Open::Tie, "Add tie")}
-                {opener(Open::Merge, "Merge duplicates")}
+                {opener(Open::Organization, "n-add-organization")}
+                {opener(Open::Person, "n-add-person")}
+                {opener(Open::Tie, "n-add-tie")}
+                {opener(Open::Merge, "n-merge-duplicates")}
             </div>
             {move || match open.get() {
                 Open::None => ().into_any(),
@@ -215,13 +214,13 @@ pub fn EditForms(state: NetState) -> impl IntoView {
 /// A form's frame: heading, fields, the submit button and Cancel.
 fn frame(title: &'static str, submit_label: &'static str, open: RwSignal<Open>, error: FormError, on_submit: impl Fn() + 'static, fields: impl IntoView) -> impl IntoView {
     view! {
-        <form class="net-form card" novalidate aria-label=title on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); on_submit(); }>
-            <h3>{title}</h3>
+        <form class="net-form card" novalidate aria-label=move || t(title) on:submit=move |ev: web_sys::SubmitEvent| { ev.prevent_default(); on_submit(); }>
+            <h3>{move || t(title)}</h3>
             {fields}
             {record_error(error)}
             <div class="net-actions">
-                <button type="submit" class="primary inline">{submit_label}</button>
-                <button type="button" on:click=move |_| open.set(Open::None)>"Cancel"</button>
+                <button type="submit" class="primary inline">{move || t(submit_label)}</button>
+                <button type="button" on:click=move |_| open.set(Open::None)>{tr!("cancel")}</button>
             </div>
         </form>
     }
@@ -229,7 +228,7 @@ fn frame(title: &'static str, submit_label: &'static str, open: RwSignal<Open>, 
 
 fn org_options(st: NetState, none: Option<&'static str>) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || {
-        let mut v: Vec<(String, String)> = none.map(|n| (String::new(), n.to_string())).into_iter().collect();
+        let mut v: Vec<(String, String)> = none.map(|n| (String::new(), t(n))).into_iter().collect();
         st.net.with(|n| v.extend(n.stored.network.organizations.iter().map(|o| (o.id.clone(), o.name.clone()))));
         v
     })
@@ -237,7 +236,7 @@ fn org_options(st: NetState, none: Option<&'static str>) -> Signal<Vec<(String, 
 
 fn node_options(st: NetState) -> Signal<Vec<(String, String)>> {
     Signal::derive(move || {
-        let mut v = vec![(String::new(), "Choose…".to_string())];
+        let mut v = vec![(String::new(), t("net-choose"))];
         st.net.with(|n| {
             v.extend(n.nodes.iter().enumerate().map(|(i, nd)| {
                 let code = match &nd.node {
@@ -273,15 +272,15 @@ fn OrgForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
             Ok(id) => {
                 open.set(Open::None);
                 state.selected.set(Some(NodeRef::Organization(id)));
-                state.announcement.set(format!("Added organization {}.", name.get_untracked().trim()));
+                state.announcement.set(t_args("net-added-org", &[("name", name.get_untracked().trim().to_owned().into())]));
             }
             Err(e) => show(error, &e),
         }
     };
-    frame("New organization", "Add organization", open, error, submit, view! {
-        <Fld label="Name" field=NetworkField::Name value=name error/>
-        <Fld label="Sector" field=NetworkField::Sector value=sector error options=sector_options()/>
-        <Fld label="Tags" more=" (separated by commas)".to_string() field=NetworkField::Tags value=tags error/>
+    frame("n-new-organization", "n-add-organization", open, error, submit, view! {
+        <Fld label="n-name" field=NetworkField::Name value=name error/>
+        <Fld label="n-sector" field=NetworkField::Sector value=sector error options=sector_options()/>
+        <Fld label="n-tags" more=t("net-more-tags") field=NetworkField::Tags value=tags error/>
     })
 }
 
@@ -290,10 +289,10 @@ fn PersonForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
     let (name, org, role, level) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error: FormError = RwSignal::new(None);
     let levels = Signal::stored(vec![
-        (String::new(), "Not given".to_string()),
-        ("senior".to_string(), "Senior".to_string()),
-        ("mid".to_string(), "Mid-level".to_string()),
-        ("junior".to_string(), "Junior".to_string()),
+        (String::new(), t("net-level-none")),
+        ("senior".to_string(), t("net-level-senior")),
+        ("mid".to_string(), t("net-level-mid")),
+        ("junior".to_string(), t("net-level-junior")),
     ]);
     let submit = move || {
         let new = NewPerson {
@@ -311,16 +310,16 @@ fn PersonForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
             Ok(id) => {
                 open.set(Open::None);
                 state.selected.set(Some(NodeRef::Person(id)));
-                state.announcement.set(format!("Added {}.", name.get_untracked().trim()));
+                state.announcement.set(t_args("net-added", &[("name", name.get_untracked().trim().to_owned().into())]));
             }
             Err(e) => show(error, &e),
         }
     };
-    frame("New person", "Add person", open, error, submit, view! {
-        <Fld label="Name" field=NetworkField::Name value=name error/>
-        <Fld label="Organization" field=NetworkField::Organization value=org error options=org_options(state, Some("None"))/>
-        <Fld label="Role" field=NetworkField::Role value=role error/>
-        <Fld label="Level" field=NetworkField::Level value=level error options=levels/>
+    frame("n-new-person", "n-add-person", open, error, submit, view! {
+        <Fld label="n-name" field=NetworkField::Name value=name error/>
+        <Fld label="n-organization" field=NetworkField::Organization value=org error options=org_options(state, Some("net-none"))/>
+        <Fld label="n-role" field=NetworkField::Role value=role error/>
+        <Fld label="n-level" field=NetworkField::Level value=level error options=levels/>
     })
 }
 
@@ -338,7 +337,7 @@ fn TieForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
     let note = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
     let kinds = Signal::stored(KINDS.iter().map(|k| (kind_label(*k).to_string(), kind_label(*k).to_string())).collect());
-    let directions = Signal::stored(vec![("both".to_string(), "Both ways".to_string()), ("from".to_string(), "From → To".to_string())]);
+    let directions = Signal::stored(vec![("both".to_string(), t("net-both-ways")), ("from".to_string(), t("net-from-to"))]);
     let submit = move || {
         let (Some(a), Some(b)) = (node_of(&from.get_untracked()), node_of(&to.get_untracked())) else {
             let field = if node_of(&from.get_untracked()).is_none() { NetworkField::From } else { NetworkField::To };
@@ -360,18 +359,18 @@ fn TieForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
         match state.live.edit(|room| room.add_tie(new)) {
             Ok(_) => {
                 open.set(Open::None);
-                state.announcement.set("Tie added.".into());
+                state.announcement.set(crate::i18n::t("net-tie-added"));
             }
             Err(e) => show(error, &e),
         }
     };
-    frame("New tie", "Add tie", open, error, submit, view! {
-        <Fld label="From" field=NetworkField::From value=from error options=node_options(state)/>
-        <Fld label="To" field=NetworkField::To value=to error options=node_options(state)/>
-        <Fld label="Kind" field=NetworkField::Kind value=kind error options=kinds/>
-        <Fld label="Trust (1–5)" field=NetworkField::Trust value=trust error number=true/>
-        <Fld label="Direction" value=direction error options=directions/>
-        <Fld label="Note" field=NetworkField::Note value=note error/>
+    frame("n-new-tie", "n-add-tie", open, error, submit, view! {
+        <Fld label="n-from" field=NetworkField::From value=from error options=node_options(state)/>
+        <Fld label="n-to" field=NetworkField::To value=to error options=node_options(state)/>
+        <Fld label="n-kind" field=NetworkField::Kind value=kind error options=kinds/>
+        <Fld label="n-trust-1-5" field=NetworkField::Trust value=trust error number=true/>
+        <Fld label="n-direction" value=direction error options=directions/>
+        <Fld label="n-note" field=NetworkField::Note value=note error/>
     })
 }
 
@@ -381,7 +380,7 @@ fn MergeForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
     let keep = RwSignal::new(String::new());
     let merge = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
-    let whats = Signal::stored(vec![("o".to_string(), "Two organizations".to_string()), ("p".to_string(), "Two people".to_string())]);
+    let whats = Signal::stored(vec![("o".to_string(), t("net-two-orgs")), ("p".to_string(), t("net-two-people"))]);
     let entries = Signal::derive(move || {
         let prefix = what.get();
         node_options(state).get().into_iter().filter(|(v, _)| v.is_empty() || v.starts_with(&prefix)).collect::<Vec<_>>()
@@ -392,25 +391,25 @@ fn MergeForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
             (Some(NodeRef::Organization(k)), Some(NodeRef::Organization(m))) => state.live.edit(|room| room.merge_organizations(&k, &m)),
             (Some(NodeRef::Person(k)), Some(NodeRef::Person(m))) => state.live.edit(|room| room.merge_people(&k, &m)),
             _ => {
-                error.set(Some((NetworkField::Record, "Choose the entry to keep and the one to merge into it, of the same kind.".into())));
+                error.set(Some((NetworkField::Record, t("net-merge-choose"))));
                 return;
             }
         };
         match result {
             Ok(()) => {
                 open.set(Open::None);
-                state.announcement.set("Merged.".into());
+                state.announcement.set(t("net-merged"));
             }
             Err(e) => show(error, &e),
         }
     };
-    frame("Merge duplicates", "Merge", open, error, submit, view! {
-        <Fld label="Merge" value=what error options=whats/>
+    frame("n-merge-duplicates", "n-merge", open, error, submit, view! {
+        <Fld label="n-merge" value=what error options=whats/>
         {move || {
             what.track();
             view! {
-                <Fld label="Keep" value=keep error options=entries/>
-                <Fld label="Merge into it" value=merge error options=entries/>
+                <Fld label="n-keep" value=keep error options=entries/>
+                <Fld label="n-merge-into-it" value=merge error options=entries/>
             }
         }}
     })

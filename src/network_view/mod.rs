@@ -25,7 +25,9 @@ use constellation_core::network::{NodeRef, Sector, StoredNetwork, TieKind};
 use gloo::timers::callback::Timeout;
 use leptos::prelude::*;
 
+use crate::i18n::t_args;
 use crate::live::LiveRoom;
+use crate::tr;
 use crate::room::use_live_room;
 
 pub use worker::Analyzed;
@@ -235,7 +237,7 @@ impl NetState {
             Some(i) if i < net.nodes.len() => {
                 self.selected.set(Some(net.nodes[i].node.clone()));
                 let ties = net.adj[i].len();
-                self.announcement.set(format!("Selected {}, {ties} connection{}.", net.describe(i), if ties == 1 { "" } else { "s" }));
+                self.announcement.set(t_args("net-selected", &[("name", net.describe(i).into()), ("ties", ties.into())]));
             }
             _ => self.selected.set(None),
         }
@@ -332,7 +334,7 @@ pub fn marked_by(net: &Net, a: &Analyzed, h: Highlight) -> Vec<bool> {
 pub fn Network() -> impl IntoView {
     let Some(live) = use_live_room() else {
         return view! {
-            <section class="section page"><h1>"Network"</h1><p class="lede">"This link has no room key, so the network cannot be opened."</p></section>
+            <section class="section page"><h1>{tr!("section-network")}</h1><p class="lede">{tr!("net-no-key")}</p></section>
         }
         .into_any();
     };
@@ -388,9 +390,9 @@ pub fn Network() -> impl IntoView {
     view! {
         <section class=move || if presenter.get() { "network-section presenter" } else { "network-section" } aria-labelledby="network-heading">
             <div class="net-head">
-                <h1 id="network-heading">"Network"</h1>
+                <h1 id="network-heading">{tr!("section-network")}</h1>
                 <button type="button" aria-pressed=move || presenter.get().to_string() on:click=move |_| presenter.update(|p| *p = !*p)>
-                    "Presenter view"
+                    {tr!("net-presenter")}
                 </button>
             </div>
             <p class="visually-hidden" aria-live="polite">{move || state.announcement.get()}</p>
@@ -414,5 +416,5 @@ pub fn Network() -> impl IntoView {
 
 /// Reports how long the last analysis took, when it was slow.
 pub fn slow_note(a: &Analyzed) -> Option<String> {
-    (a.took_ms() > SLOW_ANALYSIS_MS).then(|| format!("The last analysis took {:.0} ms (off the page, in a worker).", a.took_ms()))
+    (a.took_ms() > SLOW_ANALYSIS_MS).then(|| t_args("net-slow", &[("ms", a.took_ms().round().into())]))
 }

@@ -92,7 +92,7 @@ test('numbers and dates are written the French way', async ({ page, server }) =>
   const card = page.getByRole('article', { name: 'Fondation Rivière' });
   await expect(card).toContainText(`Échéance : ${frenchDate(due)}`);
   expect(frenchDate('2027-03-05')).toBe('5 mars 2027');
-  await screenshot(page, 'i18n-commitments-fr-phone');
+  await screenshot(page, 'i18n-commitments-fr-desktop');
 });
 
 test('Arabic text in a note and a name reads right to left; ?dir=rtl mirrors the layout', async ({ page, server }) => {
@@ -110,6 +110,14 @@ test('Arabic text in a note and a name reads right to left; ?dir=rtl mirrors the
   // English text beside it stays left to right.
   const english = page.getByRole('button', { name: 'Add note' });
   expect(await english.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+
+  // A name typed in the network's quick entry is right to left as it is typed.
+  await page.getByRole('navigation', { name: 'Room sections' }).getByRole('link', { name: 'Network' }).click();
+  const iAm = page.getByLabel('I am');
+  await iAm.fill(ARABIC);
+  await expect(iAm).toHaveAttribute('dir', 'auto');
+  expect(await iAm.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  await page.getByRole('navigation', { name: 'Room sections' }).getByRole('link', { name: 'Board' }).click();
 
   // The whole page mirrored (a test-only switch: no shipped language is rtl yet).
   const url = new URL(page.url());
