@@ -7,10 +7,12 @@
 
 pub mod board;
 pub mod browser;
+pub mod embed;
 pub mod i18n;
 pub mod live;
 mod network_view;
 mod plan;
+pub mod presenter;
 pub mod landing;
 pub mod room;
 pub mod sections;
@@ -38,6 +40,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("goals") view=sections::Goals/>
                     <Route path=path!("network") view=sections::Network/>
                     <Route path=path!("commitments") view=sections::Commitments/>
+                    <Route path=path!("present") view=presenter::Presenter/>
+                </ParentRoute>
+                <ParentRoute path=path!("/embed/:room") view=embed::EmbedShell>
+                    <Route path=path!("goal/:goal") view=embed::EmbedGoal/>
+                    <Route path=path!("accountability") view=embed::EmbedAccountability/>
+                    <Route path=path!("network") view=embed::EmbedNetwork/>
                 </ParentRoute>
             </Routes>
         </Router>

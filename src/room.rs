@@ -84,6 +84,7 @@ pub fn RoomShell() -> impl IntoView {
                         view! { <A href=href>{move || section_name(section)}</A> }
                     })
                     .collect_view()}
+                <a class="present-link" href=move || link.get().map(|l| crate::presenter::present_path(&l)).unwrap_or_default()>{tr!("present")}</a>
             </nav>
             <main class="room-body" id="main">
                 {move || match link.get() {

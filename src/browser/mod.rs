@@ -9,7 +9,32 @@ pub mod drafts;
 pub mod element;
 pub mod socket;
 
-use gloo::storage::{LocalStorage, Storage};
+use gloo::storage::Storage as _;
+
+/// `localStorage` that fails instead of panicking where the page may not use
+/// it: gloo's `LocalStorage` panics when reading `window.localStorage` throws,
+/// as it does in a third-party iframe with storage blocked (an embed).
+struct LocalStorage;
+
+impl LocalStorage {
+    fn available() -> bool {
+        matches!(web_sys::window().map(|w| w.local_storage()), Some(Ok(Some(_))))
+    }
+
+    fn get<T: serde::de::DeserializeOwned>(key: &str) -> Result<T, ()> {
+        if !Self::available() {
+            return Err(());
+        }
+        gloo::storage::LocalStorage::get(key).map_err(|_| ())
+    }
+
+    fn set<T: serde::Serialize>(key: &str, value: T) -> Result<(), ()> {
+        if !Self::available() {
+            return Err(());
+        }
+        gloo::storage::LocalStorage::set(key, value).map_err(|_| ())
+    }
+}
 
 /// Small per-device preferences (the display name), remembered across visits.
 pub trait Preferences {
