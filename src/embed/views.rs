@@ -185,7 +185,7 @@ pub fn EmbedNetwork() -> impl IntoView {
         // At least this much of the plane is shown, so a map of three nodes
         // is not blown up to fill the frame.
         let pad = 30.0;
-        let (w, h) = (((x1 - x0) + 2.0 * pad).max(360.0), ((y1 - y0) + 2.0 * pad).max(200.0));
+        let (w, h) = (((x1 - x0) + 2.0 * pad).max(300.0), ((y1 - y0) + 2.0 * pad).max(170.0));
         let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
         format!("{} {} {} {}", cx - w / 2.0, cy - h / 2.0, w, h)
     };
