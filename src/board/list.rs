@@ -88,7 +88,8 @@ fn NoteCard(state: BoardState, id: NoteId) -> impl IntoView {
                     aria-label=move || t_args("vote-for", &[("name", short(&text()).into())])
                     on:click=move |_| { state.edit(|room| room.place_vote(&state.me.get_value(), &note_id.get_value())); }>{tr!("vote")}</button>
                 <Show when=move || { mine() > 0 }>
-                    <button type="button" class="quiet"
+                    <button type="button" class="quiet" disabled=move || state.locked()
+                        aria-describedby=move || state.locked_reason()
                         aria-label=move || t_args("vote-remove-from", &[("name", short(&text()).into())])
                         on:click=move |_| { state.edit(|room| room.remove_vote(&state.me.get_value(), &note_id.get_value())); }>{tr!("vote-remove")}</button>
                 </Show>

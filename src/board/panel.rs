@@ -98,7 +98,8 @@ fn NotePanel(state: BoardState, id: NoteId) -> impl IntoView {
                         aria-describedby=move || state.locked_reason()
                         aria-label=move || t_args("vote-for", &[("name", name().into())])
                         on:click=move |_| { state.edit(|room| room.place_vote(&state.me.get_value(), &note_id.get_value())); }>{tr!("vote")}</button>
-                    <button type="button" disabled=move || mine() == 0
+                    <button type="button" disabled=move || state.locked() || mine() == 0
+                        aria-describedby=move || state.locked_reason()
                         aria-label=move || t_args("vote-remove-from", &[("name", name().into())])
                         on:click=move |_| { state.edit(|room| room.remove_vote(&state.me.get_value(), &note_id.get_value())); }>{tr!("vote-remove")}</button>
                 </div>

@@ -113,6 +113,7 @@ test('the presenter screen follows the room, times an activity and locks the boa
   const vote = participant.getByRole('button', { name: 'Vote for Bike lanes' });
   await expect(vote).toBeDisabled();
   await expect(vote).toHaveAccessibleDescription('The board is locked while votes are counted.');
+  await expect(participant.getByRole('button', { name: 'Remove my vote from Bike lanes' })).toBeDisabled();
   await expect(participant.getByText('The board is locked while votes are counted.')).toBeVisible();
   await screenshot(participant, 'presenter-board-locked-1280');
 
