@@ -383,10 +383,10 @@ pub fn Table(state: NetState) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <div class="net-pager" hidden=move || pages() <= 1>
+            <div class="net-pager" hidden=move || { pages() <= 1 }>
                 <button type="button" disabled=move || current() == 0 on:click=move |_| page.set(current().saturating_sub(1))>"Previous rows"</button>
                 <p role="status">{range}</p>
-                <button type="button" disabled=move || current() + 1 >= pages() on:click=move |_| page.set(current() + 1)>"Next rows"</button>
+                <button type="button" disabled=move || { current() + 1 >= pages() } on:click=move |_| page.set(current() + 1)>"Next rows"</button>
             </div>
         </section>
     }
