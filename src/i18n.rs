@@ -219,12 +219,21 @@ pub fn link_error(error: &LinkError) -> String {
     }
 }
 
+/// Message `id` as a reactive text for `view!` (what `tr!("id")` gives).
+///
+/// Every message shares this one closure type, so Leptos renders them all with
+/// one copy of its text and attribute code: a closure written at each call
+/// site is a type of its own, and cost the first load about 40 KB brotli.
+pub fn text(id: &'static str) -> impl Fn() -> String + Clone + Copy + Send + Sync + 'static {
+    move || t(id)
+}
+
 /// A message as a closure for `view!`: `tr!("board-add")`, or with arguments
 /// `tr!("here-count", count = n)`. Re-renders when the language changes.
 #[macro_export]
 macro_rules! tr {
     ($id:literal) => {
-        move || $crate::i18n::t($id)
+        $crate::i18n::text($id)
     };
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
         move || $crate::i18n::t_args($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])

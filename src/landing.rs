@@ -29,6 +29,19 @@ pub fn Landing() -> impl IntoView {
 
     let join_room = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // A short room code (12 letters and digits): its ticket is fetched
+        // from the relay and opened with a key derived from the code.
+        if let Ok(room_code) = constellation_core::room_code::RoomCode::parse(&code.get_untracked()) {
+            set_join_error.set(None);
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                match crate::share::open_code(room_code).await {
+                    Ok(link) => navigate(&link.path(Section::Board), NavigateOptions::default()),
+                    Err(e) => set_join_error.set(Some(e)),
+                }
+            });
+            return;
+        }
         match RoomLink::parse(&code.get_untracked()) {
             Ok(link) => {
                 set_join_error.set(None);

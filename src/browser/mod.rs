@@ -46,13 +46,13 @@ pub trait Preferences {
     /// How this person last chose to see boards ("canvas", "list", "ranked").
     fn board_view(&self) -> Option<String>;
     fn set_board_view(&self, view: &str);
-    /// The language this person chose (a BCP 47 code such as "fr"), if any.
-    fn language(&self) -> Option<String>;
-    fn set_language(&self, code: &str);
     /// This person chose to enter rooms without a name (the first-visit
     /// prompt's "Skip"); the prompt is not shown again on this device.
     fn name_prompt_skipped(&self) -> bool;
     fn skip_name_prompt(&self);
+    /// The language this person chose (a BCP 47 code such as "fr"), if any.
+    fn language(&self) -> Option<String>;
+    fn set_language(&self, code: &str);
 }
 
 /// Preferences kept in `localStorage`. When storage is blocked (private mode,
@@ -64,8 +64,8 @@ pub struct LocalPreferences;
 const NAME_KEY: &str = "constellation.display_name";
 const PARTICIPANT_KEY: &str = "constellation.participant";
 const BOARD_VIEW_KEY: &str = "constellation.board_view";
-const LANGUAGE_KEY: &str = "constellation.language";
 const NAME_PROMPT_KEY: &str = "constellation.name_prompt";
+const LANGUAGE_KEY: &str = "constellation.language";
 
 thread_local! {
     /// The id used when storage is blocked: stable for this page's life only.
@@ -104,20 +104,20 @@ impl Preferences for LocalPreferences {
         let _ = LocalStorage::set(BOARD_VIEW_KEY, view);
     }
 
-    fn language(&self) -> Option<String> {
-        LocalStorage::get::<String>(LANGUAGE_KEY).ok().filter(|c| !c.is_empty())
-    }
-
-    fn set_language(&self, code: &str) {
-        let _ = LocalStorage::set(LANGUAGE_KEY, code);
-    }
-
     fn name_prompt_skipped(&self) -> bool {
         LocalStorage::get::<String>(NAME_PROMPT_KEY).is_ok_and(|v| v == "skip")
     }
 
     fn skip_name_prompt(&self) {
         let _ = LocalStorage::set(NAME_PROMPT_KEY, "skip");
+    }
+
+    fn language(&self) -> Option<String> {
+        LocalStorage::get::<String>(LANGUAGE_KEY).ok().filter(|c| !c.is_empty())
+    }
+
+    fn set_language(&self, code: &str) {
+        let _ = LocalStorage::set(LANGUAGE_KEY, code);
     }
 }
 
