@@ -184,6 +184,14 @@ const VIEWS = [
     await page.getByRole('table', { name: /People and organizations/ }).getByRole('button', { name: 'Ana' }).click();
     await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Ana' })).toBeVisible();
   }],
+  ['share dialog', async (page) => {
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('dialog', { name: 'Share this room' })).toBeVisible();
+  }],
+  ['presenter', async (page) => {
+    await page.getByRole('link', { name: 'Present' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Presenter' })).toBeVisible();
+  }],
   ['network: add person form', async (page) => {
     await openSection(page, 'Network');
     await page.getByRole('button', { name: 'Add person' }).click();
@@ -199,6 +207,9 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     const problems = await checkAxe(page, `the landing page (${size})`);
     const link = await fillRoom(page, server.url);
     for (const [name, reach] of VIEWS) {
+      // A fresh page load each time (the same address with only a different
+      // hash would not reload, and an open dialog would stay open).
+      await page.goto(new URL(link).origin);
       await page.goto(link);
       await expect(page.getByRole('status').first()).toHaveText('Online');
       await reach(page);
@@ -206,6 +217,29 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       if (size === 'phone') problems.push(...await checkTouchTargets(page, name));
       await screenshot(page, `a11y-${name.replace(/[^a-z]+/g, '-')}-${size}`);
     }
+
+    // The embeds, as a coalition's website shows them (view-only address).
+    const url = new URL(link);
+    const room = url.pathname.split('/')[2];
+    const key = new URLSearchParams(url.hash.slice(1)).get('k');
+    for (const view of ['network', 'accountability']) {
+      await page.goto(`${url.origin}/embed/${room}/${view}#k=${key}`);
+      await expect(page.getByRole('heading').first()).toBeVisible();
+      problems.push(...await checkAxe(page, `embed ${view} (${size})`));
+    }
+
+    // In French: the start page and every section as it opens.
+    await page.goto(link);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    for (const section of ['board', 'goals', 'commitments', 'network', 'present']) {
+      await page.goto(link.replace('/board#', `/${section}#`));
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      problems.push(...await checkAxe(page, `${section} in French (${size})`));
+      await screenshot(page, `a11y-fr-${section}-${size}`);
+    }
+    await page.goto(url.origin);
+    problems.push(...await checkAxe(page, `the start page in French (${size})`));
     expect(problems, 'accessibility problems').toEqual([]);
   });
 }
