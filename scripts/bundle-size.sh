@@ -11,7 +11,7 @@
 # fetched when the Network section opens (src/network_view/worker.rs).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-BUDGET_BR=$((800 * 1024))
+BUDGET_BR=$((900 * 1024))
 dist="${1:-$ROOT/dist}"
 [ -f "$dist/index.html" ] || die "$dist/index.html is missing: build the app first (trunk build --release)"
 compgen -G "$dist/*.wasm.br" >/dev/null \
