@@ -15,22 +15,10 @@ use super::{Metric, Net, Shown};
 const MARGIN: f64 = 40.0;
 const LEGEND_WIDTH: f64 = 190.0;
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values (core's rule, shared
+/// with every export core writes).
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    constellation_core::markup::escape(s, constellation_core::markup::Whitespace::Flatten)
 }
 
 fn shape(out: &mut String, shape: Shape, x: f64, y: f64, r: f64, attrs: &str) {

@@ -20,7 +20,7 @@ pub mod commitments;
 pub mod facilitation;
 pub mod goals;
 pub mod link;
-mod markup;
+pub mod markup;
 pub mod meta;
 pub mod network;
 pub mod presence;

@@ -112,9 +112,7 @@ impl RoomKey {
     }
 
     pub fn parse(input: &str) -> Result<Self, LinkError> {
-        let bytes = URL_SAFE_NO_PAD.decode(input.trim()).map_err(|_| LinkError::BadRoomKey)?;
-        let bytes: [u8; 32] = bytes.try_into().map_err(|_| LinkError::BadRoomKey)?;
-        Ok(RoomKey(bytes))
+        key_bytes(input).map(RoomKey).ok_or(LinkError::BadRoomKey)
     }
 
     pub fn as_bytes(&self) -> &[u8; 32] {
@@ -129,12 +127,7 @@ impl RoomKey {
     /// Reads the key from a URL fragment such as `#k=…` or `k=…&other=1`.
     /// A fragment without `k=` gives `Ok(None)`; a damaged key is an error.
     pub fn from_fragment(fragment: &str) -> Result<Option<Self>, LinkError> {
-        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        fragment
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("k="))
-            .map(RoomKey::parse)
-            .transpose()
+        fragment_value(fragment, "k=").map(RoomKey::parse).transpose()
     }
 }
 
@@ -157,9 +150,7 @@ impl WriteKey {
     }
 
     pub fn parse(input: &str) -> Result<Self, LinkError> {
-        let bytes = URL_SAFE_NO_PAD.decode(input.trim()).map_err(|_| LinkError::BadWriteKey)?;
-        let bytes: [u8; 32] = bytes.try_into().map_err(|_| LinkError::BadWriteKey)?;
-        Ok(WriteKey(bytes))
+        key_bytes(input).map(WriteKey).ok_or(LinkError::BadWriteKey)
     }
 
     pub fn as_bytes(&self) -> &[u8; 32] {
@@ -173,13 +164,19 @@ impl WriteKey {
 
     /// Reads the write key from a URL fragment such as `#k=…&w=…`.
     pub fn from_fragment(fragment: &str) -> Result<Option<Self>, LinkError> {
-        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        fragment
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("w="))
-            .map(WriteKey::parse)
-            .transpose()
+        fragment_value(fragment, "w=").map(WriteKey::parse).transpose()
     }
+}
+
+/// 32 bytes written as base64url (a room key or a write key), if `input` is that.
+fn key_bytes(input: &str) -> Option<[u8; 32]> {
+    URL_SAFE_NO_PAD.decode(input.trim()).ok()?.try_into().ok()
+}
+
+/// The value after `name` (such as `"k="`) in a URL fragment like `#k=…&w=…`.
+fn fragment_value<'a>(fragment: &'a str, name: &str) -> Option<&'a str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('&').find_map(|pair| pair.strip_prefix(name))
 }
 
 impl fmt::Debug for WriteKey {

@@ -4,7 +4,7 @@
 
 /// What to do with tabs and line breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Whitespace {
+pub enum Whitespace {
     /// Keep them (element content where line breaks matter).
     Keep,
     /// Turn them into spaces (SVG text and attribute values).
@@ -14,7 +14,7 @@ pub(crate) enum Whitespace {
 /// Text made safe for XML and HTML content and attribute values: the five
 /// special characters escaped, and characters XML 1.0 cannot hold even when
 /// escaped (other control characters, U+FFFE, U+FFFF) dropped.
-pub(crate) fn escape(text: &str, whitespace: Whitespace) -> String {
+pub fn escape(text: &str, whitespace: Whitespace) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
