@@ -72,7 +72,7 @@ pub fn Files(state: BoardState) -> impl IntoView {
             <button type="button" on:click=export_json>{tr!("export-json")}</button>
             <label class="file-button">
                 {tr!("import-json")}
-                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import/>
+                <input type="file" accept=".json,application/json" class="visually-hidden" disabled=move || state.locked() on:change=import/>
             </label>
         </div>
     }

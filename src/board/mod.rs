@@ -118,16 +118,23 @@ impl BoardState {
         }
     }
 
-    /// Whether the facilitator has locked the board while votes are counted
-    /// (reactive); `core` refuses every board edit meanwhile.
+    /// Whether this person cannot change the board now (reactive): a
+    /// view-only link, or the facilitator has locked the board while votes
+    /// are counted. `LiveRoom` and `core` refuse the edits anyway; the edit
+    /// controls are disabled so nobody tries. View controls (views, zoom,
+    /// exports) stay usable.
     pub fn locked(&self) -> bool {
-        self.live.read(|room| room.board_locked())
+        !self.live.can_edit() || self.live.read(|room| room.board_locked())
     }
 
-    /// The id of the notice saying why the edit controls are disabled, while
-    /// the board is locked: controls point at it with `aria-describedby`.
+    /// The id of the notice saying why the edit controls are disabled:
+    /// controls point at it with `aria-describedby`.
     pub fn locked_reason(&self) -> Option<&'static str> {
-        self.locked().then_some(LOCKED_NOTICE_ID)
+        if !self.live.can_edit() {
+            Some(crate::share::VIEW_ONLY_HINT_ID)
+        } else {
+            self.locked().then_some(LOCKED_NOTICE_ID)
+        }
     }
 
     /// This person's votes on the board shown (reactive).

@@ -62,7 +62,7 @@ pub fn Boards(state: BoardState) -> impl IntoView {
                         }
                     }
                 />
-                <li><button type="button" class="board-tab add" on:click=add>{tr!("board-add")}</button></li>
+                <li><button type="button" class="board-tab add" disabled=move || state.locked() on:click=add>{tr!("board-add")}</button></li>
             </ul>
             <Show when=move || renaming.get()>
                 <form class="board-rename row" on:submit=move |ev| { ev.prevent_default(); save_name(); }>
@@ -117,14 +117,14 @@ fn BoardActions(state: BoardState) -> impl IntoView {
     view! {
         <Show when=move || state.board.get().is_some()>
             <div class="tool-group" role="group" aria-label=tr!("board-this")>
-                <button type="button" on:click=move |_| {
+                <button type="button" disabled=move || state.locked() on:click=move |_| {
                     state.name_draft.set(current_name());
                     state.renaming.set(true);
                     super::focus_later("board-name".into());
                 }>{tr!("board-rename")}</button>
-                <button type="button" aria-label=tr!("board-move-left") disabled=move || index() == Some(0) on:click=move |_| shift(-1)>"←"</button>
-                <button type="button" aria-label=tr!("board-move-right") disabled=move || index().map(|i| i + 1 >= boards.get().len()).unwrap_or(true) on:click=move |_| shift(1)>"→"</button>
-                <button type="button" class="danger" on:click=delete>{tr!("board-delete")}</button>
+                <button type="button" aria-label=tr!("board-move-left") disabled=move || state.locked() || index() == Some(0) on:click=move |_| shift(-1)>"←"</button>
+                <button type="button" aria-label=tr!("board-move-right") disabled=move || state.locked() || index().map(|i| i + 1 >= boards.get().len()).unwrap_or(true) on:click=move |_| shift(1)>"→"</button>
+                <button type="button" class="danger" disabled=move || state.locked() on:click=delete>{tr!("board-delete")}</button>
             </div>
         </Show>
     }
@@ -210,7 +210,7 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
                 t_args("votes-left", &[("remaining", b.remaining.into()), ("allowance", b.allowance.into())])
             }}</p>
             <div id="more-tools" class=move || if more.get() { "more-tools open" } else { "more-tools" }>
-                <button type="button" on:click=add_cluster>{tr!("cluster-add")}</button>
+                <button type="button" disabled=move || state.locked() on:click=add_cluster>{tr!("cluster-add")}</button>
                 <Show when=move || state.mode.get() == Mode::Canvas>
                     <div class="tool-group" role="group" aria-label=tr!("zoom")>
                         <button type="button" aria-label=tr!("zoom-out") aria-keyshortcuts="-" on:click=move |_| zoom(1.0 / ZOOM_STEP)>"−"</button>
@@ -223,7 +223,7 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
                     <label for="vote-allowance">{tr!("votes-per-person")}</label>
                     <input id="vote-allowance" type="number" min="0" max=MAX_VOTE_ALLOWANCE inputmode="numeric"
                         prop:value=move || tally().allowance.to_string()
-                        disabled=move || state.board.get().is_none()
+                        disabled=move || state.locked() || state.board.get().is_none()
                         on:change=set_allowance/>
                 </div>
                 <export::Files state/>

@@ -76,23 +76,32 @@ pub fn AccessBadge() -> impl IntoView {
     view_only.then(|| view! { <span class="badge view-only" title=VIEW_ONLY_HINT>{VIEW_ONLY}</span> })
 }
 
-/// Disables every form control of `children` for a view-only link (a
-/// disabled `<fieldset>`), so no edit control can be used; the LiveRoom
-/// refuses edits too. Editors get the children as they are.
+/// The id of the "View only" notice, for `aria-describedby` on disabled controls.
+pub const VIEW_ONLY_HINT_ID: &str = "view-only-hint";
+
+/// For a view-only link, says so above the section and disables its edit
+/// controls; the LiveRoom refuses edits too. The forms of goals, commitments
+/// and the network sit in a disabled `<fieldset>` (every control of theirs
+/// edits). The board disables only its edit controls itself
+/// (`BoardState::locked`), so its views, zoom and exports keep working.
+/// Editors get the children as they are.
 #[component]
 pub fn EditGate(children: Children) -> impl IntoView {
     let view_only = use_live_room().is_some_and(|l| !l.can_edit());
-    if view_only {
-        view! {
-            <fieldset class="edit-gate" disabled aria-describedby="view-only-hint">
-                <p id="view-only-hint" class="notice view-only-notice">{VIEW_ONLY}": "{VIEW_ONLY_HINT}</p>
-                {children()}
-            </fieldset>
-        }
-        .into_any()
-    } else {
-        children().into_any()
+    if !view_only {
+        return children().into_any();
     }
+    let notice = view! { <p id=VIEW_ONLY_HINT_ID class="notice view-only-notice">{VIEW_ONLY}": "{VIEW_ONLY_HINT}</p> };
+    // The room's frame stays while its sections change, so this follows the address.
+    let path = leptos_router::hooks::use_location().pathname;
+    let on_board = move || path.with(|p| p.ends_with("/board"));
+    view! {
+        <fieldset class="edit-gate" disabled=move || !on_board() aria-describedby=VIEW_ONLY_HINT_ID>
+            {notice}
+            {children()}
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// The "Share" button of the room header and its dialog.

@@ -116,6 +116,18 @@ test('a view-only link reads the room live but cannot change it', async ({ brows
   await expect(b.getByRole('button', { name: 'Plant trees', exact: true })).toBeVisible();
   await expect(b.getByRole('button', { name: 'Add note' })).toBeDisabled();
   await expect(b.getByRole('button', { name: 'Add board' })).toBeDisabled();
+  await expect(b.getByRole('button', { name: 'Add note' })).toHaveAccessibleDescription(/View only/);
+  // Seeing stays possible: the board's views, zoom and exports work.
+  await expect(b.getByRole('button', { name: 'Zoom in' })).toBeEnabled();
+  await expect(b.getByRole('button', { name: 'Export SVG' })).toBeEnabled();
+  await b.getByRole('button', { name: 'List', exact: true }).click();
+  await expect(b.getByRole('button', { name: 'List', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await b.getByRole('button', { name: 'Canvas', exact: true }).click();
+  // The other sections' forms are all edits: disabled as a whole.
+  const sections = b.getByRole('navigation', { name: 'Room sections' });
+  await sections.getByRole('link', { name: 'Goals' }).click();
+  await expect(b.getByRole('button', { name: 'Add goal' })).toBeDisabled();
+  await sections.getByRole('link', { name: 'Board' }).click();
   // Live: a new note of the editor appears for the reader.
   await a.bringToFront();
   await a.getByRole('button', { name: 'Add note' }).click();
