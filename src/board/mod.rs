@@ -242,7 +242,7 @@ pub fn Board() -> impl IntoView {
             <h1 id="board-heading" class="visually-hidden">{tr!("section-board")}</h1>
             <toolbar::Boards state/>
             <toolbar::Toolbar state/>
-            <p id=LOCKED_NOTICE_ID class="board-locked" hidden=move || !state.locked()>{tr!("board-locked")}</p>
+            <p id=LOCKED_NOTICE_ID class="board-locked" hidden=move || !state.live.read(|room| room.board_locked())>{tr!("board-locked")}</p>
             <p class="error board-error" role="alert">{move || state.error.get()}</p>
             <p class="visually-hidden" aria-live="polite">{move || state.announcement.get()}</p>
             <Show when=move || live.ready.get() fallback=|| view! { <p class="hint page">{tr!("board-opening")}</p> }>

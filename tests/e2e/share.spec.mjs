@@ -117,6 +117,8 @@ test('a view-only link reads the room live but cannot change it', async ({ brows
   await expect(b.getByRole('button', { name: 'Add note' })).toBeDisabled();
   await expect(b.getByRole('button', { name: 'Add board' })).toBeDisabled();
   await expect(b.getByRole('button', { name: 'Add note' })).toHaveAccessibleDescription(/View only/);
+  // It says why: view only, not the facilitator's lock.
+  await expect(b.getByText(/locked while votes are counted/)).toBeHidden();
   // Seeing stays possible: the board's views, zoom and exports work.
   await expect(b.getByRole('button', { name: 'Zoom in' })).toBeEnabled();
   await expect(b.getByRole('button', { name: 'Export SVG' })).toBeEnabled();
