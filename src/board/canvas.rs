@@ -544,6 +544,7 @@ fn NoteView(
                     class="bnote-field"
                     dir="auto"
                     maxlength="2000"
+                    readonly=move || state.locked()
                     placeholder=tr!("note-placeholder")
                     prop:value=move || note.get_untracked().map(|n| n.text).unwrap_or_default()
                     on:input=move |ev| {

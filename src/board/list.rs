@@ -72,6 +72,7 @@ fn NoteCard(state: BoardState, id: NoteId) -> impl IntoView {
                 rows="3"
                 maxlength="2000"
                 dir="auto"
+                readonly=move || state.locked()
                 placeholder=tr!("note-placeholder")
                 prop:value=text
                 on:input=move |ev| {

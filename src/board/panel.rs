@@ -78,12 +78,12 @@ fn NotePanel(state: BoardState, id: NoteId) -> impl IntoView {
             <h2>{tr!("note")}</h2>
             <p class="panel-text" dir="auto">{move || note.get().map(|n| n.text).unwrap_or_default()}</p>
             <p class="hint">{move || t_args("note-by", &[("author", note.get().map(|n| n.author).filter(|a| !a.is_empty()).unwrap_or_else(|| t("anonymous")).into())])}</p>
-            <button type="button" on:click=move |_| { state.editing.set(Some(note_id.get_value())); }>{tr!("note-edit-text")}</button>
+            <button type="button" disabled=move || state.locked() on:click=move |_| { state.editing.set(Some(note_id.get_value())); }>{tr!("note-edit-text")}</button>
 
             <fieldset class="colours">
                 <legend>{tr!("colour")}</legend>
                 {NoteColor::ALL.into_iter().map(|color| view! {
-                    <button type="button" class=format!("swatch note-{}", color.name())
+                    <button type="button" class=format!("swatch note-{}", color.name()) disabled=move || state.locked()
                         aria-pressed=move || (note.get().map(|n| n.color) == Some(color)).to_string()
                         on:click=move |_| { state.edit(|room| room.set_note_color(&note_id.get_value(), color)); }
                     >{move || color_name(color)}</button>
@@ -127,10 +127,10 @@ fn NotePanel(state: BoardState, id: NoteId) -> impl IntoView {
                 </select>
                 <label for="link-label">{tr!("link-label")}</label>
                 <input id="link-label" type="text" dir="auto" maxlength="100" prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
-                <button type="submit">{tr!("link-add")}</button>
+                <button type="submit" disabled=move || state.locked()>{tr!("link-add")}</button>
             </form>
 
-            <button type="button" class="danger" on:click=move |_| {
+            <button type="button" class="danger" disabled=move || state.locked() on:click=move |_| {
                 let text = name();
                 if state.edit(|room| room.delete_note(&note_id.get_value())).is_some() {
                     state.selection.set(Selection::Nothing);
@@ -151,12 +151,12 @@ fn ClusterPanel(state: BoardState, id: ClusterId) -> impl IntoView {
         <Show when=move || cluster.get().is_some() fallback=|| view! { <p class="hint">{tr!("cluster-gone")}</p> }>
             <h2>{tr!("cluster")}</h2>
             <label for="cluster-label-field">{tr!("cluster-label")}</label>
-            <input id="cluster-label-field" type="text" maxlength="100" dir="auto"
+            <input id="cluster-label-field" type="text" maxlength="100" dir="auto" readonly=move || state.locked()
                 prop:value=move || cluster.get().map(|c| c.label).unwrap_or_default()
                 on:input=move |ev| { let v = event_target_value(&ev); state.edit_run_on(|room| room.rename_cluster(&cluster_id.get_value(), &v)); }
                 on:blur=move |_| state.live.end_undo_step()/>
             <p class="hint">{move || t_args("cluster-members", &[("count", members().into())])}</p>
-            <button type="button" class="danger" on:click=move |_| {
+            <button type="button" class="danger" disabled=move || state.locked() on:click=move |_| {
                 if state.edit(|room| room.delete_cluster(&cluster_id.get_value())).is_some() {
                     state.selection.set(Selection::Nothing);
                     state.announcement.set(Some(t("cluster-deleted")));

@@ -124,6 +124,7 @@ test('a view-only link reads the room live but cannot change it', async ({ brows
   await expect(b.getByRole('button', { name: 'Export SVG' })).toBeEnabled();
   await b.getByRole('button', { name: 'List', exact: true }).click();
   await expect(b.getByRole('button', { name: 'List', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(b.getByRole('textbox', { name: 'Note text' }).first()).not.toBeEditable();
   await b.getByRole('button', { name: 'Canvas', exact: true }).click();
   // The other sections' forms are all edits: disabled as a whole.
   const sections = b.getByRole('navigation', { name: 'Room sections' });
