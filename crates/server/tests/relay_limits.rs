@@ -54,7 +54,7 @@ async fn an_oversized_message_is_refused() {
     // Five frames under the frame limit make a message over 4 × the limit.
     let payload = vec![0; 250_000];
     let frames: Vec<_> = (0..5).map(|i| ClientFrame::update(i, &payload)).collect();
-    big.send(&frames).await;
+    big.send_refused(&frames).await;
     let (code, reason) = big.expect_close().await;
     assert_eq!(code, 4413);
     assert_eq!(reason, "message is over the 1048576-byte limit");

@@ -209,6 +209,25 @@ impl Client {
         self.send_raw(message).await;
     }
 
+    /// Sends the frames as one message the relay is expected to refuse part-way:
+    /// the relay may close the socket before it has read the whole message, and
+    /// the kernel then answers the rest of the upload with a reset. That reset
+    /// (or a broken pipe) is allowed here; the close frame the relay sent first
+    /// is still read by `expect_close`. Any other error fails the test.
+    pub async fn send_refused(&mut self, frames: &[ClientFrame<'_>]) {
+        let mut message = Vec::new();
+        encode_client_frames(frames, &mut message);
+        match self.ws.send(Message::Binary(message.into())).await {
+            Ok(()) => {}
+            Err(tokio_tungstenite::tungstenite::Error::Io(e))
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::BrokenPipe
+                ) => {}
+            Err(e) => panic!("send failed: {e}"),
+        }
+    }
+
     pub async fn send_raw(&mut self, bytes: Vec<u8>) {
         self.ws
             .send(Message::Binary(bytes.into()))
