@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 /// Longest display name kept, in characters; longer names are cut.
 pub const MAX_NAME_CHARS: usize = 80;
 
+/// The section an embedded view announces (part of the presence format).
+pub const EMBED_SECTION: &str = "embed";
+
 /// One participant's presence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Presence {
@@ -31,9 +34,21 @@ pub struct Cursor {
 }
 
 impl Presence {
-    /// Presence with just a name; an empty name becomes "Guest".
+    /// Presence with just a name (cleaned by [`clean_name`]).
     pub fn named(name: &str) -> Self {
         Presence { name: clean_name(name), section: None, cursor: None }
+    }
+
+    /// The presence of a view embedded in another website: it watches the
+    /// room but is not a participant, so counts of the people in a room leave
+    /// it out ([`Presence::is_embedded`]).
+    pub fn embedded() -> Self {
+        Presence { section: Some(EMBED_SECTION.to_owned()), ..Presence::named("") }
+    }
+
+    /// Whether this is an embedded view on a website rather than a person in the room.
+    pub fn is_embedded(&self) -> bool {
+        self.section.as_deref() == Some(EMBED_SECTION)
     }
 
     pub fn encode(&self) -> Vec<u8> {
@@ -49,14 +64,10 @@ impl Presence {
     }
 }
 
-/// Trims a display name, cuts it to [`MAX_NAME_CHARS`], and names the nameless.
+/// Trims a display name and cuts it to [`MAX_NAME_CHARS`]. A nameless
+/// participant keeps an empty name: the view shows it in the reader's language.
 pub fn clean_name(name: &str) -> String {
-    let trimmed: String = name.trim().chars().filter(|c| !c.is_control()).take(MAX_NAME_CHARS).collect();
-    if trimmed.is_empty() {
-        "Guest".to_owned()
-    } else {
-        trimmed
-    }
+    name.trim().chars().filter(|c| !c.is_control()).take(MAX_NAME_CHARS).collect()
 }
 
 #[cfg(test)]
@@ -76,8 +87,17 @@ mod tests {
     }
 
     #[test]
+    fn embedded_views_are_told_apart_from_people() {
+        let embed = Presence::decode(&Presence::embedded().encode()).expect("decodes");
+        assert!(embed.is_embedded());
+        assert!(!Presence::named("Aïcha").is_embedded());
+        let on_board = Presence { section: Some("board".into()), ..Presence::named("Ben") };
+        assert!(!on_board.is_embedded());
+    }
+
+    #[test]
     fn names_are_cleaned() {
-        assert_eq!(Presence::named("   ").name, "Guest");
+        assert_eq!(Presence::named("   ").name, "");
         assert_eq!(Presence::named(" Ana\u{7} ").name, "Ana");
         assert_eq!(Presence::named(&"x".repeat(500)).name.chars().count(), MAX_NAME_CHARS);
     }

@@ -122,6 +122,8 @@ pub struct Room {
     pub(crate) roots: Roots,
     /// This replica's own whiteboard edits, for undo and redo.
     pub(crate) history: History,
+    /// This replica's own network edits, for undo and redo in the network view.
+    pub(crate) network_history: History,
     facts: Facts,
     /// Remote updates that refer to edits not received yet, in arrival order.
     waiting: Vec<(Vec<u8>, ParsedUpdate)>,
@@ -146,13 +148,16 @@ impl Room {
             links: doc.get_or_insert_map("links"),
             votes: doc.get_or_insert_map("votes"),
         };
-        let history = History::new(&doc, &roots);
+        let clock = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let history = History::whiteboard(&doc, &roots, std::sync::Arc::clone(&clock));
+        let network_history = crate::network::history(&doc, clock);
         Room {
             doc,
             client,
             revision: 0,
             roots,
             history,
+            network_history,
             facts: Facts::default(),
             waiting: Vec::new(),
         }

@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use yrs::undo::Options;
-use yrs::{Doc, Origin, UndoManager};
+use yrs::{Doc, MapRef, Origin, UndoManager};
 
 use crate::room::{Room, Roots, Update, LOCAL_ORIGIN};
 
@@ -42,8 +42,15 @@ pub(crate) struct History {
 const CAPTURE: &str = "constellation-undo-capture";
 
 impl History {
-    pub fn new(doc: &Doc, roots: &Roots) -> History {
-        let now = Arc::new(AtomicU64::new(0));
+    /// The whiteboard's history: boards, notes, clusters, links and votes.
+    pub fn whiteboard(doc: &Doc, roots: &Roots, now: Arc<AtomicU64>) -> History {
+        History::new(doc, &[&roots.boards, &roots.notes, &roots.clusters, &roots.links, &roots.votes], now)
+    }
+
+    /// A history of this replica's edits to the root maps in `scope` only;
+    /// `now` is the caller's time of the current edit (see
+    /// [`Room::set_edit_time`]), shared by every history of the room.
+    pub fn new(doc: &Doc, scope: &[&MapRef], now: Arc<AtomicU64>) -> History {
         let clock = Arc::clone(&now);
         // Built field by field: yrs offers no default options on wasm, where its
         // default clock would read the system time.
@@ -56,14 +63,8 @@ impl History {
             init_redo_stack: Vec::new(),
         };
         let mut manager = UndoManager::with_options(options);
-        for root in [
-            &roots.boards,
-            &roots.notes,
-            &roots.clusters,
-            &roots.links,
-            &roots.votes,
-        ] {
-            manager.expand_scope(doc, root);
+        for root in scope {
+            manager.expand_scope(doc, *root);
         }
         History {
             doc: doc.clone(),
@@ -72,8 +73,16 @@ impl History {
         }
     }
 
+    pub(crate) fn can_undo(&self) -> bool {
+        self.manager.can_undo()
+    }
+
+    pub(crate) fn can_redo(&self) -> bool {
+        self.manager.can_redo()
+    }
+
     /// Undoes (or redoes) one step and returns the update bytes it produced.
-    fn step(&mut self, undo: bool) -> Vec<u8> {
+    pub(crate) fn step(&mut self, undo: bool) -> Vec<u8> {
         let captured: Arc<Mutex<Vec<Vec<u8>>>> = Arc::default();
         let sink = Arc::clone(&captured);
         let listening = self
@@ -130,11 +139,11 @@ impl Room {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.board_locked() && self.history.manager.can_undo()
+        !self.board_locked() && self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.board_locked() && self.history.manager.can_redo()
+        !self.board_locked() && self.history.can_redo()
     }
 
     /// Tells the room the caller's time, in milliseconds from any fixed start,
@@ -149,5 +158,6 @@ impl Room {
     /// however soon it comes (call it when a note loses focus, for example).
     pub fn end_undo_step(&mut self) {
         self.history.manager.reset();
+        self.network_history.manager.reset();
     }
 }

@@ -46,6 +46,7 @@ pub mod silos;
 mod store;
 pub mod structure;
 pub mod summary;
+mod undo;
 
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +57,7 @@ pub use merge::AppliedImport;
 pub use names::{name_key, suggestions, Suggestion, SuggestionKind};
 pub use quick::{Colleague, QuickEntry, QuickEntryOutcome};
 pub use store::StoredNetwork;
+pub(crate) use undo::history;
 pub use heterarchy::Found;
 pub use metrics::{MetricOptions, WholeNetwork};
 pub use model::{
