@@ -40,6 +40,11 @@ here-count = { $count } here
 participants = Participants
 participant-you = You
 participant-me = { $name } (you)
+participant-guest = Guest
+embed-watchers = { $count ->
+    [one] Also watched through 1 view embedded in a website
+   *[other] Also watched through { $count } views embedded in websites
+}
 
 ## Board
 

@@ -42,6 +42,11 @@ here-count = { $count ->
 participants = Participants
 participant-you = Vous
 participant-me = { $name } (vous)
+participant-guest = Invité
+embed-watchers = { $count ->
+    [one] Suivi aussi par 1 vue intégrée à un site web
+   *[other] Suivi aussi par { $count } vues intégrées à des sites web
+}
 
 ## Tableau
 

@@ -30,6 +30,7 @@ pub use room::RoomShell;
 #[component]
 pub fn App() -> impl IntoView {
     i18n::apply_to_document(i18n::lang());
+    browser::keyboard::keep_focused_field_visible();
     view! {
         <Router>
             <Routes fallback=NotFound>

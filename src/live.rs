@@ -40,6 +40,9 @@ pub struct LiveRoom {
     pub revision: RwSignal<u64>,
     /// Other participants, with their presence, by connection.
     pub peers: RwSignal<Vec<(u32, Presence)>>,
+    /// This participant's own display name as the others see it ("" when
+    /// they gave none); follows [`LiveRoom::set_presence`].
+    pub own_name: RwSignal<String>,
     /// The draft has been loaded (or found missing) and the room can be shown.
     pub ready: RwSignal<bool>,
     /// Something the person should know about (storage full, unreadable data).
@@ -96,6 +99,7 @@ impl LiveRoom {
             status: RwSignal::new(Status::Offline),
             revision: RwSignal::new(0),
             peers: RwSignal::new(Vec::new()),
+            own_name: RwSignal::new(presence.name.clone()),
             ready: RwSignal::new(false),
             notice: RwSignal::new(None),
             can_edit,
@@ -197,6 +201,9 @@ impl LiveRoom {
 
     /// Updates this participant's presence (name, section, cursor).
     pub fn set_presence(&self, presence: Presence) {
+        if self.own_name.get_untracked() != presence.name {
+            self.own_name.set(presence.name.clone());
+        }
         self.with_inner(|inner| inner.session.set_presence(presence));
         self.flush_presence();
     }

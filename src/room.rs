@@ -66,7 +66,7 @@ pub fn RoomShell() -> impl IntoView {
                     {move || status_label(status())}
                 </p>
                 <LanguageSwitch/>
-                {live.map(|l| view! { <Participants live=l me=display_name.clone().unwrap_or_default()/> })}
+                {live.map(|l| view! { <Participants live=l/> })}
             </header>
             {live.map(|l| view! {
                 <p class="notice" role="alert" hidden=move || l.notice.get().is_none()>
@@ -132,10 +132,15 @@ fn status_state(status: Status) -> &'static str {
     }
 }
 
-/// Who is in the room: a count that opens the list of names.
+/// Who is in the room: a count that opens the list of names. Views embedded
+/// in websites watch the room without taking part: they are counted apart.
 #[component]
-fn Participants(live: LiveRoom, me: String) -> impl IntoView {
-    let count = move || live.peers.with(|p| p.len()) + 1;
+fn Participants(live: LiveRoom) -> impl IntoView {
+    let people = move || {
+        live.peers.with(|peers| peers.iter().filter(|(_, p)| !p.is_embedded()).map(|(c, p)| (*c, p.name.clone())).collect::<Vec<_>>())
+    };
+    let embeds = move || live.peers.with(|peers| peers.iter().filter(|(_, p)| p.is_embedded()).count());
+    let count = move || live.peers.with(|peers| peers.iter().filter(|(_, p)| !p.is_embedded()).count()) + 1;
     view! {
         <details class="participants">
             <summary>
@@ -148,14 +153,29 @@ fn Participants(live: LiveRoom, me: String) -> impl IntoView {
                 {move || t_args("here-count", &[("count", count().into())])}
             </summary>
             <ul aria-label=tr!("participants")>
-                <li dir="auto">{move || if me.is_empty() { t("participant-you") } else { t_args("participant-me", &[("name", me.clone().into())]) }}</li>
+                <li dir="auto">{move || {
+                    let me = live.own_name.get();
+                    if me.is_empty() { t("participant-you") } else { t_args("participant-me", &[("name", me.into())]) }
+                }}</li>
                 <For
-                    each=move || live.peers.get()
-                    key=|(conn, p)| (*conn, p.name.clone())
-                    children=|(_, p)| view! { <li dir="auto">{p.name}</li> }
+                    each=people
+                    key=|p| p.clone()
+                    children=|(_, name)| view! { <li dir="auto">{move || guest_or(&name)}</li> }
                 />
             </ul>
+            <p class="participants-embeds" hidden=move || embeds() == 0>
+                {move || t_args("embed-watchers", &[("count", embeds().into())])}
+            </p>
         </details>
+    }
+}
+
+/// A participant's name, or "Guest" in the reader's language for the nameless.
+pub fn guest_or(name: &str) -> String {
+    if name.is_empty() {
+        t("participant-guest")
+    } else {
+        name.to_owned()
     }
 }
 

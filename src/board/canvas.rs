@@ -671,7 +671,7 @@ fn Cursors(state: BoardState) -> impl IntoView {
                 <div class="cursor" aria-hidden="true" data-peer=conn
                     style=format!("transform: translate({x}px, {y}px) scale({scale})")>
                     <svg width="16" height="20" viewBox="0 0 16 20"><path d="M1 1 L1 17 L5 13 L8 19 L11 18 L8 12 L14 12 Z" /></svg>
-                    <span dir="auto">{name}</span>
+                    <span dir="auto">{move || crate::room::guest_or(&name)}</span>
                 </div>
             }
         />

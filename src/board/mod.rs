@@ -12,6 +12,7 @@ mod export;
 mod list;
 mod panel;
 mod toolbar;
+pub use toolbar::in_text_field;
 
 use constellation_core::board::camera::Camera;
 use constellation_core::board::{BoardContent, BoardId, ClusterId, NewNote, NoteColor, NoteId, ParticipantId};

@@ -7,6 +7,7 @@
 pub mod download;
 pub mod drafts;
 pub mod element;
+pub mod keyboard;
 pub mod socket;
 
 use gloo::storage::Storage as _;

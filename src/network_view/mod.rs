@@ -15,6 +15,7 @@ mod forms;
 mod map;
 mod panel;
 mod svg;
+mod undo;
 mod worker;
 
 use std::collections::HashMap;
@@ -394,6 +395,9 @@ pub fn Network() -> impl IntoView {
                 <button type="button" aria-pressed=move || presenter.get().to_string() on:click=move |_| presenter.update(|p| *p = !*p)>
                     {tr!("net-presenter")}
                 </button>
+                <Show when=move || !presenter.get()>
+                    <undo::UndoRedo state/>
+                </Show>
             </div>
             <p class="visually-hidden" aria-live="polite">{move || state.announcement.get()}</p>
             <Show when=move || !presenter.get()>

@@ -81,6 +81,11 @@ test('an embed on another site updates live and sizes its iframe', async ({ brow
     await expect(network.getByRole('heading', { name: 'Network map' })).toBeVisible();
     await expect(network.getByText('0 people, 0 organizations')).toBeVisible();
     await expect(accountability.getByText('Partners appear here once they commit')).toBeVisible();
+    // The two embedded views watch the room; they are not people in it.
+    await editor.getByText('1 here').click();
+    await expect(editor.getByText('Also watched through 2 views embedded in websites')).toBeVisible();
+    await expect(editor.getByRole('list', { name: 'Participants' }).getByRole('listitem')).toHaveText(['Amina (you)']);
+    await expect(editor.getByText('1 here')).toBeVisible();
     // Headless chromium blocks storage in this cross-site iframe for real (as
     // browsers that block third-party storage do): then the embed says so, and
     // stays live all the same.

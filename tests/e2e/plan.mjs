@@ -17,6 +17,14 @@ export async function createRoom(page, url, name) {
   return page.url();
 }
 
+/** Joins the room of `link` as `name` (remembered on the start page first, so no name prompt). */
+export async function joinRoom(page, link, name) {
+  await page.goto(new URL(link).origin);
+  await page.getByLabel('Your name').fill(name);
+  await page.goto(link);
+  await expect(page.getByRole('status').first()).toHaveText('Online');
+}
+
 export async function openSection(page, name) {
   await page.getByRole('navigation', { name: 'Room sections' }).getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();

@@ -209,6 +209,9 @@ test.describe('first visit', () => {
     await name.fill('Chen');
     await page.getByRole('button', { name: 'Join' }).click();
     await expect(page.getByRole('heading', { name: 'Board', level: 1 })).toBeVisible();
+    // The new name shows at once in one's own list, not only after a reload.
+    await page.getByText('2 here').click();
+    await expect(page.getByRole('list', { name: 'Participants' }).getByRole('listitem').first()).toHaveText('Chen (you)');
     await a.bringToFront();
     await a.getByText('2 here').click();
     await expect(a.getByRole('list', { name: 'Participants' })).toContainText('Chen');
