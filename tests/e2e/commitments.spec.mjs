@@ -3,16 +3,9 @@
 // other's accountability view; responses go the other way; roles show next to
 // names; the digest covers it; screenshots at phone and laptop size.
 import { test, expect, screenshot } from './fixtures.mjs';
-import { addGoal, createRoom, day, openSection } from './plan.mjs';
+import { addGoal, createRoom, day, joinRoom, openSection } from './plan.mjs';
 
 test.describe.configure({ timeout: 90_000 });
-
-async function joinRoom(page, link, name) {
-  await page.goto(new URL(link).origin);
-  await page.getByLabel('Your name').fill(name);
-  await page.goto(link);
-  await expect(page.getByRole('status').first()).toHaveText('Online');
-}
 
 function partner(page, name) {
   return page.getByRole('list', { name: 'Partners' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });

@@ -53,13 +53,6 @@ function embedUrl(link, view) {
   return `${url.origin}/embed/${room}/${view}#k=${key}`;
 }
 
-async function joinRoom(page, link, name) {
-  await page.goto(new URL(link).origin);
-  await page.getByLabel('Your name').fill(name);
-  await page.goto(link);
-  await expect(page.getByRole('status').first()).toHaveText('Online');
-}
-
 test('an embed on another site updates live and sizes its iframe', async ({ browser, server }) => {
   const editor = await (await browser.newContext()).newPage();
   const link = await createRoom(editor, server.url, 'Amina');

@@ -4,19 +4,12 @@
 // when time is up; locking the board stops the participant from adding notes
 // and voting (the controls say why), and unlocking lets them again.
 import { test, expect, screenshot } from './fixtures.mjs';
-import { createRoom, openSection, addGoal, day } from './plan.mjs';
+import { createRoom, joinRoom, openSection, addGoal, day } from './plan.mjs';
 
 test.describe.configure({ timeout: 90_000 });
 
 const PHONE = { width: 360, height: 640 };
 const LAPTOP = { width: 1280, height: 800 };
-
-async function joinRoom(page, link, name) {
-  await page.goto(new URL(link).origin);
-  await page.getByLabel('Your name').fill(name);
-  await page.goto(link);
-  await expect(page.getByRole('status').first()).toHaveText('Online');
-}
 
 async function addNote(page, text) {
   await page.getByRole('button', { name: 'Add note' }).click();
