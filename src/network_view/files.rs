@@ -7,9 +7,8 @@ use constellation_core::network::files::{export, import, NetworkFormat, SourceFi
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::map::CANVAS_ID;
 use super::NetState;
-use crate::browser::download::{download_text, download_url};
+use crate::browser::download::download_text;
 use crate::i18n::{t, t_args};
 use crate::tr;
 
@@ -111,21 +110,16 @@ pub fn Files(state: NetState) -> impl IntoView {
         let metric = st.size_by.get_untracked();
         let analysis = st.analysis.get_untracked();
         let values: Vec<f64> = net.nodes.iter().map(|nd| analysis.as_ref().map_or(0.0, |a| a.metric(&nd.node, metric))).collect();
-        let positions = st.layout.with_value(|l| if l.len() == net.nodes.len() { l.positions().to_vec() } else { Vec::new() });
+        let positions = st.positions.with_value(|p| if p.len() == net.nodes.len() { p.clone() } else { Vec::new() });
         let text = super::svg::map_svg(&net, &shown, &positions, &values, metric);
         if let Err(e) = download_text("network.svg", "image/svg+xml", &text) {
             result.set(e.to_string());
         }
     };
+    // The map worker draws the map: it is asked for the picture, which downloads when it answers.
     let export_png = move |_| {
-        let canvas = document().get_element_by_id(CANVAS_ID).and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-        match canvas.map(|c| c.to_data_url()) {
-            Some(Ok(url)) => {
-                if let Err(e) = download_url("network.png", &url) {
-                    result.set(e.to_string());
-                }
-            }
-            _ => result.set(t("net-png-failed")),
+        if super::map::export_png().is_err() {
+            result.set(t("net-png-failed"));
         }
     };
     view! {

@@ -1,49 +1,44 @@
-//! The map: a `<canvas>` drawn once per animation frame in plain Rust, with
-//! the force layout (`core::network::layout`) stepping a few iterations per
-//! frame until it settles, then resting until the network changes or the
-//! person pins a node. Nodes are coloured and shaped by sector (colour is never
-//! the only carrier), sized by the chosen metric; labels are placed biggest
-//! first where they fit, so a big map stays readable. Pan, zoom (wheel, pinch,
-//! buttons, keys), drag a node to pin it, tap to select, arrow keys to move
-//! along ties.
+//! The map: a `<canvas>` the map worker draws into (the canvas is handed to a
+//! second instance of the analysis worker with `transferControlToOffscreen`,
+//! which runs the force layout and paints every frame: see
+//! `constellation_analysis_worker::map`), or, where a browser cannot hand a
+//! canvas over, the same engine on the page. The page keeps the camera and the
+//! gestures: it sends what to draw (the network, the look, the view, pins) and
+//! gets back, after each frame, the positions and radii drawn, which it uses
+//! to hit-test taps, to follow ties with the keyboard and to export SVG. Pan,
+//! zoom (wheel, pinch, buttons, keys), drag a node to pin it, tap to select,
+//! arrow keys to move along ties.
 
 use std::collections::HashMap;
 
-use constellation_core::board::camera::{Camera, MAX_ZOOM, MIN_ZOOM, ZOOM_STEP};
-use constellation_core::network::layout::{map_graph, Layout};
-use constellation_core::network::{NodeRef as Id, Sector};
+use constellation_analysis_worker::map::{Graph, GraphLink, GraphNode, Look, MapEngine, View};
+use constellation_analysis_worker::{js as worker_js, map_js};
+use constellation_core::board::camera::{Camera, ZOOM_STEP};
+use constellation_core::network::layout::Point;
+use constellation_core::network::Sector;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{kind_label, Highlight, Metric, NetState, KINDS};
+pub use constellation_analysis_worker::map::Shape;
 
-/// Longest time spent stepping the layout in one frame (ms), and most steps:
-/// maps under ~1,000 nodes take 3 steps a frame (a fresh map settles in about
-/// 100 frames), bigger ones 1 (docs/benchmarks.md, "How the view should run them").
-const FRAME_BUDGET_MS: f64 = 8.0;
-const SMALL_MAP: usize = 1000;
+use super::{kind_label, Highlight, Metric, Net, NetState, Shown, KINDS};
+
 /// Pointer travel (px) before a press becomes a drag.
 const DRAG_SLOP: f64 = 5.0;
 pub const CANVAS_ID: &str = "net-canvas";
 
-/// Sector colours (Okabe–Ito, safe for colour-blind readers) and shapes.
+/// Sector colours (Okabe–Ito, safe for colour-blind readers), shapes and names.
 pub fn sector_style(s: Option<Sector>) -> (&'static str, Shape, &'static str) {
-    match s {
-        Some(Sector::Government) => ("#0072b2", Shape::Square, "Government"),
-        Some(Sector::Business) => ("#e69f00", Shape::Triangle, "Business"),
-        Some(Sector::CivilSociety) => ("#009e73", Shape::Circle, "Civil society"),
-        Some(Sector::Other) => ("#cc79a7", Shape::Diamond, "Other sector"),
-        None => ("#6b7385", Shape::Ring, "No organization"),
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-pub enum Shape {
-    Circle,
-    Square,
-    Triangle,
-    Diamond,
-    Ring,
+    let (color, shape) = constellation_analysis_worker::map::sector_look(s);
+    let name = match s {
+        Some(Sector::Government) => "Government",
+        Some(Sector::Business) => "Business",
+        Some(Sector::CivilSociety) => "Civil society",
+        Some(Sector::Other) => "Other sector",
+        None => "No organization",
+    };
+    (color, shape, name)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -54,75 +49,238 @@ enum Gesture {
     Pinch { distance: f64, middle: (f64, f64) },
 }
 
+/// Who draws the map.
+enum Backend {
+    /// Not started yet (the canvas is not in the page).
+    None,
+    /// The map worker, with the messages waiting for it to listen.
+    Worker {
+        worker: web_sys::Worker,
+        ready: bool,
+        queue: Vec<(JsValue, js_sys::Array)>,
+        _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+        _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    },
+    /// The page itself (a browser that cannot hand a canvas to a worker).
+    Local { engine: Box<MapEngine>, ctx: web_sys::CanvasRenderingContext2d, scheduled: bool },
+}
+
+/// One thing for the engine to take.
+enum Order {
+    Graph(Graph),
+    Look(Look),
+    View(View),
+    Pin(u32, f64, f64),
+    Release,
+}
+
 /// The map's moving parts. Cheap to copy.
 #[derive(Clone, Copy)]
 struct Ctx {
     st: NetState,
-    layout: StoredValue<Layout<Id>, LocalStorage>,
     camera: RwSignal<Camera>,
     size: RwSignal<(f64, f64)>,
     canvas: NodeRef<leptos::html::Canvas>,
-    running: StoredValue<bool>,
+    backend: StoredValue<Backend, LocalStorage>,
     /// The camera follows the whole map until the person pans or zooms.
     auto_fit: StoredValue<bool>,
-    /// Each node's radius on screen at the last drawing, for hit tests.
-    radii: StoredValue<Vec<f64>>,
-    /// The zoom that last showed the whole map: zoomed in beyond it, more labels fit.
+    /// Each node's radius on screen at the last frame drawn, for hit tests.
+    radii: StoredValue<Vec<f32>>,
+    /// The zoom that shows the whole map.
     fit_zoom: StoredValue<f64>,
+    /// The engine settled at its last frame.
+    settled: RwSignal<bool>,
 }
 
 impl Ctx {
-    /// Makes sure a frame is coming.
-    fn kick(self) {
-        if self.running.get_value() {
-            return;
-        }
-        self.running.set_value(true);
-        request_animation_frame(move || self.frame());
-    }
-
-    fn frame(self) {
-        if self.running.try_get_value().is_none() {
-            return; // the map has closed
-        }
-        let start = js_sys::Date::now();
-        let mut settled = true;
-        self.layout.update_value(|l| {
-            let most = if l.len() < SMALL_MAP { 3 } else { 1 };
-            let mut steps = 0;
-            while !l.settled() && steps < most && js_sys::Date::now() - start < FRAME_BUDGET_MS {
-                l.step();
-                steps += 1;
+    /// Sends an order to whoever draws.
+    fn send(self, order: Order) {
+        let local = self.backend.try_update_value(|b| match b {
+            Backend::None => false,
+            Backend::Worker { worker, ready, queue, .. } => {
+                let msg = match &order {
+                    Order::Graph(g) => (map_js::graph(g), js_sys::Array::new()),
+                    Order::Look(l) => map_js::look(l),
+                    Order::View(v) => (map_js::view(v), js_sys::Array::new()),
+                    Order::Pin(i, x, y) => (map_js::pin(*i, *x, *y), js_sys::Array::new()),
+                    Order::Release => (map_js::plain("map-release"), js_sys::Array::new()),
+                };
+                if *ready {
+                    let _ = worker.post_message_with_transfer(&msg.0, &msg.1);
+                } else {
+                    queue.push(msg);
+                }
+                false
             }
-            settled = l.settled();
+            Backend::Local { engine, .. } => {
+                match order {
+                    Order::Graph(g) => {
+                        if let Err(e) = engine.set_graph(g) {
+                            self.st.announcement.set(format!("The map could not be laid out: {e}"));
+                        }
+                    }
+                    Order::Look(l) => engine.set_look(l),
+                    Order::View(v) => engine.set_view(v),
+                    Order::Pin(i, x, y) => engine.pin(i, x, y),
+                    Order::Release => engine.release_pins(),
+                }
+                true
+            }
         });
-        if self.auto_fit.get_value() {
-            self.fit();
-        }
-        self.draw();
-        if settled {
-            self.running.set_value(false);
-        } else {
-            request_animation_frame(move || self.frame());
+        if local == Some(true) {
+            self.schedule_local();
         }
     }
 
-    /// Shows the whole map.
-    fn fit(self) {
-        let (w, h) = self.size.get_untracked();
-        let Some((lo, hi)) = self.layout.with_value(|l| l.bounds()) else { return };
-        if w <= 0.0 {
-            return;
+    /// Everything the engine needs, from scratch (a new engine).
+    fn send_all(self) {
+        self.send(Order::Graph(graph_of(&self.st.net.get_untracked())));
+        self.send(Order::Look(self.look()));
+        self.send(Order::View(self.view()));
+    }
+
+    fn look(self) -> Look {
+        let st = self.st;
+        let net = st.net.get_untracked();
+        let shown = st.shown.get_untracked();
+        let metric = st.size_by.get_untracked();
+        look_of(&net, &shown, st.analysis.get_untracked().as_deref(), metric, st.selected.get_untracked(), st.presenter.get_untracked())
+    }
+
+    fn view(self) -> View {
+        let c = self.camera.get_untracked();
+        let (width, height) = self.size.get_untracked();
+        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+        View { x: c.x, y: c.y, zoom: c.zoom, width, height, ratio, auto_fit: self.auto_fit.get_value() }
+    }
+
+    /// Takes what a frame drew.
+    fn took(self, out: constellation_analysis_worker::map::FrameOut) {
+        let n = out.positions.len() / 2;
+        let points: Vec<Point> = (0..n).map(|i| Point { x: f64::from(out.positions[2 * i]), y: f64::from(out.positions[2 * i + 1]) }).collect();
+        self.st.positions.set_value(points);
+        self.radii.set_value(out.radii);
+        self.fit_zoom.set_value(out.fit_zoom);
+        if out.settled != self.settled.get_untracked() {
+            self.settled.set(out.settled);
         }
-        let margin = 40.0;
-        let zoom = ((w - 2.0 * margin).max(1.0) / (hi.x - lo.x).max(1.0))
-            .min((h - 2.0 * margin).max(1.0) / (hi.y - lo.y).max(1.0))
-            .clamp(MIN_ZOOM, MAX_ZOOM);
-        let (cx, cy) = ((lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0);
-        let camera = Camera { x: cx - w / 2.0 / zoom, y: cy - h / 2.0 / zoom, zoom };
-        self.fit_zoom.set_value(zoom);
-        if self.camera.get_untracked() != camera {
-            self.camera.set(camera);
+        if self.auto_fit.get_value() && out.view.auto_fit {
+            let camera = out.view.camera();
+            if self.camera.get_untracked() != camera {
+                self.camera.set(camera);
+            }
+        }
+    }
+
+    /// A page-drawn frame is coming.
+    fn schedule_local(self) {
+        let go = self.backend.try_update_value(|b| match b {
+            Backend::Local { scheduled, engine, .. } if !*scheduled && engine.needs_frame() => {
+                *scheduled = true;
+                true
+            }
+            _ => false,
+        });
+        if go == Some(true) {
+            request_animation_frame(move || self.local_frame());
+        }
+    }
+
+    fn local_frame(self) {
+        let out = self.backend.try_update_value(|b| match b {
+            Backend::Local { engine, ctx, scheduled } => {
+                *scheduled = false;
+                Some(engine.frame(ctx, js_sys::Date::now))
+            }
+            _ => None,
+        });
+        if let Some(Some(out)) = out {
+            self.took(out);
+            self.schedule_local();
+        }
+    }
+
+    /// Starts the map worker; falls back to drawing on the page when it cannot start.
+    fn start(self) {
+        let me = self;
+        let worker = match web_sys::Worker::new(&super::worker::worker_url()) {
+            Ok(w) => w,
+            Err(_) => return self.start_local(),
+        };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| me.receive(ev.data()));
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_ev: web_sys::Event| {
+            // Not listening yet: the page draws instead.
+            let waiting = me.backend.try_with_value(|b| matches!(b, Backend::Worker { ready: false, .. })).unwrap_or(false);
+            if waiting {
+                me.stop();
+                me.start_local();
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self.backend.set_value(Backend::Worker { worker, ready: false, queue: Vec::new(), _on_message: on_message, _on_error: on_error });
+        self.send_all();
+    }
+
+    fn start_local(self) {
+        let Some(canvas) = self.canvas.get_untracked() else { return };
+        let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let Some(ctx) = ctx else {
+            self.st.announcement.set("This browser cannot draw the map; the table below lists the same network.".into());
+            return;
+        };
+        self.backend.set_value(Backend::Local { engine: Box::new(MapEngine::new()), ctx, scheduled: false });
+        self.send_all();
+    }
+
+    fn receive(self, data: JsValue) {
+        match worker_js::kind(&data).as_deref() {
+            Some("ready") => {
+                let offscreen = self.canvas.get_untracked().map(|c| c.transfer_control_to_offscreen());
+                match offscreen {
+                    Some(Ok(offscreen)) => {
+                        self.backend.update_value(|b| {
+                            if let Backend::Worker { worker, ready, queue, .. } = b {
+                                let (m, t) = map_js::canvas(&offscreen);
+                                let _ = worker.post_message_with_transfer(&m, &t);
+                                for (m, t) in queue.drain(..) {
+                                    let _ = worker.post_message_with_transfer(&m, &t);
+                                }
+                                *ready = true;
+                            }
+                        });
+                    }
+                    // This browser cannot hand the canvas over: the page draws.
+                    _ => {
+                        self.stop();
+                        self.start_local();
+                    }
+                }
+            }
+            Some("map-frame") => match map_js::read_frame(&data) {
+                Ok(out) => self.took(out),
+                Err(e) => self.st.announcement.set(format!("The map answered in a form the page cannot read: {e}")),
+            },
+            Some("map-png") => match map_js::read_png(&data).and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok()) {
+                Some(url) => {
+                    if let Err(e) = crate::browser::download::download_url("network.png", &url) {
+                        self.st.announcement.set(e.to_string());
+                    }
+                    let _ = web_sys::Url::revoke_object_url(&url);
+                }
+                None => self.st.announcement.set(PNG_FAILED.into()),
+            },
+            Some("map-error") => self.st.announcement.set(worker_js::error_text(&data)),
+            _ => {}
+        }
+    }
+
+    fn stop(self) {
+        let old = self.backend.try_update_value(|b| std::mem::replace(b, Backend::None));
+        if let Some(Backend::Worker { worker, .. }) = old {
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
+            worker.terminate();
         }
     }
 
@@ -132,22 +290,27 @@ impl Ctx {
         self.camera.update(|c| *c = c.zoom_at(w / 2.0, h / 2.0, factor));
     }
 
+    fn fit(self) {
+        self.auto_fit.set_value(true);
+        self.send(Order::View(self.view()));
+    }
+
     /// The shown node under a screen point, if any.
     fn hit(self, at: (f64, f64), touch: bool) -> Option<usize> {
         let camera = self.camera.get_untracked();
         let shown = self.st.shown.get_untracked();
         let slack = if touch { 14.0 } else { 6.0 };
-        self.layout.with_value(|l| {
+        self.st.positions.with_value(|pos| {
             self.radii.with_value(|radii| {
                 let mut best = None;
                 let mut best_d = f64::INFINITY;
-                for (i, p) in l.positions().iter().enumerate() {
+                for (i, p) in pos.iter().enumerate() {
                     if !shown.node.get(i).copied().unwrap_or(false) {
                         continue;
                     }
                     let (sx, sy) = camera.to_screen(p.x, p.y);
                     let d = ((sx - at.0).powi(2) + (sy - at.1).powi(2)).sqrt();
-                    let r = radii.get(i).copied().unwrap_or(6.0) + slack;
+                    let r = radii.get(i).copied().map_or(6.0, f64::from) + slack;
                     if d <= r && d < best_d {
                         best = Some(i);
                         best_d = d;
@@ -157,286 +320,58 @@ impl Ctx {
             })
         })
     }
+}
 
-    fn draw(self) {
-        let Some(canvas) = self.canvas.get_untracked() else { return };
-        let st = self.st;
-        let net = st.net.get_untracked();
-        let shown = st.shown.get_untracked();
-        let camera = self.camera.get_untracked();
-        let (w, h) = self.size.get_untracked();
-        let presenter = st.presenter.get_untracked();
-        let selected = st.selected.get_untracked().and_then(|n| net.index.get(&n).copied());
-        let metric = st.size_by.get_untracked();
-        let analysis = st.analysis.get_untracked();
-        let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        let (pw, ph) = ((w * ratio).round() as u32, (h * ratio).round() as u32);
-        if canvas.width() != pw || canvas.height() != ph {
-            canvas.set_width(pw);
-            canvas.set_height(ph);
-        }
-        let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
-        let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
-        let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
-        ctx.set_fill_style_str("#ffffff");
-        ctx.fill_rect(0.0, 0.0, w, h);
-        let n = net.nodes.len();
-        let positions: Vec<(f64, f64)> = self.layout.with_value(|l| {
-            if l.len() != n {
-                return Vec::new();
-            }
-            l.positions().iter().map(|p| camera.to_screen(p.x, p.y)).collect()
-        });
-        if positions.len() != n {
-            return;
-        }
-        // Sizes: the metric, relative to the largest shown.
-        let values: Vec<f64> = net.nodes.iter().map(|nd| analysis.as_ref().map_or(0.0, |a| a.metric(&nd.node, metric))).collect();
-        let max = values.iter().zip(&shown.node).filter(|(_, s)| **s).map(|(v, _)| *v).fold(0.0, f64::max);
-        let scale = camera.zoom.sqrt().clamp(0.6, 2.0) * if presenter { 1.3 } else { 1.0 };
-        let radii: Vec<f64> = net
-            .nodes
-            .iter()
-            .zip(&values)
-            .map(|(nd, v)| {
-                let rel = if max > 0.0 { (v / max).max(0.0).sqrt() } else { 0.0 };
-                let base = if nd.is_org { 7.0 } else { 4.0 };
-                (base + 10.0 * rel) * scale
-            })
-            .collect();
-        let marking = !shown.marked.is_empty();
-        let marked = |i: usize| !marking || shown.marked[i];
+const PNG_FAILED: &str = "The map could not be saved as PNG.";
 
-        // Every tie, node and mark of one look is one path, filled or stroked
-        // once: a canvas call per tie or node costs ~0.1 ms each on a software
-        // canvas, so a 5,000-node map drawn one by one took 300–600 ms a frame.
-        // What lies wholly off screen is skipped.
-        let off = |(ax, ay): (f64, f64), (bx, by): (f64, f64)| {
-            (ax < 0.0 && bx < 0.0) || (ay < 0.0 && by < 0.0) || (ax > w && bx > w) || (ay > h && by > h)
-        };
-        // Membership: a light dashed line from each person to their organization.
-        ctx.set_line_width(1.0);
-        ctx.set_stroke_style_str("rgba(107,115,133,0.35)");
-        let _ = ctx.set_line_dash(&js_sys::Array::of2(&3.0.into(), &3.0.into()));
-        ctx.begin_path();
-        for &(p, o) in &net.members {
-            if shown.node[p] && shown.node[o] && !off(positions[p], positions[o]) {
-                ctx.move_to(positions[p].0, positions[p].1);
-                ctx.line_to(positions[o].0, positions[o].1);
-            }
+thread_local! {
+    /// The map on the page, for "Export PNG".
+    static CURRENT: std::cell::Cell<Option<Ctx>> = const { std::cell::Cell::new(None) };
+}
+
+/// Saves the map as network.png (drawn by the worker: asked for, downloaded
+/// when it answers). `Err` with the reason when it cannot.
+pub fn export_png() -> Result<(), String> {
+    let Some(ctx) = CURRENT.with(|c| c.get()) else { return Err(PNG_FAILED.into()) };
+    let local_url = ctx.backend.try_with_value(|b| match b {
+        Backend::Worker { worker, ready: true, .. } => {
+            let _ = worker.post_message(&map_js::plain("map-png"));
+            Ok(None)
         }
-        ctx.stroke();
-        let _ = ctx.set_line_dash(&js_sys::Array::new());
-        // Ties: thicker for more trust; faint when a highlight leaves them out.
-        // One batch per (highlighted, trust).
-        let mut batches: [Vec<usize>; 10] = Default::default();
-        for (li, l) in net.links.iter().enumerate() {
-            if shown.link[li] && !off(positions[l.a], positions[l.b]) {
-                let strong = marked(l.a) && marked(l.b);
-                batches[usize::from(strong) * 5 + usize::from(l.trust.clamp(1, 5) - 1)].push(li);
-            }
-        }
-        for (k, batch) in batches.iter().enumerate() {
-            if batch.is_empty() {
-                continue;
-            }
-            let strong = k >= 5;
-            ctx.set_stroke_style_str(if strong { "rgba(61,74,92,0.6)" } else { "rgba(61,74,92,0.12)" });
-            ctx.set_line_width(0.6 + 0.45 * (k % 5 + 1) as f64);
-            ctx.begin_path();
-            for &li in batch {
-                let l = &net.links[li];
-                ctx.move_to(positions[l.a].0, positions[l.a].1);
-                ctx.line_to(positions[l.b].0, positions[l.b].1);
-            }
-            ctx.stroke();
-        }
-        // Arrowheads at the edge of the target node, one path per strength.
-        for strong in [false, true] {
-            let mut any = false;
-            for &li in batches[if strong { 5 } else { 0 }..if strong { 10 } else { 5 }].iter().flatten() {
-                let l = &net.links[li];
-                if !l.directed {
-                    continue;
-                }
-                if !any {
-                    ctx.set_fill_style_str(if strong { "rgba(61,74,92,0.8)" } else { "rgba(61,74,92,0.2)" });
-                    ctx.begin_path();
-                    any = true;
-                }
-                let ((ax, ay), (bx, by)) = (positions[l.a], positions[l.b]);
-                let len = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt().max(1e-9);
-                let (ux, uy) = ((bx - ax) / len, (by - ay) / len);
-                let (tx, ty) = (bx - ux * (radii[l.b] + 2.0), by - uy * (radii[l.b] + 2.0));
-                ctx.move_to(tx, ty);
-                ctx.line_to(tx - ux * 8.0 - uy * 4.0, ty - uy * 8.0 + ux * 4.0);
-                ctx.line_to(tx - ux * 8.0 + uy * 4.0, ty - uy * 8.0 - ux * 4.0);
-                ctx.close_path();
-            }
-            if any {
-                ctx.fill();
-            }
-        }
-        // Nodes on screen, people then organizations (which are bigger), faint
-        // then highlighted, one path per sector look.
-        let mut order: Vec<usize> = (0..n).filter(|&i| shown.node[i]).collect();
-        order.sort_by(|&a, &b| radii[a].total_cmp(&radii[b]));
-        let on_screen = |i: usize| {
-            let ((x, y), r) = (positions[i], radii[i]);
-            !(x < -r - 80.0 || y < -r - 20.0 || x > w + r + 80.0 || y > h + r + 20.0)
-        };
-        if let Some(i) = selected.filter(|&i| shown.node[i] && on_screen(i)) {
-            let (x, y) = positions[i];
-            ctx.set_fill_style_str("rgba(244,162,97,0.45)");
-            ctx.begin_path();
-            let _ = ctx.arc(x, y, radii[i] + 8.0, 0.0, std::f64::consts::TAU);
-            ctx.fill();
-        }
-        let mut looks: [Vec<usize>; 20] = Default::default();
-        for &i in order.iter().filter(|&&i| on_screen(i)) {
-            let nd = &net.nodes[i];
-            let sector = nd.sector.map_or(4, |s| s.index());
-            looks[usize::from(nd.is_org) * 10 + usize::from(marked(i)) * 5 + sector].push(i);
-        }
-        for (k, group) in looks.iter().enumerate() {
-            if group.is_empty() {
-                continue;
-            }
-            let is_org = k >= 10;
-            let (color, shape, _) = sector_style(Sector::ALL.get(k % 5).copied());
-            ctx.set_global_alpha(if (k / 5) % 2 == 1 || !marking { 1.0 } else { 0.2 });
-            ctx.begin_path();
-            for &i in group {
-                trace(&ctx, shape, positions[i].0, positions[i].1, radii[i]);
-            }
-            if shape == Shape::Ring {
-                ctx.set_fill_style_str("#ffffff");
-                ctx.fill();
-                ctx.set_stroke_style_str(color);
-                ctx.set_line_width(2.5);
-            } else {
-                ctx.set_fill_style_str(color);
-                ctx.fill();
-                ctx.set_stroke_style_str(if is_org { "#14213d" } else { "#ffffff" });
-                ctx.set_line_width(if is_org { 2.5 } else { 1.0 });
-            }
-            ctx.stroke();
-        }
-        ctx.set_global_alpha(1.0);
-        // Rings around highlighted and found nodes; a dot on pinned ones.
-        let ringed: Vec<usize> = order
-            .iter()
-            .copied()
-            .filter(|&i| on_screen(i) && (marking && marked(i) || shown.found.get(i).copied().unwrap_or(false)))
-            .collect();
-        if !ringed.is_empty() {
-            ctx.set_stroke_style_str("#b00020");
-            ctx.set_line_width(2.5);
-            ctx.begin_path();
-            for &i in &ringed {
-                let (x, y) = positions[i];
-                ctx.move_to(x + radii[i] + 4.0, y);
-                let _ = ctx.arc(x, y, radii[i] + 4.0, 0.0, std::f64::consts::TAU);
-            }
-            ctx.stroke();
-        }
-        let pinned: Vec<usize> =
-            self.layout.with_value(|l| order.iter().copied().filter(|&i| on_screen(i) && l.is_pinned(&net.nodes[i].node)).collect());
-        if !pinned.is_empty() {
-            ctx.set_fill_style_str("#14213d");
-            ctx.begin_path();
-            for &i in &pinned {
-                let ((x, y), r) = (positions[i], radii[i]);
-                ctx.move_to(x + r * 0.8 + 2.5, y - r * 0.8);
-                let _ = ctx.arc(x + r * 0.8, y - r * 0.8, 2.5, 0.0, std::f64::consts::TAU);
-            }
-            ctx.fill();
-        }
-        // Labels: the selected node, search matches, highlighted and then the
-        // biggest nodes, each where it overlaps no label placed before it.
-        let font = if presenter { 19.0 } else { 13.0 };
-        ctx.set_font(&format!("600 {font}px system-ui, sans-serif"));
-        ctx.set_line_join("round");
-        let priority = |i: usize| -> (u8, f64) {
-            let p = if selected == Some(i) {
-                0
-            } else if shown.found.get(i).copied().unwrap_or(false) {
-                1
-            } else if marking && shown.marked[i] {
-                2
-            } else {
-                3
-            };
-            (p, -radii[i])
-        };
-        order.sort_by(|&a, &b| {
-            let (pa, ra) = priority(a);
-            let (pb, rb) = priority(b);
-            pa.cmp(&pb).then(ra.total_cmp(&rb))
-        });
-        let closer = (camera.zoom / self.fit_zoom.get_value()).clamp(1.0, 4.0);
-        let cap = ((w * h) / if presenter { 14000.0 } else { 9000.0 } * closer).max(8.0) as usize;
-        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
-        // Names measured for a place, at most a few times the labels wanted:
-        // on a big map most candidates overlap, and each measure is a call.
-        let mut tries = 0;
-        for &i in &order {
-            if (placed.len() >= cap || tries > cap * 6) && priority(i).0 == 3 {
-                break;
-            }
-            let (x, y) = positions[i];
-            if x < 0.0 || y < 0.0 || x > w || y > h {
-                continue;
-            }
-            tries += 1;
-            let name: String = net.nodes[i].name.chars().take(28).collect();
-            let tw = ctx.measure_text(&name).map_or(font * 0.6 * name.len() as f64, |m| m.width());
-            // Right of the node, or left of it where the right edge would cut it.
-            let lx = if x + radii[i] + 4.0 + tw > w - 4.0 { x - radii[i] - 4.0 - tw } else { x + radii[i] + 4.0 };
-            let ly = y + font * 0.35;
-            let rect = (lx - 2.0, ly - font, lx + tw + 2.0, ly + 4.0);
-            if priority(i).0 == 3 && placed.iter().any(|p| rect.0 < p.2 && p.0 < rect.2 && rect.1 < p.3 && p.1 < rect.3) {
-                continue;
-            }
-            placed.push(rect);
-            ctx.set_global_alpha(if marked(i) { 1.0 } else { 0.35 });
-            ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
-            ctx.set_line_width(4.0);
-            let _ = ctx.stroke_text(&name, lx, ly);
-            ctx.set_fill_style_str("#14213d");
-            let _ = ctx.fill_text(&name, lx, ly);
-        }
-        ctx.set_global_alpha(1.0);
-        self.radii.set_value(radii);
+        Backend::Local { ctx, .. } => ctx.canvas().and_then(|c| c.to_data_url().ok()).map(Some).ok_or(PNG_FAILED.to_string()),
+        _ => Err(PNG_FAILED.to_string()),
+    });
+    match local_url {
+        Some(Ok(Some(url))) => crate::browser::download::download_url("network.png", &url).map_err(|e| e.to_string()),
+        Some(Ok(None)) => Ok(()),
+        Some(Err(e)) => Err(e),
+        None => Err(PNG_FAILED.into()),
     }
 }
 
-/// Adds a node's shape to the current path, as a subpath of its own.
-fn trace(ctx: &web_sys::CanvasRenderingContext2d, shape: Shape, x: f64, y: f64, r: f64) {
-    match shape {
-        Shape::Circle | Shape::Ring => {
-            ctx.move_to(x + r, y);
-            let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
-        }
-        Shape::Square => {
-            let s = r * 0.9;
-            ctx.rect(x - s, y - s, 2.0 * s, 2.0 * s);
-        }
-        Shape::Triangle => {
-            let s = r * 1.25;
-            ctx.move_to(x, y - s);
-            ctx.line_to(x + s * 0.95, y + s * 0.7);
-            ctx.line_to(x - s * 0.95, y + s * 0.7);
-            ctx.close_path();
-        }
-        Shape::Diamond => {
-            let s = r * 1.2;
-            ctx.move_to(x, y - s);
-            ctx.line_to(x + s, y);
-            ctx.line_to(x, y + s);
-            ctx.line_to(x - s, y);
-            ctx.close_path();
-        }
+/// The network as the engine draws it.
+fn graph_of(net: &Net) -> Graph {
+    Graph {
+        nodes: net
+            .nodes
+            .iter()
+            .map(|nd| GraphNode { key: nd.node.clone(), name: nd.name.clone(), is_org: nd.is_org, sector: nd.sector.map_or(4, |s| s.index() as u8) })
+            .collect(),
+        links: net.links.iter().map(|l| GraphLink { a: l.a as u32, b: l.b as u32, trust: l.trust, directed: l.directed }).collect(),
+        members: net.members.iter().map(|&(p, o)| (p as u32, o as u32)).collect(),
+    }
+}
+
+/// What is shown and how.
+fn look_of(net: &Net, shown: &Shown, analysis: Option<&super::Analyzed>, metric: Metric, selected: Option<constellation_core::network::NodeRef>, presenter: bool) -> Look {
+    Look {
+        node: shown.node.clone(),
+        link: shown.link.clone(),
+        marked: shown.marked.clone(),
+        found: shown.found.clone(),
+        values: analysis.map(|a| net.nodes.iter().map(|nd| a.metric(&nd.node, metric)).collect()).unwrap_or_default(),
+        selected: selected.and_then(|n| net.index.get(&n).map(|&i| i as u32)),
+        presenter,
     }
 }
 
@@ -468,43 +403,50 @@ pub fn Map(state: NetState) -> impl IntoView {
     let wrap = NodeRef::<leptos::html::Div>::new();
     let ctx = Ctx {
         st,
-        layout: st.layout,
         camera: RwSignal::new(Camera::default()),
         size: RwSignal::new((0.0, 0.0)),
         canvas: NodeRef::new(),
-        running: StoredValue::new(false),
+        backend: StoredValue::new_local(Backend::None),
         auto_fit: StoredValue::new(true),
         radii: StoredValue::new(Vec::new()),
         fit_zoom: StoredValue::new(1.0),
+        settled: RwSignal::new(false),
     };
     let gesture = StoredValue::new(Gesture::Idle);
     // Some node has been dragged and is held where it was left.
     let pinned = RwSignal::new(false);
     let pointers = StoredValue::new(HashMap::<i32, (f64, f64)>::new());
 
-    // The layout follows the network: known nodes stay, new ones start by
-    // their neighbours. `map_graph` lists organizations then people, in the
-    // network's order, as `Net` does, so position i is node i.
+    // The engine (in the map worker, or here) starts once the canvas is in the page.
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
+        }
+        if ctx.canvas.get().is_none() {
+            return false;
+        }
+        CURRENT.with(|c| c.set(Some(ctx)));
+        ctx.start();
+        true
+    });
+    // The engine follows the network (the layout keeps known nodes where they are).
     Effect::new(move |_| {
         let net = st.net.get();
-        let result = map_graph(&net.stored.network)
-            .map_err(|e| e.to_string())
-            .and_then(|map| ctx.layout.try_update_value(|l| l.sync(&map.nodes, map.spring_refs()).map_err(|e| e.to_string())).unwrap_or(Ok(Default::default())));
-        if let Err(e) = result {
-            st.announcement.set(format!("The map could not be laid out: {e}"));
-        }
-        ctx.kick();
+        ctx.send(Order::Graph(graph_of(&net)));
     });
-    // Anything drawn changed: one more frame.
+    // What is shown and how.
     Effect::new(move |_| {
-        st.shown.track();
-        st.analysis.track();
-        st.size_by.track();
-        st.selected.track();
-        st.presenter.track();
+        let net = st.net.get();
+        let shown = st.shown.get();
+        let analysis = st.analysis.get();
+        let look = look_of(&net, &shown, analysis.as_deref(), st.size_by.get(), st.selected.get(), st.presenter.get());
+        ctx.send(Order::Look(look));
+    });
+    // The camera and the canvas size.
+    Effect::new(move |_| {
         ctx.camera.track();
         ctx.size.track();
-        ctx.kick();
+        ctx.send(Order::View(ctx.view()));
     });
     // The canvas's size follows its box.
     Effect::new(move |_| {
@@ -526,7 +468,8 @@ pub fn Map(state: NetState) -> impl IntoView {
         });
     });
     on_cleanup(move || {
-        let _ = ctx.running.try_set_value(false);
+        CURRENT.with(|c| c.set(None));
+        ctx.stop();
     });
 
     let local = move |ev: &web_sys::MouseEvent| -> (f64, f64) {
@@ -585,13 +528,19 @@ pub fn Map(state: NetState) -> impl IntoView {
                 if *moved {
                     let (x, y) = ctx.camera.get_untracked().to_board(at.0, at.1);
                     let id = st.net.with_untracked(|n| n.nodes.get(*node).map(|n| n.node.clone()));
-                    if let Some(id) = id {
+                    if id.is_some() {
                         ctx.auto_fit.set_value(false);
-                        let _ = ctx.layout.try_update_value(|l| l.pin(&id, x, y));
+                        // Held here at once for hit tests; the engine follows.
+                        st.positions.update_value(|p| {
+                            if let Some(p) = p.get_mut(*node) {
+                                *p = Point { x, y };
+                            }
+                        });
+                        ctx.send(Order::View(ctx.view()));
+                        ctx.send(Order::Pin(*node as u32, x, y));
                         if !pinned.get_untracked() {
                             pinned.set(true);
                         }
-                        ctx.kick();
                     }
                 }
             }
@@ -654,10 +603,7 @@ pub fn Map(state: NetState) -> impl IntoView {
             "Escape" => st.select(None),
             "+" | "=" => ctx.zoom_by(ZOOM_STEP),
             "-" | "_" => ctx.zoom_by(1.0 / ZOOM_STEP),
-            "0" => {
-                ctx.auto_fit.set_value(true);
-                ctx.fit();
-            }
+            "0" => ctx.fit(),
             _ => return,
         }
         ev.prevent_default();
@@ -700,15 +646,10 @@ pub fn Map(state: NetState) -> impl IntoView {
                 <div class="net-zoom">
                     <button type="button" aria-label="Zoom in" on:click=move |_| ctx.zoom_by(ZOOM_STEP)>"+"</button>
                     <button type="button" aria-label="Zoom out" on:click=move |_| ctx.zoom_by(1.0 / ZOOM_STEP)>"−"</button>
-                    <button type="button" on:click=move |_| { ctx.auto_fit.set_value(true); ctx.fit(); }>"Fit map"</button>
+                    <button type="button" on:click=move |_| ctx.fit()>"Fit map"</button>
                     <button type="button" hidden=move || !pinned.get() on:click=move |_| {
-                        ctx.layout.update_value(|l| {
-                            let ids = l.ids().to_vec();
-                            ids.iter().for_each(|id| { l.unpin(id); });
-                            l.set_alpha(l.alpha().max(l.config().reheat));
-                        });
+                        ctx.send(Order::Release);
                         pinned.set(false);
-                        ctx.kick();
                     }>"Release pins"</button>
                 </div>
             </div>
@@ -727,7 +668,7 @@ fn step_selection(ctx: Ctx, dir: (f64, f64)) {
     let net = st.net.get_untracked();
     let shown = st.shown.get_untracked();
     let current = st.selected.get_untracked().and_then(|n| net.index.get(&n).copied());
-    let pos = ctx.layout.with_value(|l| l.positions().to_vec());
+    let pos = st.positions.get_value();
     if pos.len() != net.nodes.len() {
         return;
     }
@@ -776,6 +717,7 @@ fn Legend() -> impl IntoView {
             {sectors.into_iter().map(|s| view! { <li><ShapeIcon sector=s/>{sector_style(s).2}</li> }).collect_view()}
             <li><span class="net-org-mark" aria-hidden="true"></span>"Organization (dark outline)"</li>
             <li><span class="net-member-mark" aria-hidden="true"></span>"Works at (dashed)"</li>
+            <li><span class="net-tie-mark" aria-hidden="true"></span>"Tie: wider for more trust; with thousands of ties on screen, all thin and darker for more trust"</li>
         </ul>
     }
 }

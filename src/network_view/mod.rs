@@ -213,9 +213,9 @@ pub struct NetState {
     pub announcement: RwSignal<String>,
     /// The network changed since the last analysis; a new one is coming.
     pub stale: RwSignal<bool>,
-    /// The map's force layout (positions in `net.nodes` order); the map steps
-    /// it, "Export SVG" reads it.
-    pub layout: StoredValue<constellation_core::network::layout::Layout<NodeRef>, LocalStorage>,
+    /// The positions the map last drew (layout units, `net.nodes` order):
+    /// the layout runs in the map worker (`map`); "Export SVG" reads these.
+    pub positions: StoredValue<Vec<constellation_core::network::layout::Point>, LocalStorage>,
 }
 
 pub const KINDS: [TieKind; 5] = [TieKind::Collaborates, TieKind::Knows, TieKind::Funds, TieKind::Governs, TieKind::Other];
@@ -359,7 +359,7 @@ pub fn Network() -> impl IntoView {
         busy,
         announcement: RwSignal::new(String::new()),
         stale: RwSignal::new(true),
-        layout: StoredValue::new_local(constellation_core::network::layout::Layout::new(7)),
+        positions: StoredValue::new_local(Vec::new()),
     };
     let s = state;
     state.shown = Memo::new(move |_| Arc::new(compute_shown(&s)));

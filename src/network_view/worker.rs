@@ -105,7 +105,8 @@ pub struct AnalysisWorker {
     st: NetState,
 }
 
-fn worker_url() -> String {
+/// The worker's loader (the map starts a second instance of it).
+pub(super) fn worker_url() -> String {
     document()
         .query_selector(META)
         .ok()

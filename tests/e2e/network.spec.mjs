@@ -243,15 +243,26 @@ test('an import with a bad row names its line and field and applies nothing; a g
   await expect(page.getByText('Imported: 3 new people (0 already here), 0 new organizations (0 already here), 2 new ties.')).toBeVisible();
 });
 
-/** Every 7th pixel of the map canvas (RGBA), to tell whether the picture changed. */
-function pixels(page) {
-  return page.evaluate(() => {
-    const c = document.getElementById('net-canvas');
-    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+/** Every 7th pixel of the map (RGB), to tell whether the picture changed. The
+ * map worker draws the canvas, so the page cannot read it back: the map's
+ * screenshot is decoded in the page instead. */
+async function pixels(page) {
+  const map = page.getByRole('application', { name: /Network map/ });
+  const png = (await map.screenshot()).toString('base64');
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, c.width, c.height).data;
     const out = [];
     for (let i = 0; i < data.length; i += 28) out.push(data[i], data[i + 1], data[i + 2]);
     return out;
-  });
+  }, png);
 }
 
 /** The share of sampled values that differ between two pictures. */
@@ -342,7 +353,7 @@ test('a 300-node map is readable at laptop and phone size', async ({ page, serve
   expect(changed(zoomed, await pixels(page))).toBeGreaterThan(0.01);
 });
 
-/** Records every analysis worker the page starts and every message it answers. */
+/** Records every worker the page starts and every message each answers. */
 function watchWorkers() {
   window.__workers = [];
   window.__answers = [];
@@ -350,8 +361,9 @@ function watchWorkers() {
   window.Worker = class extends Real {
     constructor(url, options) {
       super(url, options);
+      const index = window.__workers.length;
       window.__workers.push({ url: String(url), worker: this });
-      this.addEventListener('message', (e) => window.__answers.push(e.data));
+      this.addEventListener('message', (e) => window.__answers.push(Object.assign(e.data, { from: index })));
     }
   };
 }
@@ -369,9 +381,9 @@ test('the analysis runs in a worker; a stale answer never replaces a newer one',
   // The worker is not started before the Network section opens.
   expect(await page.evaluate(() => window.__workers.length)).toBe(0);
   await openSection(page, 'Network');
-  await expect.poll(() => page.evaluate(() => window.__workers.map((w) => w.url))).toEqual([
-    expect.stringMatching(/\/constellation-analysis-worker(-[0-9a-f]{16})?_loader\.js$/),
-  ]);
+  // Two instances of the same worker: the analysis, and the map's (layout and drawing).
+  const loader = expect.stringMatching(/\/constellation-analysis-worker(-[0-9a-f]{16})?_loader\.js$/);
+  await expect.poll(() => page.evaluate(() => window.__workers.map((w) => w.url))).toEqual([loader, loader]);
   await importFiles(page, [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]]);
   await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
   // Measures from the worker: Ana has 3 ties, Eve 1 (columns: type, sector, organization, degree, …).
@@ -395,11 +407,58 @@ test('the analysis runs in a worker; a stale answer never replaces a newer one',
   // An old answer arriving late (replayed here) is dropped: Eve keeps 3 ties.
   await page.evaluate(() => {
     const old = window.__answers.find((a) => a.type === 'result');
-    window.__workers[0].worker.dispatchEvent(new MessageEvent('message', { data: old }));
+    window.__workers[old.from].worker.dispatchEvent(new MessageEvent('message', { data: old }));
   });
   await page.waitForTimeout(500);
   expect((await rowOf(page, 'Eve'))[3]).toBe('3');
   expect((await rowOf(page, 'Ana'))[3]).toBe('4');
+});
+
+test('the map worker lays out and draws the map; a tap on a node where it is drawn selects it; a drag pins it', async ({ page, server }) => {
+  await page.addInitScript(watchWorkers);
+  await page.setViewportSize(LAPTOP);
+  await createRoom(page, server.url, 'Amina');
+  await openSection(page, 'Network');
+  await importFiles(page, [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]]);
+  await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
+  const map = page.getByRole('application', { name: /Network map/ });
+  await map.scrollIntoViewIfNeeded();
+  // The page handed its canvas to the worker: it cannot draw on it itself.
+  expect(await map.evaluate((c) => { try { c.getContext('2d'); return 'page'; } catch { return 'worker'; } })).toBe('worker');
+  // The worker's last frame once the layout rests: where each node is drawn.
+  const lastFrame = () => page.evaluate(() => {
+    const f = window.__answers.filter((a) => a.type === 'map-frame').at(-1);
+    return f && { settled: f.settled, positions: Array.from(f.positions), x: f.x, y: f.y, zoom: f.zoom };
+  });
+  await expect.poll(async () => (await lastFrame())?.settled, { timeout: 30_000 }).toBe(true);
+  const frame = await lastFrame();
+  expect(frame.positions).toHaveLength(16);
+  const box = await map.boundingBox();
+  const at = (i) => ({ x: box.x + (frame.positions[2 * i] - frame.x) * frame.zoom, y: box.y + (frame.positions[2 * i + 1] - frame.y) * frame.zoom });
+  // Node 3 is Ana (organizations first, then people, in the file's order).
+  const ana = at(3);
+  await page.mouse.click(ana.x, ana.y);
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'Ana' })).toBeVisible();
+  // A drag on a node pins it where it is dropped.
+  const city = at(0);
+  await page.mouse.move(city.x, city.y);
+  await page.mouse.down();
+  await page.mouse.move(city.x + 60, city.y + 40, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByRole('button', { name: 'Release pins' })).toBeVisible();
+  await expect.poll(async () => {
+    const f = await lastFrame();
+    const x = box.x + (f.positions[0] - f.x) * f.zoom;
+    const y = box.y + (f.positions[1] - f.y) * f.zoom;
+    return Math.hypot(x - (city.x + 60), y - (city.y + 40)) < 3;
+  }).toBe(true);
+  await page.getByRole('button', { name: 'Release pins' }).click();
+  await expect(page.getByRole('button', { name: 'Release pins' })).toBeHidden();
+  // Export PNG: the worker's picture.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(png.suggestedFilename()).toBe('network.png');
+  expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
 });
 
 test('Export SVG draws the map with escaped names and a legend; Export Kumu writes both sheets', async ({ page, server }) => {

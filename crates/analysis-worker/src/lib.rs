@@ -6,6 +6,13 @@
 //! own cargo profile at `opt-level = 3`) runs `constellation_core::network::analyze`
 //! and posts the measures back. This library is the message format both sides
 //! share: [`wire`] in plain Rust, [`js`] as JavaScript messages.
+//!
+//! A second instance of the same worker draws the network map ([`map`]: the
+//! force layout and the drawing, on an `OffscreenCanvas` the page hands over;
+//! [`map_js`]: its messages), so the page's thread never lays out or paints
+//! a big map.
 
 pub mod js;
+pub mod map;
+pub mod map_js;
 pub mod wire;

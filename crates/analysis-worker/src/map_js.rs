@@ -1,0 +1,192 @@
+//! The map's messages between the page and the map worker (a second instance
+//! of the analysis worker; see [`crate::map`]).
+//!
+//! Page to worker: `{ type: "map-canvas", protocol, canvas: OffscreenCanvas }`
+//! (transferred, once); `{ type: "map-graph", graph: string }` (the [`Graph`]
+//! as JSON, when the network changes); `{ type: "map-look", node, link,
+//! marked, found: Uint8Array, values: Float64Array, selected: number (−1:
+//! none), presenter: boolean }`; `{ type: "map-view", x, y, zoom, width,
+//! height, ratio, autoFit }`; `{ type: "map-pin", index, x, y }`;
+//! `{ type: "map-release" }`; `{ type: "map-png" }`.
+//!
+//! Worker to page: `{ type: "map-frame", positions: Float32Array, radii:
+//! Float32Array, pinned: Uint32Array, x, y, zoom, autoFit, fitZoom, settled,
+//! tookMs }` after each frame drawn (buffers transferred);
+//! `{ type: "map-png", blob }`; `{ type: "map-error", message }`.
+
+use js_sys::{Array, Float32Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::map::{FrameOut, Graph, Look, View};
+use crate::wire::PROTOCOL;
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn number(obj: &JsValue, key: &str) -> Result<f64, String> {
+    get(obj, key).as_f64().ok_or_else(|| format!("{key} is not a number"))
+}
+
+fn message(kind: &str) -> Object {
+    let obj = Object::new();
+    set(&obj, "type", &JsValue::from_str(kind));
+    set(&obj, "protocol", &JsValue::from(PROTOCOL));
+    obj
+}
+
+fn bools(v: &[bool]) -> Uint8Array {
+    let bytes: Vec<u8> = v.iter().map(|b| u8::from(*b)).collect();
+    Uint8Array::from(&bytes[..])
+}
+
+fn read_bools(obj: &JsValue, key: &str) -> Result<Vec<bool>, String> {
+    get(obj, key).dyn_into::<Uint8Array>().map(|a| a.to_vec().into_iter().map(|b| b != 0).collect()).map_err(|_| format!("{key} is not a Uint8Array"))
+}
+
+/// The canvas to draw into, handed over.
+pub fn canvas(canvas: &web_sys::OffscreenCanvas) -> (JsValue, Array) {
+    let obj = message("map-canvas");
+    set(&obj, "canvas", canvas);
+    (obj.into(), Array::of1(canvas))
+}
+
+pub fn read_canvas(msg: &JsValue) -> Result<web_sys::OffscreenCanvas, String> {
+    get(msg, "canvas").dyn_into::<web_sys::OffscreenCanvas>().map_err(|_| "canvas is not an OffscreenCanvas".to_string())
+}
+
+pub fn graph(g: &Graph) -> JsValue {
+    let obj = message("map-graph");
+    set(&obj, "graph", &JsValue::from_str(&serde_json::to_string(g).unwrap_or_default()));
+    obj.into()
+}
+
+pub fn read_graph(msg: &JsValue) -> Result<Graph, String> {
+    serde_json::from_str(&get(msg, "graph").as_string().unwrap_or_default()).map_err(|e| format!("graph: {e}"))
+}
+
+/// A look, with the buffers to transfer.
+pub fn look(l: &Look) -> (JsValue, Array) {
+    let obj = message("map-look");
+    let transfer = Array::new();
+    for (key, v) in [("node", &l.node), ("link", &l.link), ("marked", &l.marked), ("found", &l.found)] {
+        let a = bools(v);
+        transfer.push(&a.buffer());
+        set(&obj, key, &a);
+    }
+    let values = Float64Array::from(&l.values[..]);
+    transfer.push(&values.buffer());
+    set(&obj, "values", &values);
+    set(&obj, "selected", &JsValue::from(l.selected.map_or(-1.0, f64::from)));
+    set(&obj, "presenter", &JsValue::from(l.presenter));
+    (obj.into(), transfer)
+}
+
+pub fn read_look(msg: &JsValue) -> Result<Look, String> {
+    let selected = number(msg, "selected")?;
+    Ok(Look {
+        node: read_bools(msg, "node")?,
+        link: read_bools(msg, "link")?,
+        marked: read_bools(msg, "marked")?,
+        found: read_bools(msg, "found")?,
+        values: get(msg, "values").dyn_into::<Float64Array>().map(|a| a.to_vec()).map_err(|_| "values is not a Float64Array".to_string())?,
+        selected: (selected >= 0.0).then_some(selected as u32),
+        presenter: get(msg, "presenter").as_bool().unwrap_or(false),
+    })
+}
+
+fn put_view(obj: &Object, v: &View) {
+    for (key, x) in [("x", v.x), ("y", v.y), ("zoom", v.zoom), ("width", v.width), ("height", v.height), ("ratio", v.ratio)] {
+        set(obj, key, &JsValue::from(x));
+    }
+    set(obj, "autoFit", &JsValue::from(v.auto_fit));
+}
+
+fn take_view(msg: &JsValue) -> Result<View, String> {
+    Ok(View {
+        x: number(msg, "x")?,
+        y: number(msg, "y")?,
+        zoom: number(msg, "zoom")?,
+        width: number(msg, "width")?,
+        height: number(msg, "height")?,
+        ratio: number(msg, "ratio")?,
+        auto_fit: get(msg, "autoFit").as_bool().unwrap_or(false),
+    })
+}
+
+pub fn view(v: &View) -> JsValue {
+    let obj = message("map-view");
+    put_view(&obj, v);
+    obj.into()
+}
+
+pub fn read_view(msg: &JsValue) -> Result<View, String> {
+    take_view(msg)
+}
+
+pub fn pin(index: u32, x: f64, y: f64) -> JsValue {
+    let obj = message("map-pin");
+    set(&obj, "index", &JsValue::from(index));
+    set(&obj, "x", &JsValue::from(x));
+    set(&obj, "y", &JsValue::from(y));
+    obj.into()
+}
+
+pub fn read_pin(msg: &JsValue) -> Result<(u32, f64, f64), String> {
+    Ok((number(msg, "index")? as u32, number(msg, "x")?, number(msg, "y")?))
+}
+
+/// A message with nothing but its type ("map-release", "map-png" asked).
+pub fn plain(kind: &str) -> JsValue {
+    message(kind).into()
+}
+
+/// A drawn frame, with the buffers to transfer.
+pub fn frame(f: &FrameOut) -> (JsValue, Array) {
+    let obj = message("map-frame");
+    let positions = Float32Array::from(&f.positions[..]);
+    let radii = Float32Array::from(&f.radii[..]);
+    let pinned = Uint32Array::from(&f.pinned[..]);
+    set(&obj, "positions", &positions);
+    set(&obj, "radii", &radii);
+    set(&obj, "pinned", &pinned);
+    put_view(&obj, &f.view);
+    set(&obj, "fitZoom", &JsValue::from(f.fit_zoom));
+    set(&obj, "settled", &JsValue::from(f.settled));
+    set(&obj, "tookMs", &JsValue::from(f.took_ms));
+    (obj.into(), Array::of3(&positions.buffer(), &radii.buffer(), &pinned.buffer()))
+}
+
+pub fn read_frame(msg: &JsValue) -> Result<FrameOut, String> {
+    let f32s = |key: &str| get(msg, key).dyn_into::<Float32Array>().map(|a| a.to_vec()).map_err(|_| format!("{key} is not a Float32Array"));
+    Ok(FrameOut {
+        positions: f32s("positions")?,
+        radii: f32s("radii")?,
+        pinned: get(msg, "pinned").dyn_into::<Uint32Array>().map(|a| a.to_vec()).map_err(|_| "pinned is not a Uint32Array".to_string())?,
+        view: take_view(msg)?,
+        fit_zoom: number(msg, "fitZoom")?,
+        settled: get(msg, "settled").as_bool().unwrap_or(false),
+        took_ms: number(msg, "tookMs").unwrap_or(0.0),
+    })
+}
+
+/// The map as a PNG.
+pub fn png(blob: &web_sys::Blob) -> JsValue {
+    let obj = message("map-png");
+    set(&obj, "blob", blob);
+    obj.into()
+}
+
+pub fn read_png(msg: &JsValue) -> Option<web_sys::Blob> {
+    get(msg, "blob").dyn_into::<web_sys::Blob>().ok()
+}
+
+pub fn error(text: &str) -> JsValue {
+    let obj = message("map-error");
+    set(&obj, "message", &JsValue::from_str(text));
+    obj.into()
+}
