@@ -489,6 +489,9 @@ presenter-text-network = The network grew by { $organizations ->
     [one] 1 tie
    *[other] { $ties } ties
 }.
+presenter-text-commitment = { $organization } ({ $description })
+presenter-text-commitment-list = { $list }.
+presenter-copy-refused = This browser does not allow copying here; select the read-out and copy it.
 timer-heading = Timer
 timer-minutes = Minutes
 timer-minutes-error = Minutes must be a number above 0 and at most 600, such as 5 or 2.5.
@@ -568,6 +571,212 @@ link-bad-write-key = the write key in the link is damaged (expected 43 letters, 
 link-write-key-mismatch = the write key in the link does not belong to this room; ask for the room's edit link again
 link-bad-room-key = the room key in the link is damaged (expected 43 letters, digits, '-' or '_' after '#k=')
 link-no-room = no room code found in "{ $input }": paste the room link or its code
+
+## Share dialog, room codes and the name prompt (src/share/)
+
+share = Share
+share-title = Share this room
+share-close = Close
+share-copy = Copy
+share-copied = Copied.
+share-copy-by-hand = Selected: press Ctrl+C (or ⌘C) to copy.
+share-edit-link = Edit link
+share-view-link = View-only link
+share-room-link = Room link
+share-copy-edit-link = Copy edit link
+share-copy-view-link = Copy view-only link
+share-copy-room-link = Copy room link
+share-access-edit = Anyone with the edit link can change the room; give it only to people who plan with you. The view-only link lets people read and follow along: the relay refuses any change sent with it.
+share-access-view = You opened a view-only link: you can read the room and pass this link on, but not change anything.
+share-access-open = This room was created before view-only links existed: anyone with its link can read and change it. For a room you can share read-only, create a new room.
+share-qr-heading = QR code
+share-qr-of-edit = QR code of the edit link
+share-qr-of-view = QR code of the view-only link
+share-qr-of-room = QR code of the room link
+share-embed-heading = Embed in a web page
+share-embed-show = Show
+share-embed-code = Embed code
+share-copy-embed = Copy embed code
+share-embed-note = Embeds always use the view-only link: visitors of the page can read, never change.
+share-embed-network = Network map
+share-embed-accountability = Accountability
+share-embed-goal = Goal: { $title }
+view-only = View only
+view-only-hint = This link can read the room but not change it.
+view-only-notice = View only: this link can read the room but not change it.
+code-heading = Room code
+code-intro = A short code people can type on the start page (“{ landing-code }”) instead of the link. It works for 24 hours.
+code-opens = The code opens
+code-opens-view = the view-only link
+code-opens-edit = the edit link
+code-make = Make a room code
+code-making = Making the code…
+code-label = Room code
+code-copy = Copy room code
+code-valid-until = Valid until { $time }.
+code-no-relay = The relay could not be reached to store the code; try again when online.
+code-no-such = No room has this code. Check it, or ask for a new one (codes last 24 hours).
+code-too-many = Too many codes were tried from this network; wait a minute and try again.
+code-no-crypto = This browser cannot derive the code's key (WebCrypto is missing; the page must be served over HTTPS).
+name-prompt-heading = Before you join
+name-prompt-intro = Tell the others in this room who you are.
+name-prompt-hint = Shown to the others in this room. Remembered on this device.
+name-prompt-join = Join
+name-prompt-skip = Skip
+name-prompt-needed = Type a name, or choose Skip to join without one.
+
+## Lists, sectors, tie kinds (shared words)
+
+list-and = { $head } and { $last }
+list-semicolon = {"; "}
+sector-government = government
+sector-business = business
+sector-civil-society = civil society
+sector-other = other sector
+sector-none = No organization
+tie-collaborates = collaborates
+tie-knows = knows
+tie-funds = funds
+tie-governs = governs
+tie-other = other
+
+## Network: details panel, table and health summary (src/network_view/)
+
+net-details = Details
+net-details-hint = Select a person or an organization on the map or in the table to see their ties and measures.
+net-gone = This entry is no longer in the network.
+net-kind-org = Organization · { $sector } · { $people ->
+    [one] 1 person
+   *[other] { $people } people
+}
+net-kind-person-at = Person at { $organization } ({ $sector })
+net-kind-person-alone = Person, no organization
+net-describe-org = { $name } ({ $sector }, organization)
+net-m-tied-organizations = Tied organizations
+net-m-ties = Ties
+net-m-degree = Degree
+net-m-betweenness = Betweenness
+net-m-weighted-betweenness = Trust-weighted betweenness
+net-m-closeness = Closeness
+net-m-eigenvector = Eigenvector
+net-m-constraint = Constraint
+net-m-effective-size = Effective size
+net-m-brokerage = Brokerage across sectors
+net-hl-none = Nothing
+net-hl-connectors = Top connectors
+net-hl-heterarchies = Heterarchies
+net-hl-silos = Silos
+net-hl-cut-points = Cut points
+net-role-coordinator = coordinator
+net-role-gatekeeper = gatekeeper
+net-role-representative = representative
+net-role-itinerant = itinerant
+net-role-liaison = liaison
+net-role-count = { $role } { $count }
+net-roles-none = none
+net-brokerage-sectors = Brokerage across sectors:
+net-brokerage-organizations = Brokerage across organizations:
+net-ties-heading = Ties ({ $count })
+net-tie-line = { $kind } { $other }, trust { $trust }
+net-tie-line-to = { $kind } (to) { $other }, trust { $trust }
+net-tie-line-from = { $kind } (from) { $other }, trust { $trust }
+net-remove = Remove
+net-remove-tie = Remove tie: { $tie }
+net-whatif-org = What if this organization leaves?
+net-whatif-person = What if this person leaves?
+net-delete-org = Delete organization
+net-delete-person = Delete person
+net-deleted = Deleted.
+net-pair = { $a } and { $b }
+net-whatif-none = Nothing disconnects: everyone else stays in contact.
+net-whatif-lost = { $count ->
+    [one] 1 pair of organizations loses contact
+   *[other] { $count } pairs of organizations lose contact
+}: { $pairs }.
+net-whatif-pieces = What remains falls into { $count } separate groups.
+net-whatif-sectors = No contact left anywhere between { $pairs }.
+net-tie-from-missing = From: choose a person or an organization.
+net-tie-to-missing = To: choose a person or an organization.
+net-tie-trust-invalid = Trust: give a whole number from 1 to 5.
+net-health = Network health
+net-empty = No one is on the map yet. Add yourself with the quick entry above.
+net-analyzing = Analyzing…
+net-updating = Updating after the latest changes…
+net-table-heading = People and organizations
+net-table-caption = People and organizations with their measures; column buttons sort
+net-col-type = Type
+net-type-organization = organization
+net-type-person = person
+net-rows = Rows { $first }–{ $last } of { $total }
+net-rows-previous = Previous rows
+net-rows-next = Next rows
+net-level-short-senior = senior
+net-level-short-mid = mid
+net-level-short-junior = junior
+net-person-of = { $name } ({ $organization })
+net-sector-count = { $sector } { $count }
+net-why-sectors = links { $count } sectors ({ $sectors })
+net-why-highest-betweenness = highest betweenness in the network ({ $value })
+net-why-betweenness = betweenness { $value }
+net-why-low-constraint = low constraint { $value }
+net-why-mid-level = mid-level or junior staff
+net-sum-size = The network has { $people ->
+    [one] 1 person
+   *[other] { $people } people
+} in { $organizations ->
+    [one] 1 organization
+   *[other] { $organizations } organizations
+}, joined by { $ties ->
+    [one] 1 tie
+   *[other] { $ties } ties
+}.
+net-sum-too-small = Add people and ties to see how the coalition is connected.
+net-sum-density = Density is { $density }: { $percent } of the possible ties between people exist.
+net-sum-connected = Everyone is connected: two people are on average { $steps } steps apart, and at most { $diameter }.
+net-sum-fragmented = The people fall into { $groups ->
+    [one] 1 connected group
+   *[other] { $groups } separate connected groups
+} that do not reach each other; the largest holds { $largest } of { $people }, who are on average { $steps } steps apart.
+net-sum-isolated = { $count ->
+    [one] 1 person has
+   *[other] { $count } people have
+} no ties yet.
+net-sum-connectors = The strongest { $count ->
+    [one] connector is
+   *[other] connectors are
+} { $names }.
+net-sum-why = Why { $name }: { $reasons }.
+net-sum-mid-level = { $names } { $count ->
+    [one] is mid-level or junior staff: a connector
+   *[other] are mid-level or junior staff: connectors
+} an organization chart would miss.
+net-sum-no-connectors = No one connects different organizations or sectors yet.
+net-sum-no-heterarchy = No heterarchy yet: no three organizations from different sectors are tied together with trust { $trust } or more.
+net-sum-heterarchies = { $count ->
+    [one] 1 heterarchy
+   *[other] { $count } heterarchies
+} found; the strongest joins { $organizations } ({ $sectors }) with average trust { $trust }.
+net-sum-inward = The most inward-looking sector is { $sector } (E-I index { $ei }): { $all ->
+    [yes] all
+   *[no] most
+} of its ties stay inside it.
+net-sum-silos = { $names } { $count ->
+    [one] keeps to itself: most of its ties stay inside.
+   *[other] keep to themselves: most of their ties stay inside.
+}
+net-sum-cut = If { $person } leaves, { $cut_off } would lose contact.
+net-sum-cut-with = If { $person } leaves, { $cut_off } would lose contact with { $rest }.
+net-sum-cut-all = In all, { $count ->
+    [one] 1 person is
+   *[other] { $count } people are
+} the only link between some part of the network and the rest.
+net-sum-only-links = { $count ->
+    [one] 1 person is
+   *[other] { $count } people are
+} the only link of someone to the rest; no organization depends on a single person.
+net-sum-no-cut = No single person's leaving would cut anyone off.
+net-sum-balance = Sector balance is { $percent } of the ideal (people: { $counts }).
+net-sum-missing = No one from { $sectors } takes part yet.
 
 ## Embeds (src/embed/)
 embed-blocked-crypto = This browser does not let this embedded view use encryption, so the room cannot be shown here.

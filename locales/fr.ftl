@@ -449,7 +449,7 @@ presenter-back = Retour à la salle
 presenter-join = Rejoindre cette salle
 presenter-qr = Code QR pour rejoindre cette salle
 presenter-count = { $count ->
-    [one] 1 participant présent
+    [one] { $count } participant présent
    *[other] { $count } participants présents
 }
 presenter-facilitation = Animation
@@ -475,25 +475,28 @@ presenter-copy = Copier le bilan
 presenter-copied = Bilan copié.
 presenter-text-no-votes = Aucun vote n'a été compté.
 presenter-text-note = « { $text } » ({ $votes ->
-    [one] 1 vote
+    [one] { $votes } vote
    *[other] { $votes } votes
 })
 presenter-text-top = Notes les plus votées : { $notes }.
 presenter-text-commitments = { $count ->
     [0] Aucun nouvel engagement.
-    [one] 1 nouvel engagement :
+    [one] { $count } nouvel engagement :
    *[other] { $count } nouveaux engagements :
 }
 presenter-text-network = Le réseau s'est enrichi de { $organizations ->
-    [one] 1 organisation
+    [one] { $organizations } organisation
    *[other] { $organizations } organisations
 }, { $people ->
-    [one] 1 personne
+    [one] { $people } personne
    *[other] { $people } personnes
 } et { $ties ->
-    [one] 1 lien
+    [one] { $ties } lien
    *[other] { $ties } liens
 }.
+presenter-text-commitment = { $organization } ({ $description })
+presenter-text-commitment-list = { $list }.
+presenter-copy-refused = Ce navigateur ne permet pas de copier ici : sélectionnez le bilan et copiez-le.
 timer-heading = Minuteur
 timer-minutes = Minutes
 timer-minutes-error = Les minutes doivent être un nombre supérieur à 0 et au plus 600, comme 5 ou 2,5.
@@ -574,6 +577,221 @@ link-write-key-mismatch = la clé d'écriture du lien n'appartient pas à cette 
 link-bad-room-key = la clé de salle du lien est abîmée (43 lettres, chiffres, « - » ou « _ » attendus après « #k= »)
 link-no-room = aucun code de salle trouvé dans « { $input } » : collez le lien de la salle ou son code
 
+## Dialogue Partager, codes de salle et demande du nom (src/share/)
+
+share = Partager
+share-title = Partager cette salle
+share-close = Fermer
+share-copy = Copier
+share-copied = Copié.
+share-copy-by-hand = Texte sélectionné : appuyez sur Ctrl+C (ou ⌘C) pour le copier.
+share-edit-link = Lien de modification
+share-view-link = Lien en lecture seule
+share-room-link = Lien de la salle
+share-copy-edit-link = Copier le lien de modification
+share-copy-view-link = Copier le lien en lecture seule
+share-copy-room-link = Copier le lien de la salle
+share-access-edit = Toute personne qui a le lien de modification peut changer la salle : ne le donnez qu'aux personnes qui planifient avec vous. Le lien en lecture seule permet de lire et de suivre : le relais refuse toute modification envoyée avec ce lien.
+share-access-view = Vous avez ouvert un lien en lecture seule : vous pouvez lire la salle et transmettre ce lien, mais vous ne pouvez rien y modifier.
+share-access-open = Cette salle a été créée avant les liens en lecture seule : toute personne qui a son lien peut la lire et la modifier. Pour une salle que vous pouvez partager en lecture seule, créez une nouvelle salle.
+share-qr-heading = Code QR
+share-qr-of-edit = Code QR du lien de modification
+share-qr-of-view = Code QR du lien en lecture seule
+share-qr-of-room = Code QR du lien de la salle
+share-embed-heading = Intégrer dans une page web
+share-embed-show = Afficher
+share-embed-code = Code d'intégration
+share-copy-embed = Copier le code d'intégration
+share-embed-note = Les intégrations utilisent toujours le lien en lecture seule : les visiteurs de la page peuvent lire, jamais modifier.
+share-embed-network = Carte du réseau
+share-embed-accountability = Redevabilité
+share-embed-goal = Objectif : { $title }
+view-only = Lecture seule
+view-only-hint = Ce lien permet de lire la salle, pas de la modifier.
+view-only-notice = Lecture seule : ce lien permet de lire la salle, pas de la modifier.
+code-heading = Code de salle
+code-intro = Un code court à saisir sur la page d'accueil (« { landing-code } ») à la place du lien. Il est valable 24 heures.
+code-opens = Le code ouvre
+code-opens-view = le lien en lecture seule
+code-opens-edit = le lien de modification
+code-make = Créer un code de salle
+code-making = Création du code…
+code-label = Code de salle
+code-copy = Copier le code de salle
+code-valid-until = Valable jusqu'au { $time }.
+code-no-relay = Le relais est injoignable : le code n'a pas pu être enregistré. Réessayez une fois en ligne.
+code-no-such = Aucune salle n'a ce code. Vérifiez-le ou demandez-en un nouveau (un code est valable 24 heures).
+code-too-many = Trop de codes ont été essayés depuis ce réseau : patientez une minute, puis réessayez.
+code-no-crypto = Ce navigateur ne peut pas calculer la clé du code (WebCrypto manque ; la page doit être servie en HTTPS).
+name-prompt-heading = Avant d'entrer
+name-prompt-intro = Dites aux autres participants de cette salle qui vous êtes.
+name-prompt-hint = Visible des autres participants de cette salle. Mémorisé sur cet appareil.
+name-prompt-join = Entrer
+name-prompt-skip = Passer
+name-prompt-needed = Saisissez un nom, ou choisissez « Passer » pour entrer sans nom.
+
+## Listes, secteurs, types de liens (mots partagés)
+
+list-and = { $head } et { $last }
+list-semicolon = {" ; "}
+sector-government = secteur public
+sector-business = secteur privé
+sector-civil-society = société civile
+sector-other = autre secteur
+sector-none = Sans organisation
+tie-collaborates = collabore avec
+tie-knows = connaît
+tie-funds = finance
+tie-governs = encadre
+tie-other = autre lien
+
+## Réseau : panneau de détails, tableau et bilan de santé (src/network_view/)
+
+net-details = Détails
+net-details-hint = Sélectionnez une personne ou une organisation sur la carte ou dans le tableau pour voir ses liens et ses mesures.
+net-gone = Cette entrée ne fait plus partie du réseau.
+net-kind-org = Organisation · { $sector } · { $people ->
+    [one] { $people } personne
+   *[other] { $people } personnes
+}
+net-kind-person-at = Membre de { $organization } ({ $sector })
+net-kind-person-alone = Personne sans organisation
+net-describe-org = { $name } (organisation, { $sector })
+net-m-tied-organizations = Organisations liées
+net-m-ties = Liens
+net-m-degree = Degré
+net-m-betweenness = Intermédiarité
+net-m-weighted-betweenness = Intermédiarité pondérée par la confiance
+net-m-closeness = Proximité
+net-m-eigenvector = Centralité de vecteur propre
+net-m-constraint = Contrainte
+net-m-effective-size = Taille effective
+net-m-brokerage = Courtage entre secteurs
+net-hl-none = Rien
+net-hl-connectors = Principaux passeurs
+net-hl-heterarchies = Hétérarchies
+net-hl-silos = Silos
+net-hl-cut-points = Points de rupture
+net-role-coordinator = coordination
+net-role-gatekeeper = gardien
+net-role-representative = représentation
+net-role-itinerant = itinérant
+net-role-liaison = liaison
+net-role-count = { $role } : { $count }
+net-roles-none = aucun
+net-brokerage-sectors = Courtage entre secteurs :
+net-brokerage-organizations = Courtage entre organisations :
+net-ties-heading = Liens ({ $count })
+net-tie-line = { $kind } { $other }, confiance { $trust }
+net-tie-line-to = { $kind } (vers) { $other }, confiance { $trust }
+net-tie-line-from = { $kind } (depuis) { $other }, confiance { $trust }
+net-remove = Retirer
+net-remove-tie = Retirer le lien : { $tie }
+net-whatif-org = Et si cette organisation partait ?
+net-whatif-person = Et si cette personne partait ?
+net-delete-org = Supprimer l'organisation
+net-delete-person = Supprimer la personne
+net-deleted = Supprimé.
+net-pair = { $a } et { $b }
+net-whatif-none = Rien ne se coupe : tous les autres restent en contact.
+net-whatif-lost = { $count ->
+    [one] { $count } paire d'organisations perd le contact
+   *[other] { $count } paires d'organisations perdent le contact
+} : { $pairs }.
+net-whatif-pieces = Le reste se divise en { $count } groupes séparés.
+net-whatif-sectors = Plus aucun contact entre { $pairs }.
+net-tie-from-missing = De : choisissez une personne ou une organisation.
+net-tie-to-missing = Vers : choisissez une personne ou une organisation.
+net-tie-trust-invalid = Confiance : indiquez un nombre entier de 1 à 5.
+net-health = Santé du réseau
+net-empty = Personne n'est encore sur la carte. Ajoutez-vous avec la saisie rapide ci-dessus.
+net-analyzing = Analyse en cours…
+net-updating = Mise à jour après les derniers changements…
+net-table-heading = Personnes et organisations
+net-table-caption = Personnes et organisations avec leurs mesures ; les boutons de colonne trient le tableau
+net-col-type = Type
+net-type-organization = organisation
+net-type-person = personne
+net-rows = Lignes { $first } à { $last } sur { $total }
+net-rows-previous = Lignes précédentes
+net-rows-next = Lignes suivantes
+net-level-short-senior = senior
+net-level-short-mid = intermédiaire
+net-level-short-junior = junior
+net-person-of = { $name } ({ $organization })
+net-sector-count = { $sector } : { $count }
+net-why-sectors = relie { $count } secteurs ({ $sectors })
+net-why-highest-betweenness = plus forte intermédiarité du réseau ({ $value })
+net-why-betweenness = intermédiarité { $value }
+net-why-low-constraint = contrainte faible ({ $value })
+net-why-mid-level = personnel intermédiaire ou junior
+net-sum-size = Le réseau compte { $people ->
+    [one] { $people } personne
+   *[other] { $people } personnes
+}, { $organizations ->
+    [one] { $organizations } organisation
+   *[other] { $organizations } organisations
+} et { $ties ->
+    [one] { $ties } lien
+   *[other] { $ties } liens
+}.
+net-sum-too-small = Ajoutez des personnes et des liens pour voir comment la coalition est reliée.
+net-sum-density = Densité : { $density } ; { $percent } des liens possibles entre personnes existent.
+net-sum-connected = Tout le monde est relié : deux personnes sont en moyenne à { $steps } étapes l'une de l'autre, et au plus à { $diameter }.
+net-sum-fragmented = Les personnes forment { $groups ->
+    [one] { $groups } groupe relié qui n'atteint pas les autres
+   *[other] { $groups } groupes séparés qui ne s'atteignent pas
+} ; le plus grand réunit { $largest } personnes sur { $people }, en moyenne à { $steps } étapes les unes des autres.
+net-sum-isolated = { $count ->
+    [one] { $count } personne n'a
+   *[other] { $count } personnes n'ont
+} encore aucun lien.
+net-sum-connectors = { $count ->
+    [one] Le principal passeur est
+   *[other] Les principaux passeurs sont
+} { $names }.
+net-sum-why = Pourquoi { $name } : { $reasons }.
+net-sum-mid-level = { $names } { $count ->
+    [one] fait partie du personnel intermédiaire ou junior : un passeur
+   *[other] font partie du personnel intermédiaire ou junior : des passeurs
+} qu'un organigramme ne montrerait pas.
+net-sum-no-connectors = Personne ne relie encore des organisations ou des secteurs différents.
+net-sum-no-heterarchy = Pas encore d'hétérarchie : aucun trio d'organisations de secteurs différents n'est relié avec une confiance d'au moins { $trust }.
+net-sum-heterarchies = { $count ->
+    [one] { $count } hétérarchie trouvée
+   *[other] { $count } hétérarchies trouvées
+} ; la plus forte réunit { $organizations } ({ $sectors }) avec une confiance moyenne de { $trust }.
+net-sum-inward = Le secteur le plus replié sur lui-même : { $sector } (indice E-I { $ei }) ; { $all ->
+    [yes] tous ses liens restent
+   *[no] la plupart de ses liens restent
+} internes.
+net-sum-silos = { $names } { $count ->
+    [one] vit en vase clos : la plupart de ses liens restent internes.
+   *[other] vivent en vase clos : la plupart de leurs liens restent internes.
+}
+net-sum-cut = Si { $person } part, { $cut_off } { $count ->
+    [one] perdrait
+   *[other] perdraient
+} le contact.
+net-sum-cut-with = Si { $person } part, { $cut_off } { $count ->
+    [one] perdrait
+   *[other] perdraient
+} le contact avec { $rest }.
+net-sum-cut-all = En tout, { $count ->
+    [one] { $count } personne est le seul lien
+   *[other] { $count } personnes sont le seul lien
+} entre une partie du réseau et le reste.
+net-sum-only-links = { $count ->
+    [one] { $count } personne est
+   *[other] { $count } personnes sont
+} le seul lien de quelqu'un avec le reste ; aucune organisation ne dépend d'une seule personne.
+net-sum-no-cut = Le départ d'une seule personne ne couperait personne du réseau.
+net-sum-balance = L'équilibre entre secteurs atteint { $percent } de l'idéal (personnes : { $counts }).
+net-sum-missing = Personne ne participe encore pour { $count ->
+    [one] ce secteur
+   *[other] ces secteurs
+} : { $sectors }.
+
 ## Embeds (src/embed/)
 embed-blocked-crypto = Ce navigateur ne permet pas à cette vue intégrée d'utiliser le chiffrement : la salle ne peut pas être affichée ici.
 embed-open-tab = L'ouvrir dans son propre onglet
@@ -584,10 +802,10 @@ embed-indicators = Indicateurs
 embed-delivered = { $delivered } engagements tenus sur { $promised }
 embed-network = Carte du réseau
 embed-network-count = { $people ->
-    [one] 1 personne
+    [one] { $people } personne
    *[other] { $people } personnes
 }, { $organizations ->
-    [one] 1 organisation
+    [one] { $organizations } organisation
    *[other] { $organizations } organisations
 }
 embed-network-list = Personnes et organisations

@@ -264,6 +264,25 @@ pub fn format_number(value: f64, max_fraction_digits: usize) -> String {
     call_format(nf.format(), &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string())
 }
 
+/// A number with exactly `digits` decimals, the current locale's way
+/// (`0.50` / `0,50`). Reactive.
+pub fn format_fixed(value: f64, digits: usize) -> String {
+    let digits = JsValue::from(digits.min(20) as u32);
+    let opts = options(&[("minimumFractionDigits", digits.clone()), ("maximumFractionDigits", digits)]);
+    let nf = js_sys::Intl::NumberFormat::new(&intl_locales(), &opts);
+    call_format(nf.format(), &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string())
+}
+
+/// Items joined as the language lists them: "a", "a and b", "a, b and c"
+/// (`list-and` in the catalogs). Reactive.
+pub fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [head @ .., last] => t_args("list-and", &[("head", head.join(", ").into()), ("last", last.clone().into())]),
+    }
+}
+
 /// A whole count the current locale's way (`12 345` in French). Reactive.
 pub fn format_count(value: usize) -> String {
     format_number(value as f64, 0)
@@ -293,6 +312,16 @@ pub fn format_date(iso: &str) -> String {
     let opts = options(&[("dateStyle", JsValue::from_str("medium")), ("timeZone", JsValue::from_str("UTC"))]);
     let dtf = js_sys::Intl::DateTimeFormat::new(&intl_locales(), &opts);
     call_format(dtf.format(), date.unchecked_ref()).unwrap_or_else(|| iso.to_owned())
+}
+
+/// A moment (ms since 1970) as a date and time of day the current locale's
+/// way (`Nov 24, 2026, 2:05 PM` / `24 nov. 2026, 14:05`), in the browser's
+/// time zone. Reactive.
+pub fn format_date_time(millis: f64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    let opts = options(&[("dateStyle", JsValue::from_str("medium")), ("timeStyle", JsValue::from_str("short"))]);
+    let dtf = js_sys::Intl::DateTimeFormat::new(&intl_locales(), &opts);
+    call_format(dtf.format(), date.unchecked_ref()).unwrap_or_default()
 }
 
 /// The language switch for page headers: a labelled select, each language

@@ -118,7 +118,7 @@ pub fn EmbedShell() -> impl IntoView {
                 None => None,
             }}
             {move || match link.get() {
-                Err(e) => view! { <p class="embed-blocked" role="alert">{t("room-link-broken")}": "{e.to_string()}</p> }.into_any(),
+                Err(e) => view! { <p class="embed-blocked" role="alert">{t("room-link-broken")}": "{crate::i18n::link_error(&e)}</p> }.into_any(),
                 Ok(l) if l.key.is_none() => view! { <p class="embed-blocked" role="alert">{tr!("room-no-key")}</p> }.into_any(),
                 Ok(_) if live.is_none() => ().into_any(),
                 Ok(_) => view! {

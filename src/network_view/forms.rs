@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, t_args};
 use crate::tr;
-use super::{kind_label, map::sector_style, NetState, KINDS};
+use super::words::{kind_name, sector_name};
+use super::{kind_label, NetState, KINDS};
 
 /// A form's last refusal: the field it names and the message.
 type FormError = RwSignal<Option<(NetworkField, String)>>;
@@ -83,7 +84,7 @@ fn Fld(
 }
 
 fn sector_options() -> Signal<Vec<(String, String)>> {
-    Signal::stored(Sector::ALL.iter().enumerate().map(|(i, s)| (i.to_string(), sector_style(Some(*s)).2.to_string())).collect())
+    Signal::derive(|| Sector::ALL.iter().enumerate().map(|(i, s)| (i.to_string(), sector_name(Some(*s)))).collect())
 }
 
 fn sector_of(v: &str) -> Sector {
@@ -336,16 +337,16 @@ fn TieForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
     let direction = RwSignal::new("both".to_string());
     let note = RwSignal::new(String::new());
     let error: FormError = RwSignal::new(None);
-    let kinds = Signal::stored(KINDS.iter().map(|k| (kind_label(*k).to_string(), kind_label(*k).to_string())).collect());
+    let kinds = Signal::derive(|| KINDS.iter().map(|k| (kind_label(*k).to_string(), kind_name(*k))).collect());
     let directions = Signal::stored(vec![("both".to_string(), t("net-both-ways")), ("from".to_string(), t("net-from-to"))]);
     let submit = move || {
         let (Some(a), Some(b)) = (node_of(&from.get_untracked()), node_of(&to.get_untracked())) else {
             let field = if node_of(&from.get_untracked()).is_none() { NetworkField::From } else { NetworkField::To };
-            error.set(Some((field, format!("{}: choose a person or an organization", field.label()))));
+            error.set(Some((field, t(if field == NetworkField::From { "net-tie-from-missing" } else { "net-tie-to-missing" }))));
             return;
         };
         let Ok(t) = trust.get_untracked().trim().parse::<i64>() else {
-            error.set(Some((NetworkField::Trust, "trust: give a whole number from 1 to 5".into())));
+            error.set(Some((NetworkField::Trust, t("net-tie-trust-invalid"))));
             return;
         };
         let new = NewTie {

@@ -17,6 +17,7 @@ mod panel;
 mod svg;
 mod undo;
 mod worker;
+mod words;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -120,7 +121,10 @@ impl Net {
     pub fn describe(&self, i: usize) -> String {
         let node = &self.nodes[i];
         match (node.is_org, node.org) {
-            (true, _) => format!("{} ({}, organization)", node.name, node.sector.map_or("other", |s| s.label())),
+            (true, _) => t_args(
+                "net-describe-org",
+                &[("name", node.name.clone().into()), ("sector", words::sector_word(node.sector.unwrap_or(Sector::Other)).into())],
+            ),
             (false, Some(o)) => format!("{} ({})", node.name, self.nodes[o].name),
             (false, None) => node.name.clone(),
         }

@@ -5,44 +5,16 @@
 use std::sync::Arc;
 
 use constellation_analysis_worker::wire::Column;
-use constellation_core::network::{what_if, NodeRef, Role, RoleCounts, WhatIf};
+use constellation_core::network::NodeRef;
 use leptos::prelude::*;
 
-use super::{kind_label, map::sector_style, slow_note, Metric, NetState};
+use super::words::{kind_name, roles, sector_name, summary_text, what_if_words};
+use super::{slow_note, Metric, NetState};
+use crate::i18n::{format_count, format_fixed, t, t_args};
+use crate::tr;
 
 fn fmt3(x: f64) -> String {
-    format!("{x:.3}")
-}
-
-fn roles(c: &RoleCounts) -> String {
-    let parts: Vec<String> = Role::ALL.iter().filter(|r| c.get(**r) > 0).map(|r| format!("{} {}", r.label(), c.get(*r))).collect();
-    if parts.is_empty() {
-        "none".into()
-    } else {
-        parts.join(", ")
-    }
-}
-
-/// A what-if in words.
-fn what_if_words(w: &WhatIf, name_of: impl Fn(&str) -> String) -> String {
-    let s = &w.split;
-    let mut out = String::new();
-    if s.lost_contact.is_empty() && s.pieces.len() <= 1 {
-        out.push_str("Nothing disconnects: everyone else stays in contact.");
-    } else {
-        if !s.lost_contact.is_empty() {
-            let pairs: Vec<String> = s.lost_contact.iter().take(8).map(|(a, b)| format!("{} and {}", name_of(a), name_of(b))).collect();
-            out.push_str(&format!("{} pair{} of organizations lose contact: {}. ", s.lost_contact.len(), if s.lost_contact.len() == 1 { "" } else { "s" }, pairs.join("; ")));
-        }
-        if s.pieces.len() > 1 {
-            out.push_str(&format!("What remains falls into {} separate groups. ", s.pieces.len()));
-        }
-        if !s.sectors_lost.is_empty() {
-            let pairs: Vec<String> = s.sectors_lost.iter().map(|(a, b)| format!("{} and {}", a.label(), b.label())).collect();
-            out.push_str(&format!("No contact left anywhere between {}.", pairs.join("; ")));
-        }
-    }
-    out.trim_end().to_string()
+    format_fixed(x, 3)
 }
 
 #[component]
@@ -53,52 +25,60 @@ pub fn Details(state: NetState) -> impl IntoView {
         let node = st.selected.get()?;
         let net = st.net.get();
         let Some(&i) = net.index.get(&node) else {
-            return Some(view! { <p class="hint">"This entry is no longer in the network."</p> }.into_any());
+            return Some(view! { <p class="hint">{tr!("net-gone")}</p> }.into_any());
         };
         let nd = &net.nodes[i];
         let analysis = st.analysis.get();
         let n = &net.stored.network;
         let kind_line = if nd.is_org {
             let people = net.members.iter().filter(|(_, o)| *o == i).count();
-            format!("Organization · {} · {people} {}", sector_style(nd.sector).2, if people == 1 { "person" } else { "people" })
+            t_args("net-kind-org", &[("sector", sector_name(nd.sector).into()), ("people", people.into())])
         } else {
             let p = n.people.iter().find(|p| p.id == node.id());
             let mut line = match nd.org {
-                Some(o) => format!("Person at {} ({})", net.nodes[o].name, sector_style(nd.sector).2.to_lowercase()),
-                None => "Person, no organization".to_string(),
+                Some(o) => t_args(
+                    "net-kind-person-at",
+                    &[("organization", net.nodes[o].name.clone().into()), ("sector", sector_name(nd.sector).to_lowercase().into())],
+                ),
+                None => t("net-kind-person-alone"),
             };
             if let Some(p) = p {
                 if !p.role.is_empty() {
                     line.push_str(&format!(" · {}", p.role));
                 }
                 if let Some(l) = p.level {
-                    line.push_str(&format!(" · {}", constellation_core::network::entry::code_of(l)));
+                    let level = match l {
+                        constellation_core::network::Level::Senior => "net-level-short-senior",
+                        constellation_core::network::Level::Mid => "net-level-short-mid",
+                        constellation_core::network::Level::Junior => "net-level-short-junior",
+                    };
+                    line.push_str(&format!(" · {}", t(level)));
                 }
             }
             line
         };
-        let mut metrics: Vec<(&str, String)> = Vec::new();
+        let mut metrics: Vec<(&'static str, String)> = Vec::new();
         let mut brokerage = None;
         if let Some(a) = analysis.as_ref().filter(|a| a.net.index.contains_key(&node)) {
             let num = |c: Column| a.value(&node, c).map_or("—".into(), fmt3);
-            let whole = |c: Column| a.value(&node, c).map_or("—".into(), |v| format!("{v:.0}"));
+            let whole = |c: Column| a.value(&node, c).map_or("—".into(), |v| format_count(v.max(0.0) as usize));
             if nd.is_org {
                 metrics.extend([
-                    ("Tied organizations", whole(Column::Degree)),
-                    ("Betweenness", num(Column::Betweenness)),
-                    ("Closeness", num(Column::Closeness)),
-                    ("Eigenvector", num(Column::Eigenvector)),
-                    ("Constraint", num(Column::Constraint)),
+                    ("net-m-tied-organizations", whole(Column::Degree)),
+                    ("net-m-betweenness", num(Column::Betweenness)),
+                    ("net-m-closeness", num(Column::Closeness)),
+                    ("net-m-eigenvector", num(Column::Eigenvector)),
+                    ("net-m-constraint", num(Column::Constraint)),
                 ]);
             } else {
                 metrics.extend([
-                    ("Ties", whole(Column::Degree)),
-                    ("Betweenness", num(Column::Betweenness)),
-                    ("Trust-weighted betweenness", num(Column::WeightedBetweenness)),
-                    ("Closeness", num(Column::Closeness)),
-                    ("Eigenvector", num(Column::Eigenvector)),
-                    ("Constraint", num(Column::Constraint)),
-                    ("Effective size", num(Column::EffectiveSize)),
+                    ("net-m-ties", whole(Column::Degree)),
+                    ("net-m-betweenness", num(Column::Betweenness)),
+                    ("net-m-weighted-betweenness", num(Column::WeightedBetweenness)),
+                    ("net-m-closeness", num(Column::Closeness)),
+                    ("net-m-eigenvector", num(Column::Eigenvector)),
+                    ("net-m-constraint", num(Column::Constraint)),
+                    ("net-m-effective-size", num(Column::EffectiveSize)),
                 ]);
                 brokerage = Some((roles(&a.roles(&node, false)), roles(&a.roles(&node, true))));
             }
@@ -116,8 +96,15 @@ pub fn Details(state: NetState) -> impl IntoView {
                     return None;
                 };
                 let j = *net.index.get(other)?;
-                let arrow = if !t.directed { "" } else if t.from == node { " (to)" } else { " (from)" };
-                Some((id.clone(), format!("{}{arrow} {}, trust {}", kind_label(t.kind), net.describe(j), t.trust.get())))
+                let line = if !t.directed {
+                    "net-tie-line"
+                } else if t.from == node {
+                    "net-tie-line-to"
+                } else {
+                    "net-tie-line-from"
+                };
+                let args = [("kind", kind_name(t.kind).into()), ("other", net.describe(j).into()), ("trust", t.trust.get().into())];
+                Some((id.clone(), t_args(line, &args)))
             })
             .collect();
         let name = nd.name.clone();
@@ -126,15 +113,19 @@ pub fn Details(state: NetState) -> impl IntoView {
         let shown_what = move || what.get().filter(|(n, _)| *n == wnode).map(|(_, t)| t);
         let ask = {
             let node = node.clone();
+            // Computed in the map worker (off the page), shown when it answers.
             move |_| {
                 let net = st.net.get_untracked();
-                let text = match what_if(&net.stored.network, &node) {
-                    Ok(w) => what_if_words(&w, |id| {
-                        net.index.get(&NodeRef::Organization(id.to_string())).map_or(id.to_string(), |&k| net.nodes[k].name.clone())
-                    }),
-                    Err(e) => e.to_string(),
-                };
-                what.set(Some((node.clone(), text)));
+                let node = node.clone();
+                super::map::what_if(net.clone(), node.clone(), move |answer| {
+                    let text = match answer {
+                        Ok(w) => what_if_words(&w, |id| {
+                            net.index.get(&NodeRef::Organization(id.to_string())).map_or(id.to_string(), |&k| net.nodes[k].name.clone())
+                        }),
+                        Err(e) => e,
+                    };
+                    let _ = what.try_set(Some((node, text)));
+                });
             }
         };
         let delete = {
@@ -147,7 +138,7 @@ pub fn Details(state: NetState) -> impl IntoView {
                 match r {
                     Ok(()) => {
                         st.selected.set(None);
-                        st.announcement.set("Deleted.".into());
+                        st.announcement.set(t("net-deleted"));
                     }
                     Err(e) => st.announcement.set(e.to_string()),
                 }
@@ -158,16 +149,16 @@ pub fn Details(state: NetState) -> impl IntoView {
                 <h2 id="net-details-heading" tabindex="-1">{name.clone()}</h2>
                 <p>{kind_line}</p>
                 <dl class="net-metrics">
-                    {metrics.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                    {metrics.into_iter().map(|(k, v)| view! { <div><dt>{t(k)}</dt><dd>{v}</dd></div> }).collect_view()}
                 </dl>
                 {brokerage.map(|(s, o)| view! {
-                    <p><strong>"Brokerage across sectors: "</strong>{s}</p>
-                    <p><strong>"Brokerage across organizations: "</strong>{o}</p>
+                    <p><strong>{t("net-brokerage-sectors")}" "</strong>{s}</p>
+                    <p><strong>{t("net-brokerage-organizations")}" "</strong>{o}</p>
                 })}
-                <h3>{format!("Ties ({})", ties.len())}</h3>
+                <h3>{t_args("net-ties-heading", &[("count", ties.len().into())])}</h3>
                 <ul class="net-ties">
                     {ties.into_iter().map(|(id, text)| {
-                        let label = format!("Remove tie: {text}");
+                        let label = t_args("net-remove-tie", &[("tie", text.clone().into())]);
                         view! {
                             <li>
                                 <span>{text}</span>
@@ -175,17 +166,17 @@ pub fn Details(state: NetState) -> impl IntoView {
                                     if let Err(e) = st.live.edit(|room| room.delete_tie(&id)) {
                                         st.announcement.set(e.to_string());
                                     }
-                                }>"Remove"</button>
+                                }>{t("net-remove")}</button>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
                 <div class="net-actions">
                     <button type="button" on:click=ask>
-                        {if is_org { "What if this organization leaves?" } else { "What if this person leaves?" }}
+                        {t(if is_org { "net-whatif-org" } else { "net-whatif-person" })}
                     </button>
                     <button type="button" class="danger" on:click=delete>
-                        {if is_org { "Delete organization" } else { "Delete person" }}
+                        {t(if is_org { "net-delete-org" } else { "net-delete-person" })}
                     </button>
                 </div>
                 <p class="net-whatif" aria-live="polite">{shown_what}</p>
@@ -194,10 +185,10 @@ pub fn Details(state: NetState) -> impl IntoView {
         )
     };
     view! {
-        <aside class="net-details card" aria-label="Details">
+        <aside class="net-details card" aria-label=tr!("net-details")>
             {move || body().unwrap_or_else(|| view! {
-                <h2 id="net-details-heading" tabindex="-1">"Details"</h2>
-                <p class="hint">"Select a person or an organization on the map or in the table to see their ties and measures."</p>
+                <h2 id="net-details-heading" tabindex="-1">{tr!("net-details")}</h2>
+                <p class="hint">{tr!("net-details-hint")}</p>
             }.into_any())}
         </aside>
     }
@@ -209,20 +200,20 @@ pub fn Summary(state: NetState) -> impl IntoView {
     let lines = move || {
         let empty = st.net.with(|n| n.nodes.is_empty());
         if empty {
-            return view! { <p class="hint">"No one is on the map yet. Add yourself with the quick entry above."</p> }.into_any();
+            return view! { <p class="hint">{tr!("net-empty")}</p> }.into_any();
         }
         match st.analysis.get() {
-            None => view! { <p class="hint">"Analyzing…"</p> }.into_any(),
+            None => view! { <p class="hint">{tr!("net-analyzing")}</p> }.into_any(),
             Some(a) => {
                 let slow = slow_note(&a);
                 let warnings = a.digest().warnings.clone();
                 view! {
                     <ul class="net-summary-lines">
-                        {a.digest().summary.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}
+                        {a.digest().summary.iter().map(|s| view! { <li>{summary_text(s)}</li> }).collect_view()}
                     </ul>
                     {warnings.into_iter().map(|w| view! { <p class="hint">{w}</p> }).collect_view()}
                     {slow.map(|s| view! { <p class="hint">{s}</p> })}
-                    {move || st.stale.get().then(|| view! { <p class="hint">"Updating after the latest changes…"</p> })}
+                    {move || st.stale.get().then(|| view! { <p class="hint">{tr!("net-updating")}</p> })}
                 }
                 .into_any()
             }
@@ -230,7 +221,7 @@ pub fn Summary(state: NetState) -> impl IntoView {
     };
     view! {
         <section class="net-summary card" aria-labelledby="net-summary-heading">
-            <h2 id="net-summary-heading">"Network health"</h2>
+            <h2 id="net-summary-heading">{tr!("net-health")}</h2>
             {lines}
         </section>
     }
@@ -247,13 +238,13 @@ enum Col {
 }
 
 impl Col {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Col::Name => "Name",
-            Col::Type => "Type",
-            Col::Sector => "Sector",
-            Col::Organization => "Organization",
-            Col::M(m) => m.label(),
+            Col::Name => t("n-name"),
+            Col::Type => t("net-col-type"),
+            Col::Sector => t("n-sector"),
+            Col::Organization => t("n-organization"),
+            Col::M(m) => m.name(),
         }
     }
 }
@@ -327,8 +318,8 @@ pub fn Table(state: NetState) -> impl IntoView {
                 let nums = NUMS.map(|m| analysis.as_ref().map_or(0.0, |a| a.metric(&nd.node, m)));
                 let text = [
                     nd.name.clone(),
-                    if nd.is_org { "organization".into() } else { "person".into() },
-                    nd.sector.map_or("—".into(), |s| s.label().to_string()),
+                    t(if nd.is_org { "net-type-organization" } else { "net-type-person" }),
+                    nd.sector.map_or("—".into(), |s| sector_name(Some(s))),
                     nd.org.map_or(String::new(), |o| net.nodes[o].name.clone()),
                 ];
                 (i, text, nums)
@@ -344,7 +335,7 @@ pub fn Table(state: NetState) -> impl IntoView {
                         <td>{kind}</td>
                         <td>{sector}</td>
                         <td>{org}</td>
-                        {nums.iter().enumerate().map(|(k, v)| view! { <td class="num">{if is_int(k) { format!("{v:.0}") } else { fmt3(*v) }}</td> }).collect_view()}
+                        {nums.iter().enumerate().map(|(k, v)| view! { <td class="num">{if is_int(k) { format_count(v.max(0.0) as usize) } else { fmt3(*v) }}</td> }).collect_view()}
                     </tr>
                 }
             })
@@ -353,14 +344,14 @@ pub fn Table(state: NetState) -> impl IntoView {
     let range = move || {
         let total = sorted.with(|r| r.len());
         let start = current() * PAGE_ROWS;
-        format!("Rows {}–{} of {total}", (start + 1).min(total), (start + PAGE_ROWS).min(total))
+        t_args("net-rows", &[("first", (start + 1).min(total).into()), ("last", (start + PAGE_ROWS).min(total).into()), ("total", total.into())])
     };
     view! {
         <section class="net-table-section" aria-labelledby="net-table-heading">
-            <h2 id="net-table-heading">"People and organizations"</h2>
+            <h2 id="net-table-heading">{tr!("net-table-heading")}</h2>
             <div class="net-table-scroll">
                 <table class="net-table">
-                    <caption class="visually-hidden">"People and organizations with their measures; column buttons sort"</caption>
+                    <caption class="visually-hidden">{tr!("net-table-caption")}</caption>
                     <thead>
                         <tr>
                             {COLUMNS.into_iter().map(|c| {
@@ -374,7 +365,7 @@ pub fn Table(state: NetState) -> impl IntoView {
                                             // Numbers sort biggest first on the first click.
                                             sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, !matches!(c, Col::M(_))) });
                                             page.set(0);
-                                        }>{c.label()}</button>
+                                        }>{move || c.label()}</button>
                                     </th>
                                 }
                             }).collect_view()}
@@ -384,9 +375,9 @@ pub fn Table(state: NetState) -> impl IntoView {
                 </table>
             </div>
             <div class="net-pager" hidden=move || { pages() <= 1 }>
-                <button type="button" disabled=move || current() == 0 on:click=move |_| page.set(current().saturating_sub(1))>"Previous rows"</button>
+                <button type="button" disabled=move || current() == 0 on:click=move |_| page.set(current().saturating_sub(1))>{tr!("net-rows-previous")}</button>
                 <p role="status">{range}</p>
-                <button type="button" disabled=move || { current() + 1 >= pages() } on:click=move |_| page.set(current() + 1)>"Next rows"</button>
+                <button type="button" disabled=move || { current() + 1 >= pages() } on:click=move |_| page.set(current() + 1)>{tr!("net-rows-next")}</button>
             </div>
         </section>
     }

@@ -112,7 +112,7 @@ fn Readout(live: LiveRoom) -> impl IntoView {
         leptos::task::spawn_local(async move {
             copied.set(Some(match copy_text(&text).await {
                 Ok(()) => t("presenter-copied"),
-                Err(e) => e.to_string(),
+                Err(_) => t("presenter-copy-refused"),
             }));
         });
     };
@@ -211,12 +211,16 @@ fn readout_text(r: &SessionReadout) -> String {
             .iter()
             .map(|n| t_args("presenter-text-note", &[("text", n.text.clone().into()), ("votes", n.votes.into())]))
             .collect();
-        parts.push(t_args("presenter-text-top", &[("notes", notes.join("; ").into())]));
+        parts.push(t_args("presenter-text-top", &[("notes", notes.join(&t("list-semicolon")).into())]));
     }
     parts.push(t_args("presenter-text-commitments", &[("count", r.new_commitments.len().into())]));
     if !r.new_commitments.is_empty() {
-        let list: Vec<String> = r.new_commitments.iter().map(|c| format!("{} ({})", c.organization, c.description)).collect();
-        parts.push(format!("{}.", list.join("; ")));
+        let list: Vec<String> = r
+            .new_commitments
+            .iter()
+            .map(|c| t_args("presenter-text-commitment", &[("organization", c.organization.clone().into()), ("description", c.description.clone().into())]))
+            .collect();
+        parts.push(t_args("presenter-text-commitment-list", &[("list", list.join(&t("list-semicolon")).into())]));
     }
     parts.push(t_args(
         "presenter-text-network",

@@ -11,22 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::random_bytes;
-
-// Strings of this module, in one place (to move into the i18n catalogs).
-const HEADING: &str = "Room code";
-const INTRO: &str = "A short code people can type on the start page (“Room code or link”) instead of the link. It works for 24 hours.";
-const OPENS: &str = "The code opens";
-const VIEW_LINK: &str = "the view-only link";
-const EDIT_LINK: &str = "the edit link";
-const MAKE: &str = "Make a room code";
-const MAKING: &str = "Making the code…";
-const CODE_LABEL: &str = "Room code";
-const COPY_CODE: &str = "Copy room code";
-const VALID_UNTIL: &str = "Valid until";
-const NO_RELAY: &str = "The relay could not be reached to store the code; try again when online.";
-const NO_SUCH_CODE: &str = "No room has this code. Check it, or ask for a new one (codes last 24 hours).";
-const TOO_MANY: &str = "Too many codes were tried from this network; wait a minute and try again.";
-const NO_CRYPTO: &str = "This browser cannot derive the code's key (WebCrypto is missing; the page must be served over HTTPS).";
+use crate::i18n::{format_date_time, t, t_args};
+use crate::tr;
 
 /// Makes a room code for `link` (or its view-only link) in the Share dialog.
 #[component]
@@ -34,7 +20,7 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
     let can_choose = link.write.is_some();
     let (for_edit, set_for_edit) = signal(false);
     let (busy, set_busy) = signal(false);
-    let (made, set_made) = signal(None::<(String, String)>);
+    let (made, set_made) = signal(None::<(String, f64)>);
     let (error, set_error) = signal(None::<String>);
     let make = move |_| {
         let target = if for_edit.get_untracked() { link.clone() } else { link.view_only() };
@@ -43,8 +29,7 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
         leptos::task::spawn_local(async move {
             match make_code(&target).await {
                 Ok(code) => {
-                    let until = js_sys::Date::new(&JsValue::from_f64(js_sys::Date::now() + TICKET_LIFETIME_SECONDS as f64 * 1000.0));
-                    let until: String = until.to_locale_string("default", &JsValue::UNDEFINED).into();
+                    let until = js_sys::Date::now() + TICKET_LIFETIME_SECONDS as f64 * 1000.0;
                     set_made.set(Some((code.display(), until)));
                 }
                 Err(e) => set_error.set(Some(e)),
@@ -54,32 +39,32 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
     };
     view! {
         <section class="share-section" aria-labelledby="share-code-heading">
-            <h3 id="share-code-heading">{HEADING}</h3>
-            <p class="hint">{INTRO}</p>
+            <h3 id="share-code-heading">{tr!("code-heading")}</h3>
+            <p class="hint">{tr!("code-intro")}</p>
             {can_choose.then(|| view! {
-                <label for="share-code-for">{OPENS}</label>
+                <label for="share-code-for">{tr!("code-opens")}</label>
                 <select id="share-code-for" on:change=move |ev| set_for_edit.set(event_target_value(&ev) == "edit")>
-                    <option value="view" selected>{VIEW_LINK}</option>
-                    <option value="edit">{EDIT_LINK}</option>
+                    <option value="view" selected>{tr!("code-opens-view")}</option>
+                    <option value="edit">{tr!("code-opens-edit")}</option>
                 </select>
             })}
             <button type="button" on:click=make disabled=busy>
-                {move || if busy.get() { MAKING } else { MAKE }}
+                {move || if busy.get() { t("code-making") } else { t("code-make") }}
             </button>
             <p class="error" role="alert">{move || error.get()}</p>
             {move || made.get().map(|(code, until)| {
                 let copied = code.clone();
                 view! {
                     <div class="share-field">
-                        <label for="share-room-code">{CODE_LABEL}</label>
+                        <label for="share-room-code">{tr!("code-label")}</label>
                         <div class="row">
                             <input id="share-room-code" class="room-code" type="text" readonly prop:value=code/>
-                            <button type="button" aria-label=COPY_CODE
+                            <button type="button" aria-label=tr!("code-copy")
                                 on:click=move |_| super::copy("share-room-code", copied.clone(), set_status)>
-                                "Copy"
+                                {tr!("share-copy")}
                             </button>
                         </div>
-                        <p class="hint">{format!("{VALID_UNTIL} {until}.")}</p>
+                        <p class="hint">{move || t_args("code-valid-until", &[("time", format_date_time(until).into())])}</p>
                     </div>
                 }
             })}
@@ -97,22 +82,22 @@ async fn make_code(link: &RoomLink) -> Result<RoomCode, String> {
         match fetch("PUT", &format!("/api/room-codes/{}", code.lookup()), Some(&ticket)).await {
             Ok((201, _)) => return Ok(code),
             Ok((409, _)) => continue,
-            Ok((429, _)) => return Err(TOO_MANY.to_owned()),
+            Ok((429, _)) => return Err(t("code-too-many")),
             Ok((_, body)) => return Err(String::from_utf8_lossy(&body).trim().to_owned()),
-            Err(_) => return Err(NO_RELAY.to_owned()),
+            Err(_) => return Err(t("code-no-relay")),
         }
     }
-    Err(NO_RELAY.to_owned())
+    Err(t("code-no-relay"))
 }
 
 /// Fetches and opens the ticket of a typed code: the room link it stands for.
 pub async fn open_code(code: RoomCode) -> Result<RoomLink, String> {
     let ticket = match fetch("GET", &format!("/api/room-codes/{}", code.lookup()), None).await {
         Ok((200, ticket)) => ticket,
-        Ok((404, _)) => return Err(NO_SUCH_CODE.to_owned()),
-        Ok((429, _)) => return Err(TOO_MANY.to_owned()),
+        Ok((404, _)) => return Err(t("code-no-such")),
+        Ok((429, _)) => return Err(t("code-too-many")),
         Ok((_, body)) => return Err(String::from_utf8_lossy(&body).trim().to_owned()),
-        Err(_) => return Err(NO_RELAY.to_owned()),
+        Err(_) => return Err(t("code-no-relay")),
     };
     let key = derive_key(&code).await?;
     open_ticket(&code, &key, &ticket).map_err(|e| e.to_string())
@@ -120,15 +105,15 @@ pub async fn open_code(code: RoomCode) -> Result<RoomLink, String> {
 
 /// PBKDF2-HMAC-SHA256 of the code with WebCrypto.
 async fn derive_key(code: &RoomCode) -> Result<[u8; 32], String> {
-    let no_crypto = |_| NO_CRYPTO.to_owned();
+    let no_crypto = |_| t("code-no-crypto");
     let window: JsValue = window().into();
     let subtle = Reflect::get(&Reflect::get(&window, &"crypto".into()).map_err(no_crypto)?, &"subtle".into()).map_err(no_crypto)?;
     if subtle.is_undefined() {
-        return Err(NO_CRYPTO.to_owned());
+        return Err(t("code-no-crypto"));
     }
     let call = |name: &str, args: &Array| -> Result<JsFuture, String> {
-        let f: Function = Reflect::get(&subtle, &name.into()).map_err(no_crypto)?.dyn_into().map_err(|_| NO_CRYPTO.to_owned())?;
-        let promise: Promise = Reflect::apply(&f, &subtle, args).map_err(no_crypto)?.dyn_into().map_err(|_| NO_CRYPTO.to_owned())?;
+        let f: Function = Reflect::get(&subtle, &name.into()).map_err(no_crypto)?.dyn_into().map_err(|_| t("code-no-crypto"))?;
+        let promise: Promise = Reflect::apply(&f, &subtle, args).map_err(no_crypto)?.dyn_into().map_err(|_| t("code-no-crypto"))?;
         Ok(JsFuture::from(promise))
     };
     let password = Uint8Array::from(code.kdf_password().as_bytes());
@@ -142,7 +127,7 @@ async fn derive_key(code: &RoomCode) -> Result<[u8; 32], String> {
     set("salt", &Uint8Array::from(code.kdf_salt().as_slice()))?;
     set("iterations", &JsValue::from_f64(f64::from(KDF_ITERATIONS)))?;
     let bits = call("deriveBits", &Array::of3(&params, &base, &JsValue::from_f64(256.0)))?.await.map_err(no_crypto)?;
-    Uint8Array::new(&bits).to_vec().try_into().map_err(|_| NO_CRYPTO.to_owned())
+    Uint8Array::new(&bits).to_vec().try_into().map_err(|_| t("code-no-crypto"))
 }
 
 /// A same-origin request: (status, body).

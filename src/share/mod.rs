@@ -18,36 +18,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::i18n::{t, t_args};
 use crate::room::{use_live_room, RoomContext};
-
-// Strings of this module, in one place (to move into the i18n catalogs).
-const SHARE: &str = "Share";
-const SHARE_TITLE: &str = "Share this room";
-const CLOSE: &str = "Close";
-const COPY: &str = "Copy";
-const COPIED: &str = "Copied.";
-const COPY_BY_HAND: &str = "Selected: press Ctrl+C (or ⌘C) to copy.";
-const EDIT_LINK: &str = "Edit link";
-const VIEW_LINK: &str = "View-only link";
-const ROOM_LINK: &str = "Room link";
-const COPY_EDIT_LINK: &str = "Copy edit link";
-const COPY_VIEW_LINK: &str = "Copy view-only link";
-const COPY_ROOM_LINK: &str = "Copy room link";
-const ACCESS_EDIT: &str = "Anyone with the edit link can change the room; give it only to people who plan with you. The view-only link lets people read and follow along: the relay refuses any change sent with it.";
-const ACCESS_VIEW: &str = "You opened a view-only link: you can read the room and pass this link on, but not change anything.";
-const ACCESS_OPEN: &str = "This room was created before view-only links existed: anyone with its link can read and change it. For a room you can share read-only, create a new room.";
-const QR_HEADING: &str = "QR code";
-const QR_OF: &str = "QR code of the";
-const EMBED_HEADING: &str = "Embed in a web page";
-const EMBED_SHOW: &str = "Show";
-const EMBED_CODE: &str = "Embed code";
-const COPY_EMBED: &str = "Copy embed code";
-const EMBED_NOTE: &str = "Embeds always use the view-only link: visitors of the page can read, never change.";
-const EMBED_NETWORK: &str = "Network map";
-const EMBED_ACCOUNTABILITY: &str = "Accountability";
-const EMBED_GOAL: &str = "Goal";
-const VIEW_ONLY: &str = "View only";
-const VIEW_ONLY_HINT: &str = "This link can read the room but not change it.";
+use crate::tr;
 
 /// A QR code of `text`, drawn as SVG; `label` is its accessible name.
 #[component]
@@ -73,7 +46,7 @@ pub fn QrCode(#[prop(into)] text: Signal<String>, #[prop(into)] label: Signal<St
 #[component]
 pub fn AccessBadge() -> impl IntoView {
     let view_only = use_live_room().is_some_and(|l| !l.can_edit());
-    view_only.then(|| view! { <span class="badge view-only" title=VIEW_ONLY_HINT>{VIEW_ONLY}</span> })
+    view_only.then(|| view! { <span class="badge view-only" title=tr!("view-only-hint")>{tr!("view-only")}</span> })
 }
 
 /// The id of the "View only" notice, for `aria-describedby` on disabled controls.
@@ -91,7 +64,7 @@ pub fn EditGate(children: Children) -> impl IntoView {
     if !view_only {
         return children().into_any();
     }
-    let notice = view! { <p id=VIEW_ONLY_HINT_ID class="notice view-only-notice">{VIEW_ONLY}": "{VIEW_ONLY_HINT}</p> };
+    let notice = view! { <p id=VIEW_ONLY_HINT_ID class="notice view-only-notice">{tr!("view-only-notice")}</p> };
     // The room's frame stays while its sections change, so this follows the address.
     let path = leptos_router::hooks::use_location().pathname;
     let on_board = move || path.with(|p| p.ends_with("/board"));
@@ -142,12 +115,12 @@ pub fn ShareButton() -> impl IntoView {
                 <circle cx="18" cy="19" r="3" fill="currentColor"/>
                 <path d="M8.6 10.7l6.8-4M8.6 13.3l6.8 4" stroke="currentColor" stroke-width="2"/>
             </svg>
-            {SHARE}
+            {tr!("share")}
         </button>
         <dialog class="share-dialog" aria-labelledby="share-title" node_ref=dialog on:close=on_close>
             <div class="share-head">
-                <h2 id="share-title">{SHARE_TITLE}</h2>
-                <button type="button" on:click=close>{CLOSE}</button>
+                <h2 id="share-title">{tr!("share-title")}</h2>
+                <button type="button" on:click=close>{tr!("share-close")}</button>
             </div>
             {move || match link.get() {
                 Ok(l) if open.get() => view! { <ShareBody link=l set_status=set_status/> }.into_any(),
@@ -176,51 +149,50 @@ fn ShareBody(link: RoomLink, set_status: WriteSignal<String>) -> impl IntoView {
         Signal::derive(move || if qr_of_edit.get() { edit_url.clone() } else { view_url.clone() })
     };
     let qr_label = Signal::derive(move || {
-        let which = match (access, qr_of_edit.get()) {
-            (Access::Open, _) => ROOM_LINK,
-            (_, true) => EDIT_LINK,
-            (_, false) => VIEW_LINK,
-        };
-        format!("{QR_OF} {}", which.to_lowercase())
+        t(match (access, qr_of_edit.get()) {
+            (Access::Open, _) => "share-qr-of-room",
+            (_, true) => "share-qr-of-edit",
+            (_, false) => "share-qr-of-view",
+        })
     });
 
     let fields = match access {
         Access::Edit => view! {
-            <LinkField id="share-edit-link" label=EDIT_LINK copy_label=COPY_EDIT_LINK value=edit_url set_status=set_status/>
-            <LinkField id="share-view-link" label=VIEW_LINK copy_label=COPY_VIEW_LINK value=view_url set_status=set_status/>
+            <LinkField id="share-edit-link" label="share-edit-link" copy_label="share-copy-edit-link" value=edit_url set_status=set_status/>
+            <LinkField id="share-view-link" label="share-view-link" copy_label="share-copy-view-link" value=view_url set_status=set_status/>
         }
         .into_any(),
         Access::View => {
-            view! { <LinkField id="share-view-link" label=VIEW_LINK copy_label=COPY_VIEW_LINK value=view_url set_status=set_status/> }
+            view! { <LinkField id="share-view-link" label="share-view-link" copy_label="share-copy-view-link" value=view_url set_status=set_status/> }
                 .into_any()
         }
         Access::Open => {
-            view! { <LinkField id="share-room-link" label=ROOM_LINK copy_label=COPY_ROOM_LINK value=edit_url set_status=set_status/> }
+            view! { <LinkField id="share-room-link" label="share-room-link" copy_label="share-copy-room-link" value=edit_url set_status=set_status/> }
                 .into_any()
         }
     };
     let explanation = match access {
-        Access::Edit => ACCESS_EDIT,
-        Access::View => ACCESS_VIEW,
-        Access::Open => ACCESS_OPEN,
+        Access::Edit => "share-access-edit",
+        Access::View => "share-access-view",
+        Access::Open => "share-access-open",
     };
 
     view! {
-        <p class="share-access">{explanation}</p>
+        <p class="share-access">{crate::i18n::text(explanation)}</p>
         {fields}
         <section class="share-section" aria-labelledby="share-qr-heading">
-            <h3 id="share-qr-heading">{QR_HEADING}</h3>
+            <h3 id="share-qr-heading">{tr!("share-qr-heading")}</h3>
             {(access == Access::Edit).then(|| view! {
                 <div class="share-choice" role="radiogroup" aria-labelledby="share-qr-heading">
                     <label>
                         <input type="radio" name="share-qr" prop:checked=move || !qr_of_edit.get()
                             on:change=move |_| set_qr_of_edit.set(false)/>
-                        {VIEW_LINK}
+                        {tr!("share-view-link")}
                     </label>
                     <label>
                         <input type="radio" name="share-qr" prop:checked=move || qr_of_edit.get()
                             on:change=move |_| set_qr_of_edit.set(true)/>
-                        {EDIT_LINK}
+                        {tr!("share-edit-link")}
                     </label>
                 </div>
             })}
@@ -231,7 +203,8 @@ fn ShareBody(link: RoomLink, set_status: WriteSignal<String>) -> impl IntoView {
     }
 }
 
-/// A read-only link with its label and a Copy button.
+/// A read-only link with its label and a Copy button (`label` and
+/// `copy_label` are message ids).
 #[component]
 fn LinkField(
     id: &'static str,
@@ -243,11 +216,11 @@ fn LinkField(
     let copied = value.clone();
     view! {
         <div class="share-field">
-            <label for=id>{label}</label>
+            <label for=id>{crate::i18n::text(label)}</label>
             <div class="row">
                 <input id=id type="text" readonly prop:value=value on:focus=move |_| select_field(id)/>
-                <button type="button" aria-label=copy_label on:click=move |_| copy(id, copied.clone(), set_status)>
-                    {COPY}
+                <button type="button" aria-label=crate::i18n::text(copy_label) on:click=move |_| copy(id, copied.clone(), set_status)>
+                    {tr!("share-copy")}
                 </button>
             </div>
         </div>
@@ -274,22 +247,22 @@ fn EmbedSection(link: RoomLink, origin: String, set_status: WriteSignal<String>)
     });
     view! {
         <section class="share-section" aria-labelledby="share-embed-heading">
-            <h3 id="share-embed-heading">{EMBED_HEADING}</h3>
-            <label for="share-embed-what">{EMBED_SHOW}</label>
+            <h3 id="share-embed-heading">{tr!("share-embed-heading")}</h3>
+            <label for="share-embed-what">{tr!("share-embed-show")}</label>
             <select id="share-embed-what" on:change=move |ev| set_what.set(event_target_value(&ev))>
-                <option value="network" selected>{EMBED_NETWORK}</option>
+                <option value="network" selected>{tr!("share-embed-network")}</option>
                 {goals
                     .into_iter()
-                    .map(|(id, title)| view! { <option value=format!("goal:{id}")>{format!("{EMBED_GOAL}: {title}")}</option> })
+                    .map(|(id, title)| view! { <option value=format!("goal:{id}")>{move || t_args("share-embed-goal", &[("title", title.clone().into())])}</option> })
                     .collect_view()}
-                <option value="accountability">{EMBED_ACCOUNTABILITY}</option>
+                <option value="accountability">{tr!("share-embed-accountability")}</option>
             </select>
-            <label for="share-embed-code">{EMBED_CODE}</label>
+            <label for="share-embed-code">{tr!("share-embed-code")}</label>
             <textarea id="share-embed-code" readonly rows="4" prop:value=snippet on:focus=move |_| select_field("share-embed-code")></textarea>
             <button type="button" on:click=move |_| copy("share-embed-code", snippet.get_untracked(), set_status)>
-                {COPY_EMBED}
+                {tr!("share-copy-embed")}
             </button>
-            <p class="hint">{EMBED_NOTE}</p>
+            <p class="hint">{tr!("share-embed-note")}</p>
         </section>
     }
 }
@@ -301,16 +274,16 @@ pub(crate) fn copy(field: &'static str, text: String, set_status: WriteSignal<St
     match clipboard_write(&text) {
         Some(promise) => leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => set_status.set(COPIED.to_owned()),
+                Ok(_) => set_status.set(t("share-copied")),
                 Err(_) => {
                     select_field(field);
-                    set_status.set(COPY_BY_HAND.to_owned());
+                    set_status.set(t("share-copy-by-hand"));
                 }
             }
         }),
         None => {
             select_field(field);
-            set_status.set(COPY_BY_HAND.to_owned());
+            set_status.set(t("share-copy-by-hand"));
         }
     }
 }

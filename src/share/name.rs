@@ -6,15 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::{LocalPreferences, Preferences};
 use crate::room::use_live_room;
-
-// Strings of this module, in one place (to move into the i18n catalogs).
-const HEADING: &str = "Before you join";
-const INTRO: &str = "Tell the others in this room who you are.";
-const YOUR_NAME: &str = "Your name";
-const HINT: &str = "Shown to the others in this room. Remembered on this device.";
-const JOIN: &str = "Join";
-const SKIP: &str = "Skip";
-const NAME_NEEDED: &str = "Type a name, or choose Skip to join without one.";
+use crate::tr;
 
 /// Shows `children` once this person has a name or has chosen to skip.
 #[component]
@@ -28,7 +20,7 @@ pub fn NameGate(children: ChildrenFn) -> impl IntoView {
         ev.prevent_default();
         let typed = name.get_untracked().trim().to_owned();
         if typed.is_empty() {
-            set_error.set(Some(NAME_NEEDED));
+            set_error.set(Some("name-prompt-needed"));
             return;
         }
         prefs.set_display_name(&typed);
@@ -47,9 +39,9 @@ pub fn NameGate(children: ChildrenFn) -> impl IntoView {
         } else {
             view! {
                 <form class="page narrow card name-prompt" on:submit=join novalidate aria-labelledby="name-prompt-heading">
-                    <h1 id="name-prompt-heading">{HEADING}</h1>
-                    <p>{INTRO}</p>
-                    <label for="name-prompt-name">{YOUR_NAME}</label>
+                    <h1 id="name-prompt-heading">{tr!("name-prompt-heading")}</h1>
+                    <p>{tr!("name-prompt-intro")}</p>
+                    <label for="name-prompt-name">{tr!("landing-your-name")}</label>
                     <input
                         id="name-prompt-name"
                         name="name"
@@ -63,11 +55,11 @@ pub fn NameGate(children: ChildrenFn) -> impl IntoView {
                         prop:value=name
                         on:input=move |ev| set_name.set(event_target_value(&ev))
                     />
-                    <p id="name-prompt-hint" class="hint">{HINT}</p>
-                    <p id="name-prompt-error" class="error" role="alert">{move || error.get()}</p>
+                    <p id="name-prompt-hint" class="hint">{tr!("name-prompt-hint")}</p>
+                    <p id="name-prompt-error" class="error" role="alert">{move || error.get().map(crate::i18n::t)}</p>
                     <div class="row">
-                        <button type="submit" class="primary">{JOIN}</button>
-                        <button type="button" on:click=skip>{SKIP}</button>
+                        <button type="submit" class="primary">{tr!("name-prompt-join")}</button>
+                        <button type="button" on:click=skip>{tr!("name-prompt-skip")}</button>
                     </div>
                 </form>
             }

@@ -133,3 +133,160 @@ test('Arabic text in a note and a name reads right to left; ?dir=rtl mirrors the
     await screenshot(page, `i18n-rtl-board-${size.name}`);
   }
 });
+
+const PHONE = { width: 360, height: 640 };
+const LAPTOP = { width: 1280, height: 800 };
+const NODES = `id,type,name,organization,sector,role,level
+city,organization,City Hall,,government,,
+bank,organization,Food Bank,,civil_society,,
+shop,organization,Corner Shop,,business,,
+ana,person,Ana,city,,planner,mid
+ben,person,Ben,bank,,,
+chloe,person,Chloé,bank,,,
+dev,person,Dev,shop,,owner,senior
+eve,person,Eve,shop,,,
+`;
+const EDGES = `from,to,trust,kind
+ana,ben,4,collaborates
+ana,chloe,3,knows
+ben,chloe,5,knows
+ana,dev,2,knows
+dev,eve,3,collaborates
+city,bank,3,funds
+`;
+
+test('in French: the Share dialog and its room code, the name prompt, the presenter and an embed', async ({ browser, server }) => {
+  const page = await (await browser.newContext({ viewport: LAPTOP })).newPage();
+  const link = await createRoom(page, server.url, 'Amina');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  // The Share dialog, by its French names.
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Partager cette salle' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Toute personne qui a le lien de modification peut changer la salle');
+  await expect(dialog.getByRole('textbox', { name: 'Lien de modification' })).toHaveValue(/#k=/);
+  await expect(dialog.getByRole('textbox', { name: 'Lien en lecture seule' })).toHaveValue(/#k=/);
+  await expect(dialog.getByRole('button', { name: 'Copier le lien en lecture seule' })).toBeVisible();
+  await expect(dialog.getByRole('img', { name: 'Code QR du lien en lecture seule' })).toBeVisible();
+  await dialog.getByRole('radio', { name: 'Lien de modification' }).check();
+  await expect(dialog.getByRole('img', { name: 'Code QR du lien de modification' })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Intégrer dans une page web' })).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Afficher' }).getByRole('option', { name: 'Carte du réseau' })).toBeAttached();
+  await expect(dialog.getByRole('button', { name: "Copier le code d'intégration" })).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Le code ouvre' })).toHaveValue('view');
+  await expect(dialog).toContainText('(« Code ou lien de la salle »)');
+  await dialog.getByRole('button', { name: 'Créer un code de salle' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Code de salle' })).toHaveValue(/\S/, { timeout: 30_000 });
+  await expect(dialog.getByRole('button', { name: 'Copier le code de salle' })).toBeVisible();
+  await expect(dialog.getByText(/^Valable jusqu'au .+\.$/)).toBeVisible();
+  for (const [name, size] of [['desktop', LAPTOP], ['phone', PHONE]]) {
+    await page.setViewportSize(size);
+    // Nothing of the longer French text runs out of the dialog sideways.
+    const overflow = await dialog.evaluate((d) => d.scrollWidth - d.clientWidth);
+    expect(overflow, `the dialog scrolls sideways at ${name} size`).toBeLessThanOrEqual(1);
+    await screenshot(page, `i18n-fr-share-${name}`);
+  }
+  await page.setViewportSize(LAPTOP);
+  await dialog.getByRole('button', { name: 'Fermer' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Someone new, whose browser speaks French, opens the link: the name prompt.
+  const guestContext = await browser.newContext({ locale: 'fr-FR', viewport: PHONE });
+  const guest = await guestContext.newPage();
+  await guest.goto(link);
+  const prompt = guest.getByRole('form', { name: "Avant d'entrer" });
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('Dites aux autres participants de cette salle qui vous êtes.');
+  await prompt.getByRole('button', { name: 'Entrer' }).click();
+  await expect(prompt.getByRole('textbox', { name: 'Votre nom' })).toHaveAccessibleDescription(/Saisissez un nom, ou choisissez « Passer » pour entrer sans nom\./);
+  await screenshot(guest, 'i18n-fr-name-prompt-phone');
+  await prompt.getByRole('textbox', { name: 'Votre nom' }).fill('Bruno');
+  await prompt.getByRole('button', { name: 'Entrer' }).click();
+  await expect(guest.getByRole('button', { name: 'Ajouter une note' })).toBeVisible();
+
+  // The presenter page, and its read-out to read aloud.
+  await page.getByRole('link', { name: 'Présenter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Présentation' })).toBeVisible();
+  await expect(page.getByText('2 participants présents')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Code QR pour rejoindre cette salle' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Créer un code de salle' })).toBeVisible();
+  await page.getByRole('button', { name: 'Commencer la séance' }).click();
+  await expect(page.getByText(/^Séance commencée à \d/)).toBeVisible();
+  const readout = page.getByRole('paragraph').filter({ hasText: "Aucun vote n'a été compté." });
+  await expect(readout).toHaveText("Aucun vote n'a été compté. Aucun nouvel engagement. Le réseau s'est enrichi de 0 organisation, 0 personne et 0 lien.");
+  await expect(page.getByRole('timer', { name: 'Temps restant' })).toHaveText('5:00');
+  for (const [name, size] of [['desktop', LAPTOP], ['phone', PHONE]]) {
+    await page.setViewportSize(size);
+    await screenshot(page, `i18n-fr-presenter-${name}`);
+  }
+  await page.setViewportSize(LAPTOP);
+  // Switching language rewrites the read-out at once.
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+  await expect(page.getByRole('paragraph').filter({ hasText: 'No votes were counted.' }))
+    .toHaveText('No votes were counted. No new commitments. The network grew by 0 organizations, 0 people and 0 ties.');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+
+  // An embed, as a coalition's website shows it, in the remembered language.
+  const url = new URL(link);
+  const room = url.pathname.split('/')[2];
+  const key = new URLSearchParams(url.hash.slice(1)).get('k');
+  await page.goto(`${url.origin}/embed/${room}/network#k=${key}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Carte du réseau' })).toBeVisible();
+  await expect(page.getByText('0 personne, 0 organisation')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ouvrir dans Constellation' })).toBeVisible();
+  await guestContext.close();
+});
+
+test('in French: the network details panel, table and health summary; switching language updates them live', async ({ page, server }) => {
+  await page.setViewportSize(LAPTOP);
+  await createRoom(page, server.url, 'Amina');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await page.getByRole('navigation', { name: 'Sections de la salle' }).getByRole('link', { name: 'Réseau' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Réseau' })).toBeVisible();
+  const health = page.getByRole('region', { name: 'Santé du réseau' });
+  await expect(health).toContainText("Personne n'est encore sur la carte.");
+  await page.getByLabel('Importer un réseau').setInputFiles(
+    [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]].map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })),
+  );
+
+  // The health summary, sentence by sentence, in French.
+  const lines = health.getByRole('listitem');
+  await expect(lines.first()).toHaveText('Le réseau compte 5 personnes, 3 organisations et 6 liens.', { timeout: 30_000 });
+  await expect(lines.nth(1)).toHaveText(/^Densité : 0,50 ; 50\s%\sdes liens possibles entre personnes existent\.$/);
+  await expect(health).toContainText('Pourquoi Ana : relie 3 secteurs (secteur public, secteur privé et société civile)');
+  await expect(health).toContainText("L'équilibre entre secteurs atteint");
+
+  // The table's headings and the details panel of one person.
+  const table = page.getByRole('table', { name: /Personnes et organisations/ });
+  await expect(table.getByRole('columnheader', { name: 'Intermédiarité' })).toBeVisible();
+  const cityHall = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'City Hall', exact: true }) });
+  await expect(cityHall.getByRole('cell').first()).toHaveText('organisation');
+  await expect(cityHall.getByRole('cell').nth(1)).toHaveText('Secteur public');
+  await table.getByRole('button', { name: 'Ana' }).click();
+  const details = page.getByRole('complementary', { name: 'Détails' });
+  await expect(details.getByRole('heading', { name: 'Ana' })).toBeVisible();
+  await expect(details).toContainText('Membre de City Hall (secteur public) · planner · intermédiaire');
+  await expect(details.getByRole('heading', { name: 'Liens (3)' })).toBeVisible();
+  await expect(details.getByRole('term').filter({ hasText: 'Intermédiarité pondérée par la confiance' })).toBeVisible();
+  await expect(details.getByRole('button', { name: 'Retirer le lien : collabore avec Ben (Food Bank), confiance 4' })).toBeVisible();
+  await details.getByRole('button', { name: 'Et si cette personne partait ?' }).click();
+  await expect(details).toContainText(/perd(ent)? le contact|groupes séparés/);
+  for (const [name, size] of [['desktop', LAPTOP], ['phone', PHONE]]) {
+    await page.setViewportSize(size);
+    await details.scrollIntoViewIfNeeded();
+    await screenshot(page, `i18n-fr-network-${name}`);
+  }
+  await page.setViewportSize(LAPTOP);
+
+  // Back to English: the same panel, table and summary rewrite themselves.
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+  const english = page.getByRole('region', { name: 'Network health' }).getByRole('listitem');
+  await expect(english.first()).toHaveText('The network has 5 people in 3 organizations, joined by 6 ties.');
+  await expect(english.nth(1)).toHaveText('Density is 0.50: 50% of the possible ties between people exist.');
+  const panel = page.getByRole('complementary', { name: 'Details' });
+  await expect(panel).toContainText('Person at City Hall (government) · planner · mid');
+  await expect(panel.getByRole('heading', { name: 'Ties (3)' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /People and organizations/ }).getByRole('columnheader', { name: 'Betweenness', exact: true })).toBeVisible();
+});

@@ -21,7 +21,7 @@ use constellation_core::network::{
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; both sides check it.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// A person without an organization, in [`Request::person_org`].
 pub const NO_ORG: u32 = u32::MAX;
@@ -280,7 +280,8 @@ pub struct ConnectorDigest {
 /// The small, structured part of an answer.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Digest {
-    pub summary: Vec<String>,
+    /// The health summary's statements (the page writes them in its language).
+    pub summary: Vec<constellation_core::network::summary::SummaryLine>,
     pub warnings: Vec<String>,
     pub connectors: Vec<ConnectorDigest>,
     /// Each heterarchy's organizations, as node numbers.
@@ -526,9 +527,13 @@ mod tests {
         assert!(!cut.is_empty(), "the sample has a cut point");
         let got: Vec<NodeRef> = res.digest.cut_points.iter().map(|&i| p(&ids[i as usize])).collect();
         assert_eq!(got, cut);
-        // The digest travels as JSON and comes back the same.
+        // The digest travels as JSON and comes back the same (the summary's
+        // numbers to the last bit but one: serde_json parses floats approximately).
         let json = serde_json::to_string(&res.digest).unwrap();
-        assert_eq!(serde_json::from_str::<Digest>(&json).unwrap(), res.digest);
+        let back = serde_json::from_str::<Digest>(&json).unwrap();
+        let words = |d: &Digest| d.summary.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(words(&back), words(&res.digest));
+        assert_eq!(Digest { summary: Vec::new(), ..back }, Digest { summary: Vec::new(), ..res.digest.clone() });
     }
 
     #[test]

@@ -7,6 +7,7 @@ use constellation_core::network::{
     analyze, what_if, Analysis, AnalysisConfig, Found, Network, NodeRef, Sector, Trust,
 };
 use serde_json::json;
+use constellation_core::network::summary::{ConnectorReason, PersonName, SummaryLine};
 
 /// Six organizations in three sectors; Ana links City Hall to Acme and the
 /// Food Bank; Bea is Bank's only way in, Fay is Youth Club's.
@@ -282,17 +283,23 @@ fn whole_network_figures() {
     assert!(ana.betweenness > 0.5);
 }
 
+/// The summary's statements as English sentences (their `Display`; the web
+/// app writes them from its catalogs).
+fn english(summary: &[SummaryLine]) -> Vec<String> {
+    summary.iter().map(ToString::to_string).collect()
+}
+
 #[test]
 fn the_health_summary_reads_aloud() {
     let a = run();
     assert_eq!(
-        a.summary,
+        english(&a.summary),
         vec![
             "The network has 9 people in 6 organizations, joined by 13 ties.",
             "Density is 0.22: 22% of the possible ties between people exist.",
             "Everyone is connected: two people are on average 2.7 steps apart, and at most 5.",
             "The strongest connectors are Ana Ruiz (City Hall), Bea (Acme) and Fay (Food Bank).",
-            "Why Ana Ruiz: links 3 sectors (government, business and civil society); liaison on 2 paths between business and civil society.",
+            "Why Ana Ruiz: links 3 sectors (government, business and civil society); highest betweenness in the network (0.75).",
             "Ana Ruiz and Fay are mid-level or junior staff: connectors an organization chart would miss.",
             "3 heterarchies found; the strongest joins City Hall, County, Acme and Food Bank (government, business and civil society) with average trust 4.4.",
             "If Fay (Food Bank) leaves, Youth Club would lose contact with City Hall, County, Acme, Bank and Food Bank.",
@@ -300,6 +307,32 @@ fn the_health_summary_reads_aloud() {
             "Sector balance is 98% of the ideal (people: government 3, business 3 and civil society 2).",
         ]
     );
+    // The statements carry names and numbers as such, for any language.
+    assert_eq!(
+        a.summary[3],
+        SummaryLine::Connectors {
+            people: vec![
+                PersonName { name: "Ana Ruiz".into(), organization: Some("City Hall".into()) },
+                PersonName { name: "Bea".into(), organization: Some("Acme".into()) },
+                PersonName { name: "Fay".into(), organization: Some("Food Bank".into()) },
+            ]
+        }
+    );
+    let SummaryLine::ConnectorWhy { name, reasons } = &a.summary[4] else { panic!("{:?}", a.summary[4]) };
+    assert_eq!(name, "Ana Ruiz");
+    assert_eq!(
+        reasons[0],
+        ConnectorReason::LinksSectors { sectors: vec![Sector::Government, Sector::Business, Sector::CivilSociety] }
+    );
+    assert!(matches!(reasons[1], ConnectorReason::Betweenness { value, highest: true } if (value - 0.75).abs() < 0.005));
+    assert_eq!(
+        a.summary[9],
+        SummaryLine::SectorBalance {
+            balance: a.silos.balance_of_people.normalized.unwrap(),
+            people: vec![(Sector::Government, 3), (Sector::Business, 3), (Sector::CivilSociety, 2)],
+        }
+    );
+    assert_eq!(a.summary.iter().map(SummaryLine::kind).collect::<Vec<_>>()[..3], ["size", "density", "connected"]);
 }
 
 /// Two sector islands and a newcomer: fragmentation, silos, no heterarchy,
@@ -333,7 +366,7 @@ fn the_summary_of_a_siloed_network() {
     .unwrap();
     let a = analyze(&net, &AnalysisConfig::default()).unwrap();
     assert_eq!(
-        a.summary,
+        english(&a.summary),
         vec![
             "The network has 7 people in 3 organizations, joined by 6 ties.",
             "Density is 0.29: 29% of the possible ties between people exist.",
@@ -360,16 +393,14 @@ fn the_summary_of_a_siloed_network() {
         note: String::new(),
     });
     let a = analyze(&tied, &AnalysisConfig::default()).unwrap();
-    assert!(a
-        .summary
-        .contains(&"No single person's leaving would cut anyone off.".to_string()));
+    assert!(a.summary.contains(&SummaryLine::NoCutPoints));
     // Empty networks still read well.
     let empty = analyze(&Network::default(), &AnalysisConfig::default()).unwrap();
     assert_eq!(
         empty.summary,
         vec![
-            "The network has 0 people in 0 organizations, joined by 0 ties.",
-            "Add people and ties to see how the coalition is connected.",
+            SummaryLine::Size { people: 0, organizations: 0, ties: 0 },
+            SummaryLine::TooSmall,
         ]
     );
 }

@@ -138,7 +138,7 @@ fn to_json(network: &Network, analysis: &Analysis) -> Value {
         "heterarchies": analysis.heterarchies,
         "silos": analysis.silos,
         "resilience": analysis.resilience,
-        "summary": analysis.summary,
+        "summary": analysis.summary.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "warnings": analysis.warnings,
     })
 }
@@ -256,7 +256,7 @@ fn to_csv(network: &Network, analysis: &Analysis) -> String {
         opt(analysis.silos.network_by_organization.index),
     ]);
     for sentence in &analysis.summary {
-        row(["summary".into(), sentence.clone()]);
+        row(["summary".into(), sentence.to_string()]);
     }
     for warning in &analysis.warnings {
         row(["warning".into(), warning.clone()]);

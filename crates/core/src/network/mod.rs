@@ -207,8 +207,9 @@ pub struct Analysis {
     pub heterarchies: Vec<HeterarchyReport>,
     pub silos: Silos,
     pub resilience: Resilience,
-    /// The health summary: plain sentences a facilitator can read aloud.
-    pub summary: Vec<String>,
+    /// The health summary: statements a facilitator can read aloud, each
+    /// written out in the reader's language by the view ([`summary`]).
+    pub summary: Vec<summary::SummaryLine>,
     /// Measures that could not be computed, in words.
     pub warnings: Vec<String>,
 }
