@@ -142,6 +142,69 @@ pub fn open_ticket(code: &RoomCode, derived_key: &[u8; 32], ticket: &[u8]) -> Re
     RoomLink::parse(&path).map_err(CodeError::BadTicket)
 }
 
+/// The request header carrying, when a code is made, the SHA-256 of its
+/// [`WithdrawKey`] (64 hex digits): the relay keeps only that digest.
+pub const WITHDRAW_DIGEST_HEADER: &str = "x-withdraw-key-sha256";
+/// The request header carrying the [`WithdrawKey`] itself (64 hex digits)
+/// when its code is withdrawn (`DELETE`).
+pub const WITHDRAW_KEY_HEADER: &str = "x-withdraw-key";
+
+/// The secret that withdraws a room code before it expires. The browser that
+/// made the code draws it and keeps it; the relay stores only its SHA-256, so
+/// neither the relay's memory nor anyone who merely knows the code (it is
+/// shown on a projector) can withdraw it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct WithdrawKey([u8; 32]);
+
+impl WithdrawKey {
+    pub fn from_random(bytes: [u8; 32]) -> Self {
+        WithdrawKey(bytes)
+    }
+
+    /// The key as sent in [`WITHDRAW_KEY_HEADER`].
+    pub fn to_hex(&self) -> String {
+        hex(&self.0)
+    }
+
+    /// The digest as sent in [`WITHDRAW_DIGEST_HEADER`].
+    pub fn digest_hex(&self) -> String {
+        use sha2::Digest;
+        hex(&sha2::Sha256::digest(self.0))
+    }
+
+    /// Reads a key sent in [`WITHDRAW_KEY_HEADER`]; `None` unless 64 hex digits.
+    pub fn from_hex(text: &str) -> Option<Self> {
+        parse_hex32(text).map(WithdrawKey)
+    }
+}
+
+impl std::fmt::Debug for WithdrawKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WithdrawKey(…)")
+    }
+}
+
+/// Reads a digest sent in [`WITHDRAW_DIGEST_HEADER`]; `None` unless 64 hex digits.
+pub fn parse_withdraw_digest(text: &str) -> Option<[u8; 32]> {
+    parse_hex32(text)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn parse_hex32(text: &str) -> Option<[u8; 32]> {
+    let text = text.trim();
+    if text.len() != 64 || !text.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; 32];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +253,19 @@ mod tests {
         // The view-only link's ticket carries no write key.
         let view = open_ticket(&c, &[7; 32], &seal_ticket(&c, &[7; 32], &link.view_only(), [4; 12])).unwrap();
         assert_eq!(view.write, None);
+    }
+
+    #[test]
+    fn a_withdraw_key_travels_as_hex_and_its_digest_is_sha256() {
+        let key = WithdrawKey::from_random([7; 32]);
+        assert_eq!(WithdrawKey::from_hex(&key.to_hex()), Some(key.clone()));
+        // SHA-256 of 32 bytes of 7, as `printf '\x07%.0s' {1..32} | sha256sum` gives it.
+        assert_eq!(key.digest_hex(), "4bb06f8e4e3a7715d201d573d0aa423762e55dabd61a2c02278fa56cc6d294e0");
+        assert!(parse_withdraw_digest(&key.digest_hex()).is_some());
+        assert_ne!(key.digest_hex(), key.to_hex());
+        assert_eq!(WithdrawKey::from_hex("abc"), None);
+        assert_eq!(WithdrawKey::from_hex(&"zz".repeat(32)), None);
+        assert_eq!(parse_withdraw_digest(&"é".repeat(32)), None);
+        assert!(!format!("{key:?}").contains("07"));
     }
 }

@@ -14,6 +14,11 @@
 //! - `GET /api/room-codes/{lookup}`: 200 with the ticket and
 //!   `X-Expires-In-Seconds`; 404 when there is none (or it expired); 429 when
 //!   this address looked up too many (10 a minute).
+//! - `DELETE /api/room-codes/{lookup}` with `X-Withdraw-Key`: withdraws the
+//!   code before it expires (204). Only a code made with
+//!   `X-Withdraw-Key-SHA256` (the digest of that key) can be withdrawn, and
+//!   only with the key: 403 otherwise, 404 when there is no such code. Counted
+//!   with the lookups.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -22,11 +27,14 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use constellation_core::room_code::{MAX_TICKET_BYTES, LOOKUP_CHARS, TICKET_LIFETIME_SECONDS};
+use constellation_core::room_code::{
+    parse_withdraw_digest, WithdrawKey, LOOKUP_CHARS, MAX_TICKET_BYTES, TICKET_LIFETIME_SECONDS,
+    WITHDRAW_DIGEST_HEADER, WITHDRAW_KEY_HEADER,
+};
 
 use crate::relay::rate::TokenBucket;
 
@@ -45,9 +53,17 @@ pub struct Codes {
     lifetime: Duration,
 }
 
+/// A stored ticket: when it expires, its bytes, and the SHA-256 of the key
+/// that withdraws it (none: it can only expire).
+struct Ticket {
+    expires: Instant,
+    bytes: Bytes,
+    withdraw_digest: Option<[u8; 32]>,
+}
+
 #[derive(Default)]
 struct Inner {
-    tickets: HashMap<String, (Instant, Bytes)>,
+    tickets: HashMap<String, Ticket>,
     lookups: HashMap<IpAddr, (TokenBucket, Instant)>,
     creates: HashMap<IpAddr, (TokenBucket, Instant)>,
 }
@@ -62,7 +78,7 @@ impl Codes {
     /// The routes `/api/room-codes/{lookup}`.
     pub fn router(&self) -> Router {
         Router::new()
-            .route("/api/room-codes/{lookup}", get(lookup).put(create))
+            .route("/api/room-codes/{lookup}", get(lookup).put(create).delete(withdraw))
             .with_state(self.clone())
     }
 
@@ -90,6 +106,15 @@ fn plain(status: StatusCode, text: &'static str) -> Response {
     (status, text).into_response()
 }
 
+fn too_many_lookups() -> Response {
+    let mut res = plain(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too many room code lookups from this address; wait a minute and try again\n",
+    );
+    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    res
+}
+
 async fn lookup(
     State(codes): State<Codes>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -98,20 +123,15 @@ async fn lookup(
     let now = Instant::now();
     let mut inner = codes.lock();
     if !allowed(&mut inner.lookups, peer.ip(), LOOKUPS_PER_MINUTE, now) {
-        let mut res = plain(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too many room code lookups from this address; wait a minute and try again\n",
-        );
-        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
-        return res;
+        return too_many_lookups();
     }
     if !valid_lookup(&lookup) {
         return plain(StatusCode::BAD_REQUEST, "not a room code: a code is 12 letters and digits\n");
     }
     match inner.tickets.get(&lookup) {
-        Some((expires, ticket)) if *expires > now => {
-            let left = expires.duration_since(now).as_secs();
-            let mut res = (StatusCode::OK, ticket.clone()).into_response();
+        Some(ticket) if ticket.expires > now => {
+            let left = ticket.expires.duration_since(now).as_secs();
+            let mut res = (StatusCode::OK, ticket.bytes.clone()).into_response();
             let headers = res.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -126,6 +146,7 @@ async fn create(
     State(codes): State<Codes>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Path(lookup): Path<String>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     let now = Instant::now();
@@ -135,18 +156,30 @@ async fn create(
     if body.is_empty() || body.len() > MAX_TICKET_BYTES {
         return plain(StatusCode::PAYLOAD_TOO_LARGE, "a room code's ticket is 1 to 1024 bytes\n");
     }
+    let withdraw_digest = match headers.get(WITHDRAW_DIGEST_HEADER) {
+        None => None,
+        Some(value) => match value.to_str().ok().and_then(parse_withdraw_digest) {
+            Some(digest) => Some(digest),
+            None => {
+                return plain(
+                    StatusCode::BAD_REQUEST,
+                    "X-Withdraw-Key-SHA256 must be 64 hexadecimal digits (the SHA-256 of the withdraw key)\n",
+                )
+            }
+        },
+    };
     let mut inner = codes.lock();
     if !allowed(&mut inner.creates, peer.ip(), CREATES_PER_MINUTE, now) {
         return plain(StatusCode::TOO_MANY_REQUESTS, "too many room codes made from this address; wait a minute\n");
     }
-    inner.tickets.retain(|_, (expires, _)| *expires > now);
+    inner.tickets.retain(|_, ticket| ticket.expires > now);
     if inner.tickets.contains_key(&lookup) {
         return plain(StatusCode::CONFLICT, "this code is taken; make another\n");
     }
     if inner.tickets.len() >= MAX_TICKETS {
         return plain(StatusCode::SERVICE_UNAVAILABLE, "the relay holds too many room codes; try again later\n");
     }
-    inner.tickets.insert(lookup, (now + codes.lifetime, body));
+    inner.tickets.insert(lookup, Ticket { expires: now + codes.lifetime, bytes: body, withdraw_digest });
     let seconds = codes.lifetime.as_secs();
     (
         StatusCode::CREATED,
@@ -154,4 +187,37 @@ async fn create(
         format!("{{\"expires_in_seconds\":{seconds}}}"),
     )
         .into_response()
+}
+
+async fn withdraw(
+    State(codes): State<Codes>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(lookup): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let now = Instant::now();
+    let mut inner = codes.lock();
+    if !allowed(&mut inner.lookups, peer.ip(), LOOKUPS_PER_MINUTE, now) {
+        return too_many_lookups();
+    }
+    if !valid_lookup(&lookup) {
+        return plain(StatusCode::BAD_REQUEST, "not a room code's lookup part: 4 Crockford base32 characters\n");
+    }
+    let Some(key) = headers.get(WITHDRAW_KEY_HEADER).and_then(|v| v.to_str().ok()).and_then(WithdrawKey::from_hex) else {
+        return plain(StatusCode::BAD_REQUEST, "X-Withdraw-Key must be 64 hexadecimal digits\n");
+    };
+    let digest = parse_withdraw_digest(&key.digest_hex());
+    match inner.tickets.get(&lookup) {
+        Some(ticket) if ticket.expires > now => {
+            if ticket.withdraw_digest.is_none() || ticket.withdraw_digest != digest {
+                return plain(
+                    StatusCode::FORBIDDEN,
+                    "this withdraw key does not belong to the code; only the browser that made a code can withdraw it\n",
+                );
+            }
+            inner.tickets.remove(&lookup);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        _ => plain(StatusCode::NOT_FOUND, "no room has this code (it may have expired after 24 hours)\n"),
+    }
 }

@@ -8,12 +8,25 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 
 use common::Server;
+use constellation_core::room_code::{WithdrawKey, WITHDRAW_DIGEST_HEADER, WITHDRAW_KEY_HEADER};
 
 /// A minimal HTTP/1.1 request: (status, headers, body).
 fn request(server: &Server, method: &str, path: &str, body: &[u8]) -> (u16, String, Vec<u8>) {
+    request_with(server, method, path, &[], body)
+}
+
+/// [`request`] with extra request headers.
+fn request_with(
+    server: &Server,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(&server.addr).unwrap();
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
     let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n\r\n",
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{extra}Content-Length: {}\r\n\r\n",
         server.addr,
         body.len()
     );
@@ -65,4 +78,44 @@ fn lookups_from_one_address_are_limited() {
     assert_eq!(status, 429);
     assert!(head.contains("retry-after: 60"), "{head}");
     assert!(String::from_utf8_lossy(&body).contains("too many room code lookups"));
+}
+
+#[test]
+fn only_the_withdraw_key_withdraws_a_code_before_it_expires() {
+    let server = Server::start(&[]);
+    let key = WithdrawKey::from_random([42; 32]);
+    let other = WithdrawKey::from_random([43; 32]);
+    let digest = key.digest_hex();
+    let made = request_with(&server, "PUT", "/api/room-codes/M9XD", &[(WITHDRAW_DIGEST_HEADER, &digest)], b"ticket");
+    assert_eq!(made.0, 201);
+
+    // Knowing the code is not enough: the wrong key, or none, withdraws nothing.
+    let (status, _, body) =
+        request_with(&server, "DELETE", "/api/room-codes/M9XD", &[(WITHDRAW_KEY_HEADER, &other.to_hex())], b"");
+    assert_eq!(status, 403);
+    assert!(String::from_utf8_lossy(&body).contains("only the browser that made a code"));
+    let (status, _, body) = request(&server, "DELETE", "/api/room-codes/M9XD", b"");
+    assert_eq!(status, 400);
+    assert!(String::from_utf8_lossy(&body).contains("X-Withdraw-Key must be 64 hexadecimal digits"));
+    // The relay never takes the digest for the key.
+    let (status, _, _) = request_with(&server, "DELETE", "/api/room-codes/M9XD", &[(WITHDRAW_KEY_HEADER, &digest)], b"");
+    assert_eq!(status, 403);
+    assert_eq!(request(&server, "GET", "/api/room-codes/M9XD", b"").0, 200);
+
+    // The key withdraws it: the code opens nothing any more, and its name is free.
+    let (status, _, _) = request_with(&server, "DELETE", "/api/room-codes/M9XD", &[(WITHDRAW_KEY_HEADER, &key.to_hex())], b"");
+    assert_eq!(status, 204);
+    assert_eq!(request(&server, "GET", "/api/room-codes/M9XD", b"").0, 404);
+    let again = request_with(&server, "DELETE", "/api/room-codes/M9XD", &[(WITHDRAW_KEY_HEADER, &key.to_hex())], b"");
+    assert_eq!(again.0, 404);
+    assert_eq!(request(&server, "PUT", "/api/room-codes/M9XD", b"new ticket").0, 201);
+
+    // A code made without a digest can only expire.
+    let (status, _, _) = request_with(&server, "DELETE", "/api/room-codes/M9XD", &[(WITHDRAW_KEY_HEADER, &key.to_hex())], b"");
+    assert_eq!(status, 403);
+    // A damaged digest is refused when the code is made, and nothing is stored.
+    let (status, _, body) = request_with(&server, "PUT", "/api/room-codes/4HRT", &[(WITHDRAW_DIGEST_HEADER, "abc")], b"ticket");
+    assert_eq!(status, 400);
+    assert!(String::from_utf8_lossy(&body).contains("X-Withdraw-Key-SHA256 must be 64 hexadecimal digits"));
+    assert_eq!(request(&server, "GET", "/api/room-codes/4HRT", b"").0, 404);
 }
