@@ -4,7 +4,10 @@
 //! the code itself are `constellation_core::room_code`.
 
 use constellation_core::link::RoomLink;
-use constellation_core::room_code::{open_ticket, seal_ticket, RoomCode, KDF_ITERATIONS, TICKET_LIFETIME_SECONDS};
+use constellation_core::room_code::{
+    open_ticket, seal_ticket, RoomCode, WithdrawKey, KDF_ITERATIONS, TICKET_LIFETIME_SECONDS, WITHDRAW_DIGEST_HEADER,
+    WITHDRAW_KEY_HEADER,
+};
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,13 +17,33 @@ use crate::browser::random_bytes;
 use crate::i18n::{format_date_time, t, t_args};
 use crate::tr;
 
+/// A code made in this page, with when it expires and its withdraw key.
+type Made = (RoomCode, f64, WithdrawKey);
+
+thread_local! {
+    /// The last code made in this page for each room (by room id).
+    static MADE: std::cell::RefCell<std::collections::HashMap<String, Made>> = Default::default();
+}
+
 /// Makes a room code for `link` (or its view-only link) in the Share dialog.
 #[component]
 pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl IntoView {
     let can_choose = link.write.is_some();
     let (for_edit, set_for_edit) = signal(false);
     let (busy, set_busy) = signal(false);
-    let (made, set_made) = signal(None::<(String, f64)>);
+    // The code made here: its text, when it expires, and the key that
+    // withdraws it. Kept for the page's life, so that closing and reopening
+    // the dialog still shows it and can withdraw it.
+    let room = link.room.as_str().to_owned();
+    let (made, set_made) = signal(MADE.with(|m| m.borrow().get(&room).cloned()));
+    Effect::new(move |_| {
+        let current = made.get();
+        MADE.with(|m| match current {
+            Some(code) => m.borrow_mut().insert(room.clone(), code),
+            None => m.borrow_mut().remove(&room),
+        });
+    });
+    let (withdrawing, set_withdrawing) = signal(false);
     let (error, set_error) = signal(None::<String>);
     let make = move |_| {
         let target = if for_edit.get_untracked() { link.clone() } else { link.view_only() };
@@ -28,9 +51,9 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
         set_error.set(None);
         leptos::task::spawn_local(async move {
             match make_code(&target).await {
-                Ok(code) => {
+                Ok((code, key)) => {
                     let until = js_sys::Date::now() + TICKET_LIFETIME_SECONDS as f64 * 1000.0;
-                    set_made.set(Some((code.display(), until)));
+                    set_made.set(Some((code, until, key)));
                 }
                 Err(e) => set_error.set(Some(e)),
             }
@@ -52,8 +75,24 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
                 {move || if busy.get() { t("code-making") } else { t("code-make") }}
             </button>
             <p class="error" role="alert">{move || error.get()}</p>
-            {move || made.get().map(|(code, until)| {
+            {move || made.get().map(|(room_code, until, key)| {
+                let code = room_code.display();
                 let copied = code.clone();
+                let withdraw = move |_| {
+                    let (room_code, key) = (room_code.clone(), key.clone());
+                    set_withdrawing.set(true);
+                    set_error.set(None);
+                    leptos::task::spawn_local(async move {
+                        match withdraw_code(&room_code, &key).await {
+                            Ok(()) => {
+                                set_made.set(None);
+                                set_status.set(t_args("code-withdrawn", &[("code", room_code.display().into())]));
+                            }
+                            Err(e) => set_error.set(Some(e)),
+                        }
+                        set_withdrawing.set(false);
+                    });
+                };
                 view! {
                     <div class="share-field">
                         <label for="share-room-code">{tr!("code-label")}</label>
@@ -65,6 +104,9 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
                             </button>
                         </div>
                         <p class="hint">{move || t_args("code-valid-until", &[("time", format_date_time(until).into())])}</p>
+                        <button type="button" on:click=withdraw disabled=withdrawing>
+                            {move || if withdrawing.get() { t("code-withdrawing") } else { t("code-withdraw") }}
+                        </button>
                     </div>
                 }
             })}
@@ -72,15 +114,18 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
     }
 }
 
-/// Stores a ticket for `link` under a fresh code; returns the code.
-async fn make_code(link: &RoomLink) -> Result<RoomCode, String> {
+/// Stores a ticket for `link` under a fresh code; returns the code and the
+/// key that withdraws it (the relay gets only the key's digest).
+async fn make_code(link: &RoomLink) -> Result<(RoomCode, WithdrawKey), String> {
     // A lookup name already in use is answered 409: draw another code.
     for _ in 0..5 {
         let code = RoomCode::from_random(random_bytes());
         let key = derive_key(&code).await?;
         let ticket = seal_ticket(&code, &key, link, random_bytes());
-        match fetch("PUT", &format!("/api/room-codes/{}", code.lookup()), Some(&ticket)).await {
-            Ok((201, _)) => return Ok(code),
+        let withdraw = WithdrawKey::from_random(random_bytes());
+        let headers = [(WITHDRAW_DIGEST_HEADER, withdraw.digest_hex())];
+        match fetch("PUT", &format!("/api/room-codes/{}", code.lookup()), &headers, Some(&ticket)).await {
+            Ok((201, _)) => return Ok((code, withdraw)),
             Ok((409, _)) => continue,
             Ok((429, _)) => return Err(t("code-too-many")),
             Ok((_, body)) => return Err(String::from_utf8_lossy(&body).trim().to_owned()),
@@ -90,9 +135,21 @@ async fn make_code(link: &RoomLink) -> Result<RoomCode, String> {
     Err(t("code-no-relay"))
 }
 
+/// Withdraws a code made here: it opens nothing any more. A code already
+/// gone (expired, or withdrawn from another tab) counts as withdrawn.
+async fn withdraw_code(code: &RoomCode, key: &WithdrawKey) -> Result<(), String> {
+    let headers = [(WITHDRAW_KEY_HEADER, key.to_hex())];
+    match fetch("DELETE", &format!("/api/room-codes/{}", code.lookup()), &headers, None).await {
+        Ok((204 | 404, _)) => Ok(()),
+        Ok((429, _)) => Err(t("code-too-many")),
+        Ok((_, body)) => Err(String::from_utf8_lossy(&body).trim().to_owned()),
+        Err(_) => Err(t("code-no-relay")),
+    }
+}
+
 /// Fetches and opens the ticket of a typed code: the room link it stands for.
 pub async fn open_code(code: RoomCode) -> Result<RoomLink, String> {
-    let ticket = match fetch("GET", &format!("/api/room-codes/{}", code.lookup()), None).await {
+    let ticket = match fetch("GET", &format!("/api/room-codes/{}", code.lookup()), &[], None).await {
         Ok((200, ticket)) => ticket,
         Ok((404, _)) => return Err(t("code-no-such")),
         Ok((429, _)) => return Err(t("code-too-many")),
@@ -130,11 +187,18 @@ async fn derive_key(code: &RoomCode) -> Result<[u8; 32], String> {
     Uint8Array::new(&bits).to_vec().try_into().map_err(|_| t("code-no-crypto"))
 }
 
-/// A same-origin request: (status, body).
-async fn fetch(method: &str, url: &str, body: Option<&[u8]>) -> Result<(u16, Vec<u8>), JsValue> {
+/// A same-origin request with extra `headers`: (status, body).
+async fn fetch(method: &str, url: &str, headers: &[(&str, String)], body: Option<&[u8]>) -> Result<(u16, Vec<u8>), JsValue> {
     let window: JsValue = window().into();
     let init = Object::new();
     Reflect::set(&init, &"method".into(), &method.into())?;
+    if !headers.is_empty() {
+        let object = Object::new();
+        for (name, value) in headers {
+            Reflect::set(&object, &(*name).into(), &value.as_str().into())?;
+        }
+        Reflect::set(&init, &"headers".into(), &object)?;
+    }
     if let Some(body) = body {
         Reflect::set(&init, &"body".into(), &Uint8Array::from(body))?;
     }

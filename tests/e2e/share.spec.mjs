@@ -267,4 +267,28 @@ test('a short room code made in the Share dialog opens the room when typed on th
   await b.getByLabel('Room code or link').fill('ZZZZ-ZZZZ-ZZZZ');
   await b.getByRole('button', { name: 'Join' }).click();
   await expect(b.getByRole('alert')).toContainText('No room has this code');
+
+  // Withdrawn in the Share dialog that made it, the code opens nothing any
+  // more; the relay refused to withdraw it for anyone without the key.
+  const withdrawAsStranger = await fetch(`${server.url}/api/room-codes/${plain.slice(0, 4)}`, {
+    method: 'DELETE', headers: { 'x-withdraw-key': '0'.repeat(64) },
+  });
+  expect(withdrawAsStranger.status).toBe(403);
+  await a.bringToFront();
+  // Closing the dialog does not lose the code (nor the key that withdraws it).
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await a.setViewportSize({ width: 360, height: 640 });
+  await openShare(a);
+  await expect(field).toHaveValue(code);
+  await dialog.getByRole('button', { name: 'Withdraw code' }).scrollIntoViewIfNeeded();
+  await screenshot(a, 'share-room-code-360x640');
+  await dialog.getByRole('button', { name: 'Withdraw code' }).click();
+  await expect(dialog.getByText(`The code ${code} no longer opens the room.`)).toBeVisible();
+  await expect(field).toHaveCount(0);
+  expect((await fetch(`${server.url}/api/room-codes/${plain.slice(0, 4)}`)).status).toBe(404);
+  await b.goto(server.url);
+  await b.getByLabel('Room code or link').fill(code);
+  await b.getByRole('button', { name: 'Join' }).click();
+  await expect(b.getByRole('alert')).toContainText('No room has this code');
 });
