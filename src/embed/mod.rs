@@ -78,7 +78,7 @@ pub fn EmbedShell() -> impl IntoView {
     let blocked = blocked();
     let live = match (blocked, link.get_untracked()) {
         (Some(Blocked::Crypto), _) => None,
-        (_, Ok(RoomLink { room, key: Some(key), .. })) => Some(LiveRoom::open(room, key, None, embed_presence())),
+        (_, Ok(RoomLink { room, key: Some(key), .. })) => Some(LiveRoom::open(room, key, None, Presence::embedded())),
         _ => None,
     };
     provide_context(RoomContext { link, live });
@@ -128,14 +128,6 @@ pub fn EmbedShell() -> impl IntoView {
             }}
         </div>
     }
-}
-
-/// The section embeds announce in their presence, so that views counting
-/// the people in a room can leave out the visitors of websites.
-pub const EMBED_SECTION: &str = "embed";
-
-fn embed_presence() -> Presence {
-    Presence { section: Some(EMBED_SECTION.to_owned()), ..Presence::named("") }
 }
 
 /// Tells the page around this iframe how tall the embed is.

@@ -40,7 +40,7 @@ pub fn Presenter() -> impl IntoView {
     // Visitors of websites that embed the room are not participants.
     let (code_status, set_code_status) = signal(String::new());
     let count = move || {
-        live.peers.with(|peers| peers.iter().filter(|(_, p)| p.section.as_deref() != Some(crate::embed::EMBED_SECTION)).count()) + 1
+        live.peers.with(|peers| peers.iter().filter(|(_, p)| !p.is_embedded()).count()) + 1
     };
 
     view! {
