@@ -106,13 +106,21 @@ fn plain(status: StatusCode, text: &'static str) -> Response {
     (status, text).into_response()
 }
 
-fn too_many_lookups() -> Response {
-    let mut res = plain(
-        StatusCode::TOO_MANY_REQUESTS,
-        "too many room code lookups from this address; wait a minute and try again\n",
-    );
-    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
-    res
+/// Counts a lookup (or withdrawal) from `ip` and checks the name: the answer
+/// to send instead when the address asked too often or the name is not one.
+fn refuse_lookup(inner: &mut Inner, ip: IpAddr, lookup: &str, now: Instant) -> Option<Response> {
+    if !allowed(&mut inner.lookups, ip, LOOKUPS_PER_MINUTE, now) {
+        let mut res = plain(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too many room code lookups from this address; wait a minute and try again\n",
+        );
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        return Some(res);
+    }
+    if !valid_lookup(lookup) {
+        return Some(plain(StatusCode::BAD_REQUEST, "not a room code: a code is 12 letters and digits\n"));
+    }
+    None
 }
 
 async fn lookup(
@@ -122,11 +130,8 @@ async fn lookup(
 ) -> Response {
     let now = Instant::now();
     let mut inner = codes.lock();
-    if !allowed(&mut inner.lookups, peer.ip(), LOOKUPS_PER_MINUTE, now) {
-        return too_many_lookups();
-    }
-    if !valid_lookup(&lookup) {
-        return plain(StatusCode::BAD_REQUEST, "not a room code: a code is 12 letters and digits\n");
+    if let Some(refused) = refuse_lookup(&mut inner, peer.ip(), &lookup, now) {
+        return refused;
     }
     match inner.tickets.get(&lookup) {
         Some(ticket) if ticket.expires > now => {
@@ -197,11 +202,8 @@ async fn withdraw(
 ) -> Response {
     let now = Instant::now();
     let mut inner = codes.lock();
-    if !allowed(&mut inner.lookups, peer.ip(), LOOKUPS_PER_MINUTE, now) {
-        return too_many_lookups();
-    }
-    if !valid_lookup(&lookup) {
-        return plain(StatusCode::BAD_REQUEST, "not a room code's lookup part: 4 Crockford base32 characters\n");
+    if let Some(refused) = refuse_lookup(&mut inner, peer.ip(), &lookup, now) {
+        return refused;
     }
     let Some(key) = headers.get(WITHDRAW_KEY_HEADER).and_then(|v| v.to_str().ok()).and_then(WithdrawKey::from_hex) else {
         return plain(StatusCode::BAD_REQUEST, "X-Withdraw-Key must be 64 hexadecimal digits\n");
