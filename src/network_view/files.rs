@@ -24,6 +24,31 @@ async fn read_all(input: &web_sys::HtmlInputElement) -> Result<Vec<(String, Stri
     Ok(out)
 }
 
+/// Sets a mark in the performance timeline; its name, for [`measure`].
+fn mark(name: &'static str) -> &'static str {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+    name
+}
+
+/// Records the time since a mark in the performance timeline.
+fn measure(name: &str, since: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, since);
+    }
+}
+
+/// Lets the browser run other tasks (input, frames) before going on.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Which file is the main one, its format, and its companion.
 fn arrange(files: &[(String, String)]) -> Result<(NetworkFormat, usize, Option<usize>), String> {
     let has = |i: usize, word: &str| files[i].0.to_lowercase().contains(word);
@@ -76,11 +101,23 @@ pub fn Files(state: NetState) -> impl IntoView {
             };
             let file = SourceFile::new(&files[main].0, &files[main].1);
             let companion = companion.map(|c| SourceFile::new(&files[c].0, &files[c].1));
-            match import(format, file, companion) {
+            // Parsing and checking, then applying, each in a task of its own
+            // (measured as "net-import: parse" and "net-import: apply" in the
+            // browser's performance timeline, tests/bench/network-page.mjs).
+            let started = mark("net-import-parse");
+            let parsed = import(format, file, companion);
+            measure("net-import: parse", started);
+            next_task().await;
+            match parsed {
                 Err(list) => {
                     problems.set(list.iter().map(|p| p.to_string()).collect());
                 }
-                Ok(network) => match st.live.edit(|room| room.apply_network(&network)) {
+                Ok(network) => match {
+                    let started = mark("net-import-apply");
+                    let applied = st.live.edit(|room| room.apply_network(&network));
+                    measure("net-import: apply", started);
+                    applied
+                } {
                     Ok(a) => {
                         problems.set(Vec::new());
                         result.set(t_args("net-imported", &[

@@ -15,7 +15,7 @@ use constellation_analysis_worker::map::{Graph, GraphLink, GraphNode, Look, MapE
 use constellation_analysis_worker::{js as worker_js, map_js};
 use constellation_core::board::camera::{Camera, ZOOM_STEP};
 use constellation_core::network::layout::Point;
-use constellation_core::network::Sector;
+use constellation_core::network::{NodeRef as Id, Sector, WhatIf};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -270,6 +270,11 @@ impl Ctx {
                 }
                 None => self.st.announcement.set(PNG_FAILED.into()),
             },
+            Some("map-whatif") => {
+                if let Some((ask, answer)) = map_js::read_what_if(&data) {
+                    what_if_answered(ask, answer);
+                }
+            }
             Some("map-error") => self.st.announcement.set(worker_js::error_text(&data)),
             _ => {}
         }
@@ -324,9 +329,76 @@ impl Ctx {
 
 const PNG_FAILED: &str = "The map could not be saved as PNG.";
 
+type WhatIfDone = Box<dyn FnOnce(Result<WhatIf, String>)>;
+
 thread_local! {
-    /// The map on the page, for "Export PNG".
+    /// The map on the page, for "Export PNG" and what-ifs.
     static CURRENT: std::cell::Cell<Option<Ctx>> = const { std::cell::Cell::new(None) };
+    /// What-ifs asked of the map worker, by number: the network asked about and who waits.
+    static WHAT_IFS: std::cell::RefCell<(u32, HashMap<u32, (std::sync::Arc<Net>, WhatIfDone)>)> = std::cell::RefCell::new((0, HashMap::new()));
+}
+
+/// What disconnects if `node` leaves `net`: computed in the map worker (on a
+/// big network it takes longer than a frame), or here when the page draws the
+/// map itself. `done` gets it, with the network's own ids.
+pub fn what_if(net: std::sync::Arc<Net>, node: Id, done: impl FnOnce(Result<WhatIf, String>) + 'static) {
+    let Some(&i) = net.index.get(&node) else { return done(Err("This entry is no longer in the network.".into())) };
+    let ctx = CURRENT.with(|c| c.get());
+    let request = ctx.and_then(|ctx| ctx.backend.try_with_value(|b| matches!(b, Backend::Worker { ready: true, .. }))).unwrap_or(false);
+    if !request {
+        return done(constellation_core::network::what_if(&net.stored.network, &node).map_err(|e| e.to_string()));
+    }
+    let req = match constellation_analysis_worker::wire::Request::from_network(0, &net.stored.network) {
+        Ok(r) => r,
+        Err(e) => return done(Err(e.to_string())),
+    };
+    let ask = WHAT_IFS.with(|w| {
+        let mut w = w.borrow_mut();
+        w.0 += 1;
+        let ask = w.0;
+        w.1.insert(ask, (net, Box::new(done)));
+        ask
+    });
+    let (msg, transfer) = map_js::what_if(ask, &req, i as u32);
+    if let Some(ctx) = ctx {
+        ctx.backend.with_value(|b| {
+            if let Backend::Worker { worker, .. } = b {
+                let _ = worker.post_message_with_transfer(&msg, &transfer);
+            }
+        });
+    }
+}
+
+/// A what-if from the worker, its ids (`o<i>`, `p<k>`, numbered as the
+/// request numbered them) turned back into the network's.
+fn what_if_answered(ask: u32, answer: Result<WhatIf, String>) {
+    let Some((net, done)) = WHAT_IFS.with(|w| w.borrow_mut().1.remove(&ask)) else { return };
+    let orgs = net.nodes.iter().take_while(|n| n.is_org).count();
+    let real = |id: &str| -> String {
+        let at = match (id.get(..1), id.get(1..).and_then(|k| k.parse::<usize>().ok())) {
+            (Some("o"), Some(i)) => Some(i),
+            (Some("p"), Some(k)) => Some(orgs + k),
+            _ => None,
+        };
+        at.and_then(|i| net.nodes.get(i)).map_or_else(|| id.to_string(), |n| n.node.id().to_string())
+    };
+    let result = answer.map(|mut w| {
+        w.removed = match &w.removed {
+            Id::Organization(id) => Id::Organization(real(id)),
+            Id::Person(id) => Id::Person(real(id)),
+        };
+        w.people_leaving.iter_mut().for_each(|p| *p = real(p));
+        for piece in &mut w.split.pieces {
+            piece.organizations.iter_mut().for_each(|o| *o = real(o));
+            piece.unaffiliated.iter_mut().for_each(|p| *p = real(p));
+        }
+        w.split.lost_contact.iter_mut().for_each(|(a, b)| {
+            *a = real(a);
+            *b = real(b);
+        });
+        w
+    });
+    done(result);
 }
 
 /// Saves the map as network.png (drawn by the worker: asked for, downloaded
@@ -363,7 +435,7 @@ fn graph_of(net: &Net) -> Graph {
 }
 
 /// What is shown and how.
-fn look_of(net: &Net, shown: &Shown, analysis: Option<&super::Analyzed>, metric: Metric, selected: Option<constellation_core::network::NodeRef>, presenter: bool) -> Look {
+fn look_of(net: &Net, shown: &Shown, analysis: Option<&super::Analyzed>, metric: Metric, selected: Option<Id>, presenter: bool) -> Look {
     Look {
         node: shown.node.clone(),
         link: shown.link.clone(),

@@ -459,6 +459,10 @@ test('the map worker lays out and draws the map; a tap on a node where it is dra
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
   expect(png.suggestedFilename()).toBe('network.png');
   expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+  // What if Ana leaves: answered by the map worker, in the network's own names.
+  await details.getByRole('button', { name: 'What if this person leaves?' }).click();
+  await expect(details.getByText(/lose contact|separate groups/)).toContainText('Corner Shop');
+  expect(await page.evaluate(() => window.__answers.filter((a) => a.type === 'map-whatif' && typeof a.whatIf === 'string').length)).toBe(1);
 });
 
 test('Export SVG draws the map with escaped names and a legend; Export Kumu writes both sheets', async ({ page, server }) => {

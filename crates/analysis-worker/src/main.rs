@@ -113,6 +113,10 @@ fn map_message(kind: &str, msg: &JsValue) {
             Err(e) => map_error(e),
         },
         "map-release" => MAP.with(|m| m.borrow_mut().engine.release_pins()),
+        "map-whatif" => {
+            let _ = scope().post_message(&map_js::answer_what_if(msg));
+            return;
+        }
         "map-png" => {
             let canvas = MAP.with(|m| m.borrow().ctx.as_ref().map(|c| c.canvas()));
             let Some(promise) = canvas.and_then(|c| c.convert_to_blob().ok()) else {

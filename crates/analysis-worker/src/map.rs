@@ -624,6 +624,22 @@ impl MapEngine {
     }
 }
 
+/// What disconnects if node `node` of a request (organizations, then people)
+/// leaves: `core::network::what_if` as JSON, its ids `o<i>` and `p<k>` as
+/// [`crate::wire::Request::to_network`] names them.
+pub fn what_if(req: &crate::wire::Request, node: u32) -> Result<String, String> {
+    let network = req.to_network().map_err(|e| format!("the request could not be read: {e}"))?;
+    let orgs = req.organizations();
+    let n = req.nodes();
+    let node = match node as usize {
+        i if i < orgs => NodeRef::organization(format!("o{i}")),
+        i if i < n => NodeRef::person(format!("p{}", i - orgs)),
+        i => return Err(format!("node {i} is not in the network (it has {n})")),
+    };
+    let w = constellation_core::network::what_if(&network, &node).map_err(|e| e.to_string())?;
+    serde_json::to_string(&w).map_err(|e| e.to_string())
+}
+
 /// Each node's radius on screen: the metric relative to the largest shown.
 pub fn radii(graph: &Graph, look: &Look, zoom: f64) -> Vec<f64> {
     let value = |i: usize| look.values.get(i).copied().filter(|v| v.is_finite()).unwrap_or(0.0);
@@ -789,6 +805,33 @@ mod tests {
         assert!(err.contains("node 9 of 3"), "{err}");
         assert_eq!(e.positions().len(), 3);
         assert_eq!(e.graph, chain(3));
+    }
+
+    #[test]
+    fn what_if_names_nodes_as_the_request_numbers_them() {
+        use constellation_core::network::{Network, Organization, Person, Sector, Tie, TieKind, Trust, WhatIf};
+        let org = |id: &str| Organization { id: id.into(), name: id.to_uppercase(), sector: Sector::Government, tags: vec![] };
+        let person = |id: &str, o: &str| Person { id: id.into(), name: id.into(), organization: Some(o.into()), role: String::new(), level: None };
+        let tie = |a: &str, b: &str| Tie {
+            from: NodeRef::person(a),
+            to: NodeRef::person(b),
+            kind: TieKind::Knows,
+            trust: Trust::new(3).unwrap(),
+            directed: false,
+            note: String::new(),
+        };
+        // city – ana – bob – bank: Ana leaving cuts City from Bank.
+        let network = Network {
+            organizations: vec![org("city"), org("bank")],
+            people: vec![person("ana", "city"), person("bob", "bank")],
+            ties: vec![tie("ana", "bob")],
+        };
+        let req = crate::wire::Request::from_network(1, &network).unwrap();
+        let w: WhatIf = serde_json::from_str(&what_if(&req, 2).unwrap()).unwrap();
+        assert_eq!(w.removed, NodeRef::person("p0"));
+        assert_eq!(w.split.lost_contact, vec![("o0".to_string(), "o1".to_string())]);
+        let err = what_if(&req, 9).unwrap_err();
+        assert!(err.contains("node 9") && err.contains("has 4"), "{err}");
     }
 
     #[test]

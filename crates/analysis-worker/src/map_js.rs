@@ -7,12 +7,16 @@
 //! marked, found: Uint8Array, values: Float64Array, selected: number (−1:
 //! none), presenter: boolean }`; `{ type: "map-view", x, y, zoom, width,
 //! height, ratio, autoFit }`; `{ type: "map-pin", index, x, y }`;
-//! `{ type: "map-release" }`; `{ type: "map-png" }`.
+//! `{ type: "map-release" }`; `{ type: "map-png" }`; `{ type: "map-whatif",
+//! ask, node, …the analysis request's arrays }` (what disconnects if node
+//! `node`, numbered as in the request, leaves).
 //!
 //! Worker to page: `{ type: "map-frame", positions: Float32Array, radii:
 //! Float32Array, pinned: Uint32Array, x, y, zoom, autoFit, fitZoom, settled,
 //! tookMs }` after each frame drawn (buffers transferred);
-//! `{ type: "map-png", blob }`; `{ type: "map-error", message }`.
+//! `{ type: "map-png", blob }`; `{ type: "map-whatif", ask, whatIf: string
+//! }` (the `WhatIf` as JSON, ids `o<i>`/`p<k>` as in `wire::Request::to_network`)
+//! or `{ type: "map-whatif", ask, message }`; `{ type: "map-error", message }`.
 
 use js_sys::{Array, Float32Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -189,4 +193,38 @@ pub fn error(text: &str) -> JsValue {
     let obj = message("map-error");
     set(&obj, "message", &JsValue::from_str(text));
     obj.into()
+}
+
+/// Asks what disconnects if node `node` (numbered as in the request) leaves.
+pub fn what_if(ask: u32, req: &crate::wire::Request, node: u32) -> (JsValue, Array) {
+    let (msg, transfer) = crate::js::encode_request(req);
+    set(msg.unchecked_ref(), "type", &JsValue::from_str("map-whatif"));
+    set(msg.unchecked_ref(), "ask", &JsValue::from(ask));
+    set(msg.unchecked_ref(), "node", &JsValue::from(node));
+    (msg, transfer)
+}
+
+/// Answers a what-if message: the `WhatIf` as JSON, or why not.
+pub fn answer_what_if(msg: &JsValue) -> JsValue {
+    let ask = get(msg, "ask");
+    let result = crate::js::decode_request(msg)
+        .and_then(|req| Ok((number(msg, "node")? as u32, req)))
+        .and_then(|(node, req)| crate::map::what_if(&req, node));
+    let obj = message("map-whatif");
+    set(&obj, "ask", &ask);
+    match result {
+        Ok(json) => set(&obj, "whatIf", &JsValue::from_str(&json)),
+        Err(e) => set(&obj, "message", &JsValue::from_str(&e)),
+    }
+    obj.into()
+}
+
+/// Reads a what-if answer: (ask, the what-if or why not).
+pub fn read_what_if(msg: &JsValue) -> Option<(u32, Result<constellation_core::network::WhatIf, String>)> {
+    let ask = get(msg, "ask").as_f64()? as u32;
+    let answer = match get(msg, "whatIf").as_string() {
+        Some(json) => serde_json::from_str(&json).map_err(|e| format!("the what-if answered in a form the page cannot read: {e}")),
+        None => Err(get(msg, "message").as_string().unwrap_or_default()),
+    };
+    Some((ask, answer))
 }
