@@ -564,6 +564,44 @@ digest-download-html = Download HTML
 digest-print = Print digest
 digest-printable = Printable digest
 
+digest-doc-title = Progress digest: { $title }
+digest-doc-title-none = Progress digest: the coalition
+digest-doc-period = { $from } to { $to }
+digest-doc-status-changes = Goals whose status changed ({ $count })
+digest-doc-measurements = New measurements ({ $count })
+digest-doc-new-commitments = New commitments ({ $count })
+digest-doc-met = Commitments met ({ $count })
+digest-doc-overdue = Overdue at the end of the period ({ $count })
+digest-doc-check-ins = Check-ins ({ $count })
+digest-doc-empty-status-changes = No goal changed status.
+digest-doc-empty-measurements = No measurement is dated in this period.
+digest-doc-empty-new-commitments = No commitment was made in this period.
+digest-doc-empty-met = No commitment was met in this period.
+digest-doc-empty-overdue = Nothing is overdue.
+digest-doc-empty-check-ins = No partner checked in during this period.
+digest-doc-yes = yes
+digest-doc-no = no
+digest-doc-kind = {" ("}{ $kind }{"): "}
+digest-doc-status-change = {": "}{ $before } → { $after }
+digest-doc-date-sep = {" · "}
+digest-doc-amount-sep = {" — "}
+digest-doc-due = , due { $date }
+digest-doc-met-on = ; met on { $date }
+digest-doc-days-late = {" ("}{ $days ->
+    [one] 1 day
+   *[other] { $days } days
+} late at the end of the period)
+digest-doc-due-last-day = {" (due on the last day, not delivered)"}
+digest-doc-goal-open = {" ("}
+digest-doc-goal-close = {"): "}
+digest-doc-reported-by = {", reported by "}
+digest-doc-checked-in-on = {" on "}
+digest-doc-check-in-text = {": "}
+digest-doc-responses = {" ("}{ $count ->
+    [one] 1 response
+   *[other] { $count } responses
+})
+digest-doc-evidence = evidence
 ## Room links
 
 link-bad-room-id = a room code is 43 letters, digits, '-' or '_' (22 for rooms made before view-only links); found "{ $found }"

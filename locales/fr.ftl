@@ -569,6 +569,44 @@ digest-download-html = Télécharger le HTML
 digest-print = Imprimer le bilan
 digest-printable = Bilan imprimable
 
+digest-doc-title = Bilan d'avancement : { $title }
+digest-doc-title-none = Bilan d'avancement de la coalition
+digest-doc-period = Du { $from } au { $to }
+digest-doc-status-changes = Objectifs dont l'état a changé ({ $count })
+digest-doc-measurements = Nouvelles mesures ({ $count })
+digest-doc-new-commitments = Nouveaux engagements ({ $count })
+digest-doc-met = Engagements tenus ({ $count })
+digest-doc-overdue = En retard à la fin de la période ({ $count })
+digest-doc-check-ins = Points d'étape ({ $count })
+digest-doc-empty-status-changes = Aucun objectif n'a changé d'état.
+digest-doc-empty-measurements = Aucune mesure n'est datée de cette période.
+digest-doc-empty-new-commitments = Aucun engagement n'a été pris pendant cette période.
+digest-doc-empty-met = Aucun engagement n'a été tenu pendant cette période.
+digest-doc-empty-overdue = Rien n'est en retard.
+digest-doc-empty-check-ins = Aucun partenaire n'a fait de point d'étape pendant cette période.
+digest-doc-yes = oui
+digest-doc-no = non
+digest-doc-kind = {" ("}{ $kind }{") : "}
+digest-doc-status-change = {" : "}{ $before } → { $after }
+digest-doc-date-sep = {" · "}
+digest-doc-amount-sep = {" — "}
+digest-doc-due = , échéance le { $date }
+digest-doc-met-on = {" ; tenu le "}{ $date }
+digest-doc-days-late = {" ("}{ $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+} de retard à la fin de la période)
+digest-doc-due-last-day = {" (dû le dernier jour, non livré)"}
+digest-doc-goal-open = {" ("}
+digest-doc-goal-close = {") : "}
+digest-doc-reported-by = {", transmise par "}
+digest-doc-checked-in-on = {" sur "}
+digest-doc-check-in-text = {" : "}
+digest-doc-responses = {" ("}{ $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+})
+digest-doc-evidence = justificatif
 ## Liens de salle
 
 link-bad-room-id = un code de salle compte 43 lettres, chiffres, « - » ou « _ » (22 pour les salles créées avant les liens en lecture seule) ; trouvé « { $found } »

@@ -2,15 +2,15 @@
 //! Markdown to copy or download for a newsletter, and as printable HTML in a
 //! framed preview that prints on its own or downloads as a file.
 
-use constellation_core::commitments::Period;
-use constellation_core::goals::{Date, StatusRule};
+use constellation_core::commitments::{DigestSection, DigestWord, Period};
+use constellation_core::goals::{Date, StatusRule, Value};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::fields::{Control, Field};
 use super::{sentence, today};
 use crate::browser::download::{copy_text, download_text};
-use crate::i18n::{t, t_args};
+use crate::i18n::{format_date, format_number, lang, t, t_args, t_or};
 use crate::live::LiveRoom;
 use crate::tr;
 
@@ -33,7 +33,7 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
     let digest = Memo::new(move |_| {
         let period = period.get()?;
         live.read(|room| room.digest(period, &StatusRule::default()))
-            .map(|d| (d.to_markdown(), d.to_html()))
+            .map(|d| (d.to_markdown_in(&word), d.to_html_in(&word)))
             .map_err(sentence)
     });
     let problem = Signal::derive(move || digest.get().err());
@@ -87,5 +87,56 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
                 <iframe class="digest-preview" node_ref=frame title=tr!("digest-printable") srcdoc=html></iframe>
             </Show>
         </section>
+    }
+}
+
+/// The digest document's words in the reader's language (`digest-doc-*`),
+/// dates and numbers the locale's way.
+fn word(w: DigestWord) -> String {
+    use DigestSection as S;
+    use DigestWord as W;
+    let section = |s: S| match s {
+        S::StatusChanges => "status-changes",
+        S::Measurements => "measurements",
+        S::NewCommitments => "new-commitments",
+        S::Met => "met",
+        S::Overdue => "overdue",
+        S::CheckIns => "check-ins",
+    };
+    let date = |d: Date| format_date(&d.to_string());
+    let amount = |n: f64, unit: &str| if unit.is_empty() { format_number(n, 6) } else { format!("{} {unit}", format_number(n, 6)) };
+    match w {
+        W::Lang => lang().code().to_owned(),
+        W::Title(Some(title)) => t_args("digest-doc-title", &[("title", title.to_owned().into())]),
+        W::Title(None) => t("digest-doc-title-none"),
+        W::Period(from, to) => t_args("digest-doc-period", &[("from", from.to_owned().into()), ("to", to.to_owned().into())]),
+        W::Heading(s, count) => t_args(&format!("digest-doc-{}", section(s)), &[("count", count.into())]),
+        W::Empty(s) => t(&format!("digest-doc-empty-{}", section(s))),
+        W::Date(d) => date(d),
+        W::Amount(n, unit) => amount(n, unit),
+        W::Measured(Value::Number(n), unit) => amount(*n, unit),
+        W::Measured(Value::YesNo(yes), _) => t(if *yes { "digest-doc-yes" } else { "digest-doc-no" }),
+        W::Measured(Value::Text(text), _) => text.clone(),
+        W::Kind(kind) => t_args("digest-doc-kind", &[("kind", t_or(&format!("kind-{}", kind.name()), kind.label()).into())]),
+        W::StatusChange(before, after) => t_args(
+            "digest-doc-status-change",
+            &[
+                ("before", super::goals::status_text(before).to_lowercase().into()),
+                ("after", super::goals::status_text(after).to_lowercase().into()),
+            ],
+        ),
+        W::DateSeparator => t("digest-doc-date-sep"),
+        W::AmountSeparator => t("digest-doc-amount-sep"),
+        W::Due(d) => t_args("digest-doc-due", &[("date", date(d).into())]),
+        W::MetOn(d) => t_args("digest-doc-met-on", &[("date", date(d).into())]),
+        W::DaysLate(days) => t_args("digest-doc-days-late", &[("days", days.into())]),
+        W::DueOnLastDay => t("digest-doc-due-last-day"),
+        W::GoalOpen => t("digest-doc-goal-open"),
+        W::GoalClose => t("digest-doc-goal-close"),
+        W::ReportedBy => t("digest-doc-reported-by"),
+        W::CheckedInOn => t("digest-doc-checked-in-on"),
+        W::CheckInText => t("digest-doc-check-in-text"),
+        W::Responses(count) => t_args("digest-doc-responses", &[("count", count.into())]),
+        W::Evidence => t("digest-doc-evidence"),
     }
 }

@@ -92,6 +92,17 @@ test('numbers and dates are written the French way', async ({ page, server }) =>
   const card = page.getByRole('article', { name: 'Fondation Rivière' });
   await expect(card).toContainText(`Échéance : ${frenchDate(due)}`);
   expect(frenchDate('2027-03-05')).toBe('5 mars 2027');
+
+  // The period's digest is written in French too, numbers and dates included.
+  const digest = page.getByRole('region', { name: 'Bilan' });
+  const markdown = digest.getByLabel('Bilan en Markdown');
+  await expect(markdown).toHaveValue(/^# Bilan d'avancement/);
+  await expect(markdown).toHaveValue(new RegExp(`## Nouveaux engagements \\(1\\)\n\n- \\*\\*Fondation Rivière\\*\\* \\(temps de travail\\) : Des prélèvements chaque mois — 1${NNBSP}234,5 heures, échéance le ${frenchDate(due)}\n`));
+  await expect(markdown).toHaveValue(/\nAucun partenaire n'a fait de point d'étape pendant cette période\.\n/);
+  await expect(page.frameLocator('iframe[title="Bilan imprimable"]').getByRole('heading', { name: "Points d'étape (0)" })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+  await expect(page.getByRole('region', { name: 'Digest' }).getByLabel('Digest as Markdown')).toHaveValue(/^# Progress digest/);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
   await screenshot(page, 'i18n-commitments-fr-desktop');
 });
 

@@ -228,3 +228,29 @@ fn a_commitment_met_after_the_period_was_still_overdue_in_it() {
     assert!(july.overdue.iter().all(|c| c.id != sample.venue));
     let _ = &sample.grant;
 }
+
+/// Every word of the digest comes from the function the caller gives (the
+/// web app's catalogs), so no English is left in another language's digest;
+/// user text is still escaped.
+#[test]
+fn the_digest_in_another_language_takes_every_word_from_the_caller() {
+    use constellation_core::commitments::{digest_english, DigestWord};
+    let sample = goals_support::sample();
+    let digest = sample.room.digest(june(), &StatusRule::default()).unwrap();
+    let say = |w: DigestWord| match w {
+        DigestWord::Lang => "xx".to_string(),
+        // The parts it is given (title, dates) pass through.
+        DigestWord::Title(Some(title)) => format!("⟦title {title}⟧"),
+        DigestWord::Period(from, to) => format!("⟦{from} … {to}⟧"),
+        other => format!("⟦{}⟧", digest_english(other).trim().len()),
+    };
+    let english_words = ["Progress digest", "Goals whose", "due ", "reported by", "evidence", "late", "response", " on ", "→", "(data)"];
+    for text in [digest.to_markdown_in(&say), digest.to_html_in(&say)] {
+        for word in english_words {
+            assert!(!text.contains(word), "English {word:?} left in:\n{text}");
+        }
+        assert!(text.contains("⟦title River \\<Coalition\\> & friends⟧") || text.contains("⟦title River &lt;Coalition&gt; &amp; friends⟧"), "{text}");
+        assert!(text.contains("Water Utility promises"), "user text stays: {text}");
+    }
+    assert!(digest.to_html_in(&say).starts_with("<!DOCTYPE html>\n<html lang=\"xx\">"));
+}

@@ -14,8 +14,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{CheckIn, Commitment, CommitmentStatus};
-use crate::goals::{escape_markup, goal_statuses, Date, GoalId, Measurement, Status, StatusRule};
+use super::model::{CheckIn, Commitment, CommitmentKind, CommitmentStatus};
+use crate::goals::{escape_markup, goal_statuses, Date, GoalId, Measurement, Status, StatusRule, Value};
 use crate::room::Room;
 
 /// The days a digest covers, both included.
@@ -167,27 +167,150 @@ impl Room {
     }
 }
 
+/// The parts of a digest document that are words rather than data, for
+/// the reader's language: [`Digest::to_markdown_in`] and
+/// [`Digest::to_html_in`] ask a function for each (the web app answers from
+/// its catalogs, `digest-doc-*`); [`english`] is the English one. Each word
+/// carries its own spacing and punctuation (French puts a space before a colon).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DigestWord<'a> {
+    /// The language's code, for `<html lang>`.
+    Lang,
+    /// The document's heading with the room's title (escaped for the output),
+    /// or without one.
+    Title(Option<&'a str>),
+    /// The period, its dates already written ([`DigestWord::Date`]).
+    Period(&'a str, &'a str),
+    /// A section's heading with how many items it lists.
+    Heading(DigestSection, usize),
+    /// What a section with nothing in it says.
+    Empty(DigestSection),
+    /// A calendar date.
+    Date(Date),
+    /// A commitment's amount with its unit (possibly empty).
+    Amount(f64, &'a str),
+    /// A measured value with its indicator's unit (possibly empty).
+    Measured(&'a Value, &'a str),
+    /// After a partner's name: the kind of what they promised, then the promise.
+    Kind(CommitmentKind),
+    /// A goal's status before and after the period.
+    StatusChange(Status, Status),
+    /// Between a date and what happened on it.
+    DateSeparator,
+    /// Before the amount of a commitment.
+    AmountSeparator,
+    /// After a promise: when it is due.
+    Due(Date),
+    /// After a promise met: when.
+    MetOn(Date),
+    /// After an overdue promise: how many days late at the end of the period.
+    DaysLate(i64),
+    /// After a promise due on the period's last day and not delivered.
+    DueOnLastDay,
+    /// Before the indicator's goal (in brackets).
+    GoalOpen,
+    /// After the indicator's goal, before the value.
+    GoalClose,
+    /// Before the organization that reported a measurement.
+    ReportedBy,
+    /// Between a partner and the commitment they checked in on.
+    CheckedInOn,
+    /// Between the commitment and the check-in's text.
+    CheckInText,
+    /// After a check-in: how many responses it had.
+    Responses(usize),
+    /// An evidence link's text.
+    Evidence,
+}
+
+/// The sections of a digest, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DigestSection {
+    StatusChanges,
+    Measurements,
+    NewCommitments,
+    Met,
+    Overdue,
+    CheckIns,
+}
+
+/// A number as the digest writes it in English: no needless decimals.
+fn number(value: f64) -> String {
+    value.to_string()
+}
+
+/// The digest's words in English (what [`Digest::to_markdown`] and
+/// [`Digest::to_html`] use).
+pub fn english(word: DigestWord) -> String {
+    use DigestSection as S;
+    use DigestWord as W;
+    match word {
+        W::Lang => "en".into(),
+        W::Title(title) => format!("Progress digest: {}", title.unwrap_or("the coalition")),
+        W::Period(from, to) => format!("{from} to {to}"),
+        W::Heading(section, count) => {
+            let heading = match section {
+                S::StatusChanges => "Goals whose status changed",
+                S::Measurements => "New measurements",
+                S::NewCommitments => "New commitments",
+                S::Met => "Commitments met",
+                S::Overdue => "Overdue at the end of the period",
+                S::CheckIns => "Check-ins",
+            };
+            format!("{heading} ({count})")
+        }
+        W::Empty(section) => match section {
+            S::StatusChanges => "No goal changed status.",
+            S::Measurements => "No measurement is dated in this period.",
+            S::NewCommitments => "No commitment was made in this period.",
+            S::Met => "No commitment was met in this period.",
+            S::Overdue => "Nothing is overdue.",
+            S::CheckIns => "No partner checked in during this period.",
+        }
+        .into(),
+        W::Date(date) => date.to_string(),
+        W::Amount(value, "") => number(value),
+        W::Amount(value, unit) => format!("{} {unit}", number(value)),
+        W::Measured(value, "") => value.to_string(),
+        W::Measured(value, unit) => format!("{value} {unit}"),
+        W::Kind(kind) => format!(" ({}): ", kind.label()),
+        W::StatusChange(before, after) => format!(": {} → {}", before.label(), after.label()),
+        W::DateSeparator => " · ".into(),
+        W::AmountSeparator => " — ".into(),
+        W::Due(date) => format!(", due {date}"),
+        W::MetOn(date) => format!("; met on {date}"),
+        W::DaysLate(days) => format!(" ({days} days late at the end of the period)"),
+        W::DueOnLastDay => " (due on the last day, not delivered)".into(),
+        W::GoalOpen => " (".into(),
+        W::GoalClose => "): ".into(),
+        W::ReportedBy => ", reported by ".into(),
+        W::CheckedInOn => " on ".into(),
+        W::CheckInText => ": ".into(),
+        W::Responses(k) => format!(" ({k} response{})", if k == 1 { "" } else { "s" }),
+        W::Evidence => "evidence".into(),
+    }
+}
+
 impl Digest {
-    /// The digest as Markdown; user text is escaped so it cannot add formatting.
+    /// The digest as Markdown in English; user text is escaped so it cannot add formatting.
     pub fn to_markdown(&self) -> String {
+        self.to_markdown_in(&english)
+    }
+
+    /// The digest as Markdown, its words from `say`.
+    pub fn to_markdown_in(&self, say: &dyn Fn(DigestWord) -> String) -> String {
         let mut out = String::new();
-        let title = if self.title.is_empty() {
-            "the coalition".to_string()
-        } else {
-            md(&self.title)
-        };
+        let title = (!self.title.is_empty()).then(|| md(&self.title));
+        let (from, to) = (say(DigestWord::Date(self.period.from)), say(DigestWord::Date(self.period.to)));
         out.push_str(&format!(
-            "# Progress digest: {title}\n\n{} to {}\n",
-            self.period.from, self.period.to
+            "# {}\n\n{}\n",
+            say(DigestWord::Title(title.as_deref())),
+            say(DigestWord::Period(&from, &to))
         ));
-        for section in self.sections() {
-            out.push_str(&format!(
-                "\n## {} ({})\n\n",
-                section.heading,
-                section.items.len()
-            ));
+        for section in self.sections(say) {
+            out.push_str(&format!("\n## {}\n\n", say(DigestWord::Heading(section.kind, section.items.len()))));
             if section.items.is_empty() {
-                out.push_str(&format!("{}\n", section.empty));
+                out.push_str(&format!("{}\n", say(DigestWord::Empty(section.kind))));
             }
             for item in &section.items {
                 out.push_str("- ");
@@ -196,7 +319,7 @@ impl Digest {
                         Part::Text(text) => out.push_str(&md(text)),
                         Part::Plain(text) => out.push_str(text),
                         Part::Strong(text) => out.push_str(&format!("**{}**", md(text))),
-                        Part::Link(url) => out.push_str(&format!("[evidence]({})", md_url(url))),
+                        Part::Link(url) => out.push_str(&format!("[{}]({})", say(DigestWord::Evidence), md_url(url))),
                     }
                 }
                 out.push('\n');
@@ -205,16 +328,20 @@ impl Digest {
         out
     }
 
-    /// The digest as a standalone, printable HTML page; user text is escaped.
+    /// The digest as a standalone, printable HTML page in English; user text is escaped.
     pub fn to_html(&self) -> String {
-        let title = if self.title.is_empty() {
-            "the coalition".to_string()
-        } else {
-            escape_markup(&self.title)
-        };
-        let mut out =
-            String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        out.push_str(&format!("<title>Progress digest: {title}</title>\n"));
+        self.to_html_in(&english)
+    }
+
+    /// The digest as a printable HTML page, its words from `say`.
+    pub fn to_html_in(&self, say: &dyn Fn(DigestWord) -> String) -> String {
+        let title = (!self.title.is_empty()).then(|| escape_markup(&self.title));
+        let title = say(DigestWord::Title(title.as_deref()));
+        let mut out = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+            escape_markup(&say(DigestWord::Lang))
+        );
+        out.push_str(&format!("<title>{title}</title>\n"));
         out.push_str(concat!(
             "<style>\n",
             "body { font: 11pt/1.45 system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #111; }\n",
@@ -223,18 +350,19 @@ impl Digest {
             "@media print { body { margin: 0; max-width: none; } a { color: inherit; } h2 { break-after: avoid; } li { break-inside: avoid; } }\n",
             "</style>\n</head>\n<body>\n<main>\n",
         ));
+        let time = |date: Date| format!("<time datetime=\"{date}\">{}</time>", escape_markup(&say(DigestWord::Date(date))));
+        let (from, to) = (time(self.period.from), time(self.period.to));
         out.push_str(&format!(
-            "<h1>Progress digest: {title}</h1>\n<p><time datetime=\"{0}\">{0}</time> to <time datetime=\"{1}\">{1}</time></p>\n",
-            self.period.from, self.period.to
+            "<h1>{title}</h1>\n<p>{}</p>\n",
+            say(DigestWord::Period(&from, &to))
         ));
-        for section in self.sections() {
+        for section in self.sections(say) {
             out.push_str(&format!(
-                "<section>\n<h2>{} ({})</h2>\n",
-                section.heading,
-                section.items.len()
+                "<section>\n<h2>{}</h2>\n",
+                escape_markup(&say(DigestWord::Heading(section.kind, section.items.len())))
             ));
             if section.items.is_empty() {
-                out.push_str(&format!("<p class=\"empty\">{}</p>\n", section.empty));
+                out.push_str(&format!("<p class=\"empty\">{}</p>\n", escape_markup(&say(DigestWord::Empty(section.kind)))));
             } else {
                 out.push_str("<ul>\n");
                 for item in &section.items {
@@ -247,8 +375,9 @@ impl Digest {
                                 out.push_str(&format!("<strong>{}</strong>", escape_markup(text)))
                             }
                             Part::Link(url) => out.push_str(&format!(
-                                "<a href=\"{}\">evidence</a>",
-                                escape_markup(url)
+                                "<a href=\"{}\">{}</a>",
+                                escape_markup(url),
+                                escape_markup(&say(DigestWord::Evidence))
                             )),
                         }
                     }
@@ -263,57 +392,41 @@ impl Digest {
     }
 
     /// The content of both outputs, in order, as marked-up parts.
-    fn sections(&self) -> Vec<Section> {
-        let plain = |s: &str| Part::Plain(s.to_string());
+    fn sections(&self, say: &dyn Fn(DigestWord) -> String) -> Vec<Section> {
+        let plain = |s: String| Part::Plain(s);
         let text = |s: &str| Part::Text(s.to_string());
         let strong = |s: &str| Part::Strong(s.to_string());
         let commitment = |c: &Commitment| -> Vec<Part> {
-            let mut parts = vec![
-                strong(&c.organization),
-                plain(&format!(" ({}): ", c.kind.label())),
-                text(&c.description),
-            ];
+            let mut parts = vec![strong(&c.organization), plain(say(DigestWord::Kind(c.kind))), text(&c.description)];
             if let Some(amount) = c.amount {
-                parts.push(plain(" — "));
-                parts.push(text(&format!("{amount} {}", c.unit)));
+                parts.push(plain(say(DigestWord::AmountSeparator)));
+                parts.push(Part::Text(say(DigestWord::Amount(amount, &c.unit))));
             }
             if let Some(due) = c.due {
-                parts.push(plain(&format!(", due {due}")));
+                parts.push(plain(say(DigestWord::Due(due))));
             }
             parts
         };
+        let dated = |date: Date| plain(format!("{}{}", say(DigestWord::Date(date)), say(DigestWord::DateSeparator)));
         let changes = self
             .status_changes
             .iter()
-            .map(|c| {
-                vec![
-                    strong(&c.title),
-                    plain(&format!(": {} → {}", c.before.label(), c.after.label())),
-                ]
-            })
+            .map(|c| vec![strong(&c.title), plain(say(DigestWord::StatusChange(c.before, c.after)))])
             .collect();
         let measurements = self
             .new_measurements
             .iter()
             .map(|m| {
-                let value = m.measurement.value.to_string();
                 let mut parts = vec![
-                    plain(&format!("{} · ", m.measurement.date)),
+                    dated(m.measurement.date),
                     strong(&m.indicator),
-                    plain(" ("),
+                    plain(say(DigestWord::GoalOpen)),
                     text(&m.goal),
-                    plain("): "),
-                    text(
-                        if m.unit.is_empty() {
-                            value.clone()
-                        } else {
-                            format!("{value} {}", m.unit)
-                        }
-                        .as_str(),
-                    ),
+                    plain(say(DigestWord::GoalClose)),
+                    Part::Text(say(DigestWord::Measured(&m.measurement.value, &m.unit))),
                 ];
                 if !m.measurement.organization.is_empty() {
-                    parts.push(plain(", reported by "));
+                    parts.push(plain(say(DigestWord::ReportedBy)));
                     parts.push(text(&m.measurement.organization));
                 }
                 parts
@@ -325,7 +438,7 @@ impl Digest {
             .map(|c| {
                 let mut parts = commitment(c);
                 if let Some(date) = c.status_date {
-                    parts.push(plain(&format!("; met on {date}")));
+                    parts.push(plain(say(DigestWord::MetOn(date))));
                 }
                 parts
             })
@@ -337,13 +450,7 @@ impl Digest {
                 let mut parts = commitment(c);
                 if let Some(due) = c.due {
                     let late = self.period.to.days_since(due);
-                    if late > 0 {
-                        parts.push(plain(&format!(
-                            " ({late} days late at the end of the period)"
-                        )));
-                    } else {
-                        parts.push(plain(" (due on the last day, not delivered)"));
-                    }
+                    parts.push(plain(say(if late > 0 { DigestWord::DaysLate(late) } else { DigestWord::DueOnLastDay })));
                 }
                 parts
             })
@@ -353,67 +460,40 @@ impl Digest {
             .iter()
             .map(|c| {
                 let mut parts = vec![
-                    plain(&format!("{} · ", c.check_in.date)),
+                    dated(c.check_in.date),
                     strong(&c.organization),
-                    plain(" on "),
+                    plain(say(DigestWord::CheckedInOn)),
                     text(&c.commitment),
-                    plain(": "),
+                    plain(say(DigestWord::CheckInText)),
                     text(&c.check_in.text),
                 ];
                 let link = c.check_in.evidence.trim();
                 let lower = link.to_ascii_lowercase();
                 if lower.starts_with("https://") || lower.starts_with("http://") {
-                    parts.push(plain(" "));
+                    parts.push(plain(" ".into()));
                     parts.push(Part::Link(link.to_string()));
                 }
                 let responses = c.check_in.responses.len();
                 if responses > 0 {
-                    parts.push(plain(&format!(
-                        " ({responses} response{})",
-                        if responses == 1 { "" } else { "s" }
-                    )));
+                    parts.push(plain(say(DigestWord::Responses(responses))));
                 }
                 parts
             })
             .collect();
+        use DigestSection as S;
         vec![
-            Section {
-                heading: "Goals whose status changed",
-                empty: "No goal changed status.",
-                items: changes,
-            },
-            Section {
-                heading: "New measurements",
-                empty: "No measurement is dated in this period.",
-                items: measurements,
-            },
-            Section {
-                heading: "New commitments",
-                empty: "No commitment was made in this period.",
-                items: self.new_commitments.iter().map(commitment).collect(),
-            },
-            Section {
-                heading: "Commitments met",
-                empty: "No commitment was met in this period.",
-                items: met,
-            },
-            Section {
-                heading: "Overdue at the end of the period",
-                empty: "Nothing is overdue.",
-                items: overdue,
-            },
-            Section {
-                heading: "Check-ins",
-                empty: "No partner checked in during this period.",
-                items: check_ins,
-            },
+            Section { kind: S::StatusChanges, items: changes },
+            Section { kind: S::Measurements, items: measurements },
+            Section { kind: S::NewCommitments, items: self.new_commitments.iter().map(commitment).collect() },
+            Section { kind: S::Met, items: met },
+            Section { kind: S::Overdue, items: overdue },
+            Section { kind: S::CheckIns, items: check_ins },
         ]
     }
 }
 
 struct Section {
-    heading: &'static str,
-    empty: &'static str,
+    kind: DigestSection,
     items: Vec<Vec<Part>>,
 }
 

@@ -32,7 +32,8 @@ mod validate;
 
 pub use accountability::{accountability, AccountabilityConfig, AmountBalance, PartnerAccount};
 pub use digest::{
-    Digest, DigestCheckIn, DigestError, DigestMeasurement, Period, StatusChangeOfGoal,
+    english as digest_english, Digest, DigestCheckIn, DigestError, DigestMeasurement, DigestSection,
+    DigestWord, Period, StatusChangeOfGoal,
 };
 pub use error::{CommitmentError, CommitmentField, CommitmentFormError};
 pub use export::{CoalitionData, ExportError, COALITION_DATA_FORMAT, COALITION_DATA_VERSION};
