@@ -84,7 +84,7 @@ pub fn all_node_metrics(
 
 /// The parts of [`all_node_metrics`], each alone, so the benchmark can show
 /// where the time goes. Returns a checksum of what the part computed.
-pub const PARTS: [&str; 12] = [
+pub const PARTS: [&str; 16] = [
     "path_sweep (betweenness, closeness)",
     "weighted_betweenness",
     "eigenvector",
@@ -97,6 +97,10 @@ pub const PARTS: [&str; 12] = [
     "brokerage by organization",
     "before (ff57f5d): path_sweep",
     "before (ff57f5d): weighted_betweenness",
+    "the whole call (all_node_metrics)",
+    "node_metrics alone (no brokerage)",
+    "path_sweep then weighted_betweenness",
+    "graph from the arrays",
 ];
 
 /// The names of the parts [`run_part`] times, in its order.
@@ -149,6 +153,14 @@ pub fn run_part(part: u32, n: u32, from: &[u32], to: &[u32], trust: &[f64]) -> R
             let lengths = g.map_weights(|w| opts.length_scale / w);
             sum(&baseline::weighted_betweenness(&lengths).map_err(|e| e.to_string())?)
         }
+        12 => sum(&all_node_metrics(n, from, to, trust)?),
+        13 => sum(&node_metrics(&g, &opts).betweenness),
+        14 => {
+            let a = sum(&path_sweep(&g).betweenness);
+            let lengths = g.map_weights(|w| opts.length_scale / w);
+            a + sum(&weighted_betweenness(&lengths).map_err(|e| e.to_string())?)
+        }
+        15 => g.edge_count() as f64,
         _ => {
             return Err(format!(
                 "part {part} does not exist; there are {}",
@@ -345,8 +357,8 @@ mod tests {
         );
         assert!(BenchLayout::new(1, 2, &[0], &[1], &[]).is_err());
         assert_eq!(
-            run_part(12, 5, &FROM, &TO, &TRUST).unwrap_err(),
-            "part 12 does not exist; there are 12"
+            run_part(16, 5, &FROM, &TO, &TRUST).unwrap_err(),
+            "part 16 does not exist; there are 16"
         );
     }
 }

@@ -93,16 +93,32 @@ pub fn path_sweep(g: &Adjacency) -> PathSweep {
 /// The buffers of one search from a source, allocated once per sweep and
 /// reset after each search only where it reached; the breadth-first and the
 /// Dijkstra sweeps share them and their accumulation.
+///
+/// Predecessors are kept on a stack in the order the search settles nodes:
+/// each node's predecessors are written right after the previous node's, so
+/// the search writes and the accumulation reads one contiguous stretch of
+/// memory instead of slots scattered over an array as large as the graph's
+/// neighbour lists.
 struct Search<D> {
     dist: Vec<D>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
     /// The visit order; the breadth-first search's queue, with one spare slot.
     order: Vec<u32>,
-    /// Each node's predecessors, in the slots of its own neighbour list (they
-    /// are among its neighbours), and how many there are.
-    preds: Vec<u32>,
+    /// The predecessors of `order[1]`, then those of `order[2]`, … (a node's
+    /// predecessors are among its neighbours, so the stack never holds more
+    /// than the neighbour lists do).
+    stack: Vec<u32>,
+    /// How many predecessors `order[i]` has, by position `i`.
     pred_count: Vec<u32>,
+    /// `dist`, `sigma` and `order` have a power of two entries, at least
+    /// n + 1, and `stack` a power of two at least as large as the neighbour
+    /// lists; the inner loops index them with these masks (`i & mask`), which
+    /// change no index that is in range and let the compiler drop the bounds
+    /// checks there (a check per access, with a branch, is a large share of
+    /// those loops' instructions).
+    mask: usize,
+    stack_mask: usize,
 }
 
 /// What one breadth-first search yields besides dependencies.
@@ -115,36 +131,41 @@ struct Reach {
 impl<D: Copy> Search<D> {
     fn new(g: &Adjacency, unseen: D) -> Self {
         let n = g.node_count();
+        let room = (n + 1).next_power_of_two();
+        let stack_room = g.targets_len().next_power_of_two();
         Search {
-            dist: vec![unseen; n],
-            sigma: vec![0.0; n],
+            dist: vec![unseen; room],
+            sigma: vec![0.0; room],
             delta: vec![0.0; n],
-            order: vec![0; n + 1],
-            preds: vec![0; g.targets_len()],
-            pred_count: vec![0; n],
+            order: vec![0; room],
+            stack: vec![0; stack_room],
+            pred_count: vec![0; n + 1],
+            mask: room - 1,
+            stack_mask: stack_room - 1,
         }
     }
 
-    /// Adds to `bc` the dependencies of the nodes on source `s`, accumulated
-    /// from the farthest node back over the first `len` nodes of `order`.
-    fn accumulate(&mut self, g: &Adjacency, len: usize, bc: &mut [f64]) {
-        let offsets = g.offsets();
+    /// Adds to `bc` the dependencies of the nodes on the source `order[0]`,
+    /// accumulated from the farthest node back over the first `len` nodes of
+    /// `order`, whose predecessors fill `stack[..top]`.
+    fn accumulate(&mut self, len: usize, mut top: usize, bc: &mut [f64]) {
         let Search {
             sigma,
             delta,
             order,
-            preds,
+            stack,
             pred_count,
             ..
         } = self;
-        for &w in order[1..len].iter().rev() {
+        for (&w, &k) in order[1..len].iter().zip(&pred_count[1..len]).rev() {
             let w = w as usize;
             let coeff = (1.0 + delta[w]) / sigma[w];
-            let start = offsets[w];
-            for &v in &preds[start..start + pred_count[w] as usize] {
+            let start = top - k as usize;
+            for &v in &stack[start..top] {
                 let v = v as usize;
                 delta[v] += sigma[v] * coeff;
             }
+            top = start;
             bc[w] += delta[w];
         }
     }
@@ -152,6 +173,12 @@ impl<D: Copy> Search<D> {
 
 impl Search<u32> {
     /// One breadth-first search from `s`, adding its dependencies to `bc`.
+    ///
+    /// A node's predecessors are found when it is dequeued, by reading its
+    /// neighbour list once: each neighbour is written to the top of the stack
+    /// and kept only if it is one level up, and written to the queue and kept
+    /// only if it is new. The inner loop is compares and selects with no
+    /// branch to mispredict.
     fn bfs(&mut self, g: &Adjacency, s: usize, bc: &mut [f64]) -> Reach {
         const UNSEEN: u32 = u32::MAX;
         let offsets = g.offsets();
@@ -160,46 +187,62 @@ impl Search<u32> {
             dist,
             sigma,
             order,
-            preds,
+            stack,
             pred_count,
+            mask,
+            stack_mask,
             ..
         } = self;
+        let (nm, sm) = (*mask, *stack_mask);
+        let (dist, sigma) = (&mut dist[..=nm], &mut sigma[..=nm]);
+        let (order, stack) = (&mut order[..=nm], &mut stack[..=sm]);
         dist[s] = 0;
         sigma[s] = 1.0;
         order[0] = s as u32;
+        // The source is settled here, so the loop below never meets a node
+        // without a level above it.
         let mut len = 1;
-        let mut head = 0;
+        for &w in &targets[offsets[s]..offsets[s + 1]] {
+            order[len] = w;
+            len += 1;
+            dist[w as usize] = 1;
+        }
+        let mut head = 1;
+        let mut top = 0;
         let mut total = 0u64;
         while head < len {
             let v = order[head] as usize;
-            head += 1;
             let dv = dist[v];
             total += u64::from(dv);
-            // The source's `up` wraps to UNSEEN; its predecessors are ignored.
-            let up = dv.wrapping_sub(1);
+            let up = dv - 1;
             let (start, end) = (offsets[v], offsets[v + 1]);
-            let mine = &mut preds[start..end];
+            debug_assert!(top + (end - start) <= stack.len());
             let mut k = 0;
             for &w in &targets[start..end] {
-                let dw = dist[w as usize];
-                mine[k] = w;
+                // In range: w < n, len <= n, top + k < top + degree.
+                let wi = w as usize & nm;
+                let dw = dist[wi];
+                stack[(top + k) & sm] = w;
                 k += usize::from(dw == up);
                 let new = dw == UNSEEN;
-                order[len] = w;
+                order[len & nm] = w;
                 len += usize::from(new);
-                dist[w as usize] = if new { dv + 1 } else { dw };
+                dist[wi] = if new { dv + 1 } else { dw };
             }
-            if v != s {
-                pred_count[v] = k as u32;
-                sigma[v] = mine[..k].iter().map(|&p| sigma[p as usize]).sum();
-            }
+            pred_count[head] = k as u32;
+            sigma[v] = stack[top..top + k]
+                .iter()
+                .map(|&p| sigma[p as usize & nm])
+                .sum();
+            top += k;
+            head += 1;
         }
         let reach = Reach {
             eccentricity: dist[order[len - 1] as usize],
             distance_sum: total,
             reached: len as u32,
         };
-        self.accumulate(g, len, bc);
+        self.accumulate(len, top, bc);
         for &v in &self.order[..len] {
             let v = v as usize;
             self.dist[v] = UNSEEN;
@@ -275,7 +318,9 @@ impl Length for u32 {
 /// The frontier of a Dijkstra search: tentative (distance, node) entries,
 /// popped nearest first. Stale entries are skipped by the caller.
 trait Frontier<D> {
-    fn push(&mut self, dist: D, v: u32);
+    /// Adds `(dist, v)` if `keep`. `dist` is the distance last popped plus
+    /// the length of one edge.
+    fn push_if(&mut self, keep: bool, dist: D, v: u32);
     fn pop(&mut self) -> Option<(D, u32)>;
 }
 
@@ -284,8 +329,10 @@ trait Frontier<D> {
 struct Heap(BinaryHeap<Reverse<(u64, u32)>>);
 
 impl Frontier<f64> for Heap {
-    fn push(&mut self, dist: f64, v: u32) {
-        self.0.push(Reverse((dist.to_bits(), v)));
+    fn push_if(&mut self, keep: bool, dist: f64, v: u32) {
+        if keep {
+            self.0.push(Reverse((dist.to_bits(), v)));
+        }
     }
     fn pop(&mut self) -> Option<(f64, u32)> {
         self.0.pop().map(|Reverse((d, v))| (f64::from_bits(d), v))
@@ -297,17 +344,32 @@ impl Frontier<f64> for Heap {
 /// buckets hold them all, each bucket holding only entries at the distance it
 /// is read at, and a pop costs O(1) instead of O(log n). `slot` is the bucket
 /// of `cursor`, kept alongside it so no step divides.
+///
+/// The buckets are fixed stretches of one array, each with room for every
+/// node: a bucket holds distinct nodes (a node is pushed again only at a
+/// shorter distance), and never the source with them, so it never fills. A
+/// push writes its entry whether it is kept or not and only advances the
+/// bucket's length when it is, so relaxing an edge does not branch.
 struct Buckets {
-    buckets: Vec<Vec<u32>>,
+    slots: Vec<u32>,
+    len: Vec<u32>,
+    /// Room per bucket: the node count.
+    room: usize,
     cursor: u32,
     slot: usize,
     live: usize,
 }
 
+/// The most entries Dial's buckets may take (`(longest + 1) · n`, 16 MiB);
+/// larger searches use the binary heap.
+const MAX_BUCKET_ENTRIES: usize = 1 << 22;
+
 impl Buckets {
-    fn new(longest: usize) -> Self {
+    fn new(longest: usize, n: usize) -> Self {
         Buckets {
-            buckets: vec![Vec::new(); longest + 1],
+            slots: vec![0; (longest + 1) * n],
+            len: vec![0; longest + 1],
+            room: n,
             cursor: 0,
             slot: 0,
             live: 0,
@@ -316,14 +378,17 @@ impl Buckets {
 }
 
 impl Frontier<u32> for Buckets {
-    fn push(&mut self, dist: u32, v: u32) {
+    #[inline]
+    fn push_if(&mut self, keep: bool, dist: u32, v: u32) {
         // cursor <= dist <= cursor + longest.
         let mut slot = self.slot + (dist - self.cursor) as usize;
-        if slot >= self.buckets.len() {
-            slot -= self.buckets.len();
+        if slot >= self.len.len() {
+            slot -= self.len.len();
         }
-        self.buckets[slot].push(v);
-        self.live += 1;
+        let len = self.len[slot];
+        self.slots[slot * self.room + len as usize] = v;
+        self.len[slot] = len + u32::from(keep);
+        self.live += usize::from(keep);
     }
     fn pop(&mut self) -> Option<(u32, u32)> {
         if self.live == 0 {
@@ -332,13 +397,16 @@ impl Frontier<u32> for Buckets {
             return None;
         }
         loop {
-            if let Some(v) = self.buckets[self.slot].pop() {
+            let len = self.len[self.slot];
+            if len > 0 {
+                self.len[self.slot] = len - 1;
                 self.live -= 1;
+                let v = self.slots[self.slot * self.room + len as usize - 1];
                 return Some((self.cursor, v));
             }
             self.cursor += 1;
             self.slot += 1;
-            if self.slot == self.buckets.len() {
+            if self.slot == self.len.len() {
                 self.slot = 0;
             }
         }
@@ -357,6 +425,15 @@ const MAX_BUCKETS: f64 = 4096.0;
 /// integers (as trust distances are) the search adds exact integers and uses a
 /// bucket queue, which gives the same result faster.
 pub fn weighted_betweenness(g: &Adjacency) -> Result<Vec<f64>, CentralityError> {
+    weighted_betweenness_within(g, MAX_BUCKET_ENTRIES)
+}
+
+/// [`weighted_betweenness`], with Dial's buckets only when they take at most
+/// `max_entries` entries.
+fn weighted_betweenness_within(
+    g: &Adjacency,
+    max_entries: usize,
+) -> Result<Vec<f64>, CentralityError> {
     let mut longest = 0.0f64;
     let mut integral = true;
     for (u, v, w) in g.edges() {
@@ -369,19 +446,26 @@ pub fn weighted_betweenness(g: &Adjacency) -> Result<Vec<f64>, CentralityError> 
     let n = g.node_count();
     // A shortest path has fewer than n edges, so its length fits in a u32.
     let fits = longest * (n as f64) < f64::from(u32::MAX);
-    Ok(if integral && longest <= MAX_BUCKETS && fits {
-        let lengths: Vec<u32> = (0..n)
-            .flat_map(|u| g.weights(u).iter().map(|&w| w as u32))
-            .collect();
-        dijkstra_sweep(g, &lengths, Buckets::new(longest as usize))
+    let small = (longest + 1.0) * (n as f64) <= max_entries as f64;
+    // Each node's neighbours side by side with the lengths of its edges.
+    fn arcs<D>(g: &Adjacency, length: impl Fn(f64) -> D) -> Vec<(u32, D)> {
+        (0..g.node_count())
+            .flat_map(|u| g.neighbors(u).iter().zip(g.weights(u)))
+            .map(|(&v, &w)| (v, length(w)))
+            .collect()
+    }
+    Ok(if integral && longest <= MAX_BUCKETS && fits && small {
+        let arcs = arcs(g, |w| w as u32);
+        dijkstra_sweep(g, &arcs, Buckets::new(longest as usize, n))
     } else {
-        let lengths: Vec<f64> = (0..n).flat_map(|u| g.weights(u).iter().copied()).collect();
-        dijkstra_sweep(g, &lengths, Heap(BinaryHeap::with_capacity(n)))
+        let arcs = arcs(g, |w| w);
+        dijkstra_sweep(g, &arcs, Heap(BinaryHeap::with_capacity(n)))
     })
 }
 
-/// Brandes' algorithm with Dijkstra's search from every node; `lengths` is
-/// laid out like the adjacency's neighbour array.
+/// Brandes' algorithm with Dijkstra's search from every node; `arcs` holds
+/// each node's neighbours with the lengths of the edges to them, laid out like
+/// the adjacency's neighbour array.
 ///
 /// As in [`path_sweep`], a node's predecessors are found when it is settled,
 /// from its own neighbour list: the neighbours w already settled with
@@ -392,14 +476,14 @@ pub fn weighted_betweenness(g: &Adjacency) -> Result<Vec<f64>, CentralityError> 
 /// rare case of a float length too small to change a distance.)
 fn dijkstra_sweep<D: Length>(
     g: &Adjacency,
-    lengths: &[D],
+    arcs: &[(u32, D)],
     mut frontier: impl Frontier<D>,
 ) -> Vec<f64> {
     let n = g.node_count();
     let mut bc = vec![0.0f64; n];
     let mut search = Search::new(g, D::INFINITY);
     for s in 0..n {
-        search.dijkstra(g, lengths, &mut frontier, s, &mut bc);
+        search.dijkstra(g.offsets(), arcs, &mut frontier, s, &mut bc);
     }
     rescale_betweenness(&mut bc);
     bc
@@ -410,27 +494,31 @@ impl<D: Length> Search<D> {
     /// counts are zero except for nodes settled by the current search.
     fn dijkstra(
         &mut self,
-        g: &Adjacency,
-        lengths: &[D],
+        offsets: &[usize],
+        arcs: &[(u32, D)],
         frontier: &mut impl Frontier<D>,
         s: usize,
         bc: &mut [f64],
     ) {
-        let offsets = g.offsets();
-        let targets = g.targets();
         let Search {
             dist,
             sigma,
             order,
-            preds,
+            stack,
             pred_count,
+            mask,
+            stack_mask,
             ..
         } = self;
+        let (nm, sm) = (*mask, *stack_mask);
+        let (dist, sigma) = (&mut dist[..=nm], &mut sigma[..=nm]);
+        let stack = &mut stack[..=sm];
         // The settled nodes, nearest first. Every node a search reaches is
         // settled before it ends, so this is also the list of nodes to reset.
         let mut len = 0;
+        let mut top = 0;
         dist[s] = D::ZERO;
-        frontier.push(D::ZERO, s as u32);
+        frontier.push_if(true, D::ZERO, s as u32);
         while let Some((d, v)) = frontier.pop() {
             let v = v as usize;
             // A node is pushed again only when its distance drops, so every
@@ -438,30 +526,35 @@ impl<D: Length> Search<D> {
             if d != dist[v] {
                 continue;
             }
-            order[len] = v as u32;
-            len += 1;
             let (start, end) = (offsets[v], offsets[v + 1]);
-            let mine = &mut preds[start..end];
+            debug_assert!(top + (end - start) <= stack.len());
             let mut k = 0;
-            for (&w, &l) in targets[start..end].iter().zip(&lengths[start..end]) {
-                let wi = w as usize;
+            for &(w, l) in &arcs[start..end] {
+                // In range: w < n, top + k < top + degree.
+                let wi = w as usize & nm;
                 let dw = dist[wi];
-                mine[k] = w;
+                stack[(top + k) & sm] = w;
                 k += usize::from(dw.saturating_plus(l) == d && (D::EXACT || sigma[wi] != 0.0));
                 let alt = d + l;
-                if alt < dw {
-                    dist[wi] = alt;
-                    frontier.push(alt, w);
-                }
+                let better = alt < dw;
+                frontier.push_if(better, alt, w);
+                dist[wi] = if better { alt } else { dw };
             }
-            pred_count[v] = k as u32;
-            sigma[v] = if v == s {
+            // The source has no settled neighbour yet, so no predecessor.
+            sigma[v] = if len == 0 {
                 1.0
             } else {
-                mine[..k].iter().map(|&p| sigma[p as usize]).sum()
+                stack[top..top + k]
+                    .iter()
+                    .map(|&p| sigma[p as usize & nm])
+                    .sum()
             };
+            order[len] = v as u32;
+            pred_count[len] = k as u32;
+            top += k;
+            len += 1;
         }
-        self.accumulate(g, len, bc);
+        self.accumulate(len, top, bc);
         for &v in &self.order[..len] {
             let v = v as usize;
             self.dist[v] = D::INFINITY;
@@ -702,6 +795,20 @@ mod tests {
         let s = path_sweep(&g);
         assert_eq!(s.eccentricity[0], 2 * (k as u32 - 1));
         assert_eq!(s.reached[0], (k * k) as u32);
+    }
+
+    #[test]
+    fn integer_lengths_give_the_same_with_buckets_or_the_heap() {
+        // Too many buckets for the room allowed: the binary heap takes over.
+        for (n, m, seed) in [(40, 90, 7), (120, 400, 8)] {
+            let g = random_graph(n, m, seed, |r| {
+                [60.0, 30.0, 20.0, 15.0, 12.0][r as usize % 5]
+            });
+            let buckets = weighted_betweenness(&g).unwrap();
+            let heap = weighted_betweenness_within(&g, 0).unwrap();
+            assert_eq!(buckets, heap, "{n} nodes");
+            assert_close(&buckets, &brandes_reference(&g, true), "buckets");
+        }
     }
 
     #[test]
