@@ -84,6 +84,19 @@ function time(f, runs) {
   return [median(wall), median(cpu)];
 }
 
+/// The CPU ms of a fixed JavaScript loop (median of 5): how fast the machine
+/// runs at this moment. On a shared machine it swings by 1.3× from minute to
+/// minute and every other time here swings with it, so the tables print it.
+function machineReference() {
+  const table = new Int32Array(1 << 16);
+  for (let i = 0; i < table.length; i++) table[i] = (i * 7919) & 0xffff;
+  return time(() => {
+    let x = 0, s = 0;
+    for (let i = 0; i < 4e6; i++) { x = table[x] ^ (i & 0xff); s += x; }
+    return s;
+  }, 5)[1];
+}
+
 function graphologyGraph(g) {
   const graph = new Graph({ type: 'undirected' });
   const r = rng(99);
@@ -159,6 +172,7 @@ if (!isMainThread) {
   }
   const doAnalysis = only === 'all' || only === 'analysis', doLayout = only === 'all' || only === 'layout';
   const wasm = loadWasm(pkg);
+  const refBefore = machineReference();
   const sizes = only === 'parts' ? [] : [[1000, 3000], [2000, 6000], [5000, 15000]];
   const rows = [], cpuRows = [];
   const ratio = (peer, ours) => (Number.isNaN(peer / ours) ? '–' : `${(peer / ours).toFixed(1)}×`);
@@ -211,6 +225,8 @@ if (!isMainThread) {
   };
   const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(', ');
   if (rows.length) {
+    console.log(`machine reference (a fixed JavaScript loop, CPU ms): ${fmt(refBefore)} before the tables, ${fmt(machineReference())} after (17 on this machine at its quietest)`);
+    console.log('');
     table(`Network analysis and layout, Node ${process.version}, wall ms (median), ratio = peer / ours; load average ${load}`, rows);
     table('The same runs in CPU ms of the process (median): less sensitive to other work on the machine', cpuRows);
   }
@@ -235,6 +251,7 @@ if (!isMainThread) {
       });
     }
     const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(', ');
+    console.log(`machine reference (CPU ms): ${fmt(machineReference())}`);
     console.log(`Parts of all node metrics at 1000/3000, each alone (CPU ms, median of ${rounds} interleaved rounds; each includes building the graph from the arrays; load average ${load}):`);
     console.log('');
     console.log('| part | CPU ms |');
