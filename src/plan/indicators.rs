@@ -7,7 +7,7 @@
 use constellation_core::goals::{
     open_sdg_file_name, validate_indicator, validate_measurement, Assessment, Direction,
     Field as GoalField, GoalId, Indicator, IndicatorDraft, IndicatorId, MeasureType,
-    MeasurementDraft, MeasurementId, StatusRule, TargetDraft, Trend,
+    MeasurementDraft, MeasurementId, StatusReason, StatusRule, TargetDraft, Trend,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -182,10 +182,11 @@ fn Standing(assessment: Assessment, unit: String) -> impl IntoView {
     });
     let status = assessment.status;
     let trend = assessment.trend;
+    let reason = assessment.reason.clone();
     view! {
         <div class="standing">
             <p class=status_class(assessment.status)>{move || t_args("status-line", &[("status", status_text(status).into())])}</p>
-            <p class="reason">{sentence(&assessment.reason)}</p>
+            <p class="reason">{move || reason_text(&reason)}</p>
             <dl class="facts">
                 {progress.map(|p| view! { <div><dt>{tr!("fact-progress")}</dt><dd>{p}</dd></div> })}
                 <div><dt>{tr!("fact-trend")}</dt><dd>{move || trend_text(trend)}</dd></div>
@@ -485,5 +486,37 @@ fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
                 </Show>
             </div>
         </div>
+    }
+}
+
+/// Why an indicator has its status, in the current language (`reason-*`).
+fn reason_text(reason: &StatusReason) -> String {
+    let date = |d: &constellation_core::goals::Date| format_date(&d.to_string());
+    match reason {
+        StatusReason::Qualitative => t("reason-qualitative"),
+        StatusReason::NoBaseline => t("reason-no-baseline"),
+        StatusReason::NoTarget => t("reason-no-target"),
+        StatusReason::NoMeasurement => t("reason-no-measurement"),
+        StatusReason::Reached { target, date: d } => t_args("reason-reached", &[("target", number(*target).into()), ("date", date(d).into())]),
+        StatusReason::DeadlinePassed { target, date: d } => {
+            t_args("reason-deadline-passed", &[("target", number(*target).into()), ("date", date(d).into())])
+        }
+        StatusReason::AwaitingYes { date: d, elapsed } => {
+            t_args("reason-awaiting-yes", &[("percent", format_percent(*elapsed).into()), ("date", date(d).into())])
+        }
+        StatusReason::NotHeld { target } => t_args("reason-not-held", &[("target", number(*target).into())]),
+        StatusReason::Behind { share, expected, target, date: d } if *share <= 0.0 => t_args(
+            "reason-ahead",
+            &[("expected", number(*expected).into()), ("target", number(*target).into()), ("date", date(d).into())],
+        ),
+        StatusReason::Behind { share, expected, target, date: d } => t_args(
+            "reason-behind",
+            &[
+                ("percent", format_percent(*share).into()),
+                ("expected", number(*expected).into()),
+                ("target", number(*target).into()),
+                ("date", date(d).into()),
+            ],
+        ),
     }
 }
