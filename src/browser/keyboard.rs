@@ -16,13 +16,24 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Starts watching for the rest of the page's life (call once, at start).
 pub fn keep_focused_field_visible() {
     let Some(window) = web_sys::window() else { return };
-    EventListener::new(&window, "resize", |_| reveal_focused_field()).forget();
+    EventListener::new(&window, "resize", |_| on_resize()).forget();
     if let Ok(viewport) = js_sys::Reflect::get(&window, &JsValue::from_str("visualViewport")) {
         if let Some(target) = viewport.dyn_ref::<web_sys::EventTarget>() {
-            EventListener::new(target, "resize", |_| reveal_focused_field()).forget();
+            EventListener::new(target, "resize", |_| on_resize()).forget();
         }
     }
 }
+
+/// Reveals the field now, and once more when the page has settled: a view
+/// that lays itself out again after the resize (a map or chart measuring its
+/// new size) can move the field after the first look.
+fn on_resize() {
+    reveal_focused_field();
+    gloo::timers::callback::Timeout::new(SETTLE_MS, reveal_focused_field).forget();
+}
+
+/// How long after a resize the field is looked at again.
+const SETTLE_MS: u32 = 300;
 
 /// Fields that open the on-screen keyboard.
 fn is_text_field(el: &web_sys::Element) -> bool {

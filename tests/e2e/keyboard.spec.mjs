@@ -27,7 +27,7 @@ async function typeLowOnTheScreen(page, field, shot) {
   await expect.poll(async () => {
     const box = await field.boundingBox();
     return box.y >= barBottom - 1 && box.y + box.height <= KEYBOARD_TOP + 1;
-  }, { message: 'the focused field is visible above the keyboard' }).toBe(true);
+  }, { message: 'the focused field is visible above the keyboard', timeout: 10_000 }).toBe(true);
   await expect(field).toBeFocused();
   await screenshot(page, shot);
   await page.setViewportSize({ width: 360, height: 640 });
@@ -37,6 +37,7 @@ test('the on-screen keyboard never hides the field being typed in', async ({ pag
   await createRoom(page, server.url, 'Amina');
 
   await openSection(page, 'Network');
+  await expect(page.getByText('Showing 0 of 0 people and organizations')).toBeVisible();
   const iAm = page.getByLabel('I am', { exact: true });
   await typeLowOnTheScreen(page, iAm, 'keyboard-network-360x300');
   await iAm.fill('Ana');
