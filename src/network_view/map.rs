@@ -789,7 +789,7 @@ fn Legend() -> impl IntoView {
             {sectors.into_iter().map(|s| view! { <li><ShapeIcon sector=s/>{sector_style(s).2}</li> }).collect_view()}
             <li><span class="net-org-mark" aria-hidden="true"></span>"Organization (dark outline)"</li>
             <li><span class="net-member-mark" aria-hidden="true"></span>"Works at (dashed)"</li>
-            <li><span class="net-tie-mark" aria-hidden="true"></span>"Tie: wider for more trust; with thousands of ties on screen, all thin and darker for more trust"</li>
+            <li><span class="net-tie-mark" aria-hidden="true"></span>"Tie: wider, or on a crowded map darker, for more trust"</li>
         </ul>
     }
 }
