@@ -307,3 +307,95 @@ fn dijkstra_sweep<D: Length>(
     rescale_betweenness(&mut bc);
     bc
 }
+
+/// The breadth-first sweep as of commit abe8718 (2026-11-23): one source at a
+/// time, predecessors on a stack in visit order, indices masked to a power of
+/// two; before the sweep searched 64 sources at once.
+pub fn path_sweep_one_at_a_time(g: &Adjacency) -> PathSweep {
+    const UNSEEN: u32 = u32::MAX;
+    let n = g.node_count();
+    let mut bc = vec![0.0f64; n];
+    let mut ecc = vec![0u32; n];
+    let mut dsum = vec![0u64; n];
+    let mut reached = vec![0u32; n];
+    let room = (n + 1).next_power_of_two();
+    let stack_room = g.targets_len().next_power_of_two();
+    let (nm, sm) = (room - 1, stack_room - 1);
+    let mut dist = vec![UNSEEN; room];
+    let mut sigma = vec![0.0f64; room];
+    let mut delta = vec![0.0f64; n];
+    let mut order = vec![0u32; room];
+    let mut stack = vec![0u32; stack_room];
+    let mut pred_count = vec![0u32; n + 1];
+    let offsets = g.offsets();
+    let targets = g.targets();
+    for s in 0..n {
+        dist[s] = 0;
+        sigma[s] = 1.0;
+        order[0] = s as u32;
+        let mut len = 1;
+        for &w in &targets[offsets[s]..offsets[s + 1]] {
+            order[len] = w;
+            len += 1;
+            dist[w as usize] = 1;
+        }
+        let mut head = 1;
+        let mut top = 0;
+        let mut total = 0u64;
+        while head < len {
+            let v = order[head] as usize;
+            let dv = dist[v];
+            total += u64::from(dv);
+            let up = dv - 1;
+            let (start, end) = (offsets[v], offsets[v + 1]);
+            let mut k = 0;
+            for &w in &targets[start..end] {
+                let wi = w as usize & nm;
+                let dw = dist[wi];
+                stack[(top + k) & sm] = w;
+                k += usize::from(dw == up);
+                let new = dw == UNSEEN;
+                order[len & nm] = w;
+                len += usize::from(new);
+                dist[wi] = if new { dv + 1 } else { dw };
+            }
+            pred_count[head] = k as u32;
+            sigma[v] = stack[top..top + k]
+                .iter()
+                .map(|&p| sigma[p as usize & nm])
+                .sum();
+            top += k;
+            head += 1;
+        }
+        ecc[s] = dist[order[len - 1] as usize];
+        dsum[s] = total;
+        reached[s] = len as u32;
+        for (&w, &k) in order[1..len].iter().zip(&pred_count[1..len]).rev() {
+            let w = w as usize;
+            let coeff = (1.0 + delta[w]) / sigma[w];
+            let start = top - k as usize;
+            for &v in &stack[start..top] {
+                let v = v as usize;
+                delta[v] += sigma[v] * coeff;
+            }
+            top = start;
+            bc[w] += delta[w];
+        }
+        for &v in &order[..len] {
+            let v = v as usize;
+            dist[v] = UNSEEN;
+            delta[v] = 0.0;
+        }
+    }
+    rescale_betweenness(&mut bc);
+    let closeness = (0..n)
+        .map(|u| closeness_from(reached[u] as usize, dsum[u] as f64, n))
+        .collect();
+    PathSweep {
+        betweenness: bc,
+        closeness,
+        eccentricity: ecc,
+        distance_sum: dsum,
+        reached,
+    }
+}

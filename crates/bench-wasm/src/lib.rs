@@ -84,7 +84,7 @@ pub fn all_node_metrics(
 
 /// The parts of [`all_node_metrics`], each alone, so the benchmark can show
 /// where the time goes. Returns a checksum of what the part computed.
-pub const PARTS: [&str; 16] = [
+pub const PARTS: [&str; 17] = [
     "path_sweep (betweenness, closeness)",
     "weighted_betweenness",
     "eigenvector",
@@ -101,6 +101,7 @@ pub const PARTS: [&str; 16] = [
     "node_metrics alone (no brokerage)",
     "path_sweep then weighted_betweenness",
     "graph from the arrays",
+    "before (abe8718): path_sweep one source at a time",
 ];
 
 /// The names of the parts [`run_part`] times, in its order.
@@ -161,6 +162,7 @@ pub fn run_part(part: u32, n: u32, from: &[u32], to: &[u32], trust: &[f64]) -> R
             a + sum(&weighted_betweenness(&lengths).map_err(|e| e.to_string())?)
         }
         15 => g.edge_count() as f64,
+        16 => sum(&baseline::path_sweep_one_at_a_time(&g).betweenness),
         _ => {
             return Err(format!(
                 "part {part} does not exist; there are {}",
@@ -320,6 +322,7 @@ mod tests {
         // Betweenness sums to 5/6 + 3/6 on the test graph, before and after.
         assert!((run_part(0, 5, &FROM, &TO, &TRUST).unwrap() - 8.0 / 6.0).abs() < 1e-12);
         assert!((run_part(10, 5, &FROM, &TO, &TRUST).unwrap() - 8.0 / 6.0).abs() < 1e-12);
+        assert!((run_part(16, 5, &FROM, &TO, &TRUST).unwrap() - 8.0 / 6.0).abs() < 1e-12);
         let (new, old) = (
             run_part(1, 5, &FROM, &TO, &TRUST),
             run_part(11, 5, &FROM, &TO, &TRUST),
@@ -357,8 +360,8 @@ mod tests {
         );
         assert!(BenchLayout::new(1, 2, &[0], &[1], &[]).is_err());
         assert_eq!(
-            run_part(16, 5, &FROM, &TO, &TRUST).unwrap_err(),
-            "part 16 does not exist; there are 16"
+            run_part(17, 5, &FROM, &TO, &TRUST).unwrap_err(),
+            "part 17 does not exist; there are 17"
         );
     }
 }

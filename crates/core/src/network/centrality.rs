@@ -4,12 +4,15 @@
 //!
 //! The unweighted measures that need all shortest paths share one breadth-first
 //! sweep ([`PathSweep`]): a single O(nm) pass yields betweenness, closeness and
-//! each node's eccentricity (for the diameter and average path length). Buffers
-//! are allocated once per sweep and reset only where a search touched them, so
-//! the hot loops never allocate; a node's predecessors are picked from its own
-//! neighbour list without branching (see [`path_sweep`]). Weighted betweenness runs Dijkstra's search with a bucket
-//! queue when lengths are small integers (trust distances are), and a binary
-//! heap otherwise.
+//! each node's eccentricity (for the diameter and average path length). It
+//! searches from 64 sources at once, one bit of a word each, so a node's
+//! neighbours are read once for all the sources that reach it at the same
+//! distance (see [`Batch`]). Weighted betweenness runs Dijkstra's search from
+//! one source at a time, with a bucket queue when lengths are small integers
+//! (trust distances are) and a binary heap otherwise; its buffers are
+//! allocated once per sweep and reset only where a search touched them, and
+//! a node's predecessors are picked from its own neighbour list without
+//! branching (see [`weighted_betweenness`]).
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -55,28 +58,201 @@ pub struct PathSweep {
     pub reached: Vec<u32>,
 }
 
-/// Runs Brandes' algorithm with breadth-first search from every node.
+/// Sources searched together by [`path_sweep`]: one bit of a `u64` each.
+const LANES: usize = 64;
+
+/// The breadth-first searches from up to [`LANES`] sources at once (lane `b`
+/// is source `first + b`), level by level, with the sources that reach a node
+/// at a level kept as the bits of one word.
 ///
-/// The search finds a node's predecessors (its neighbours one level up) when
-/// the node is dequeued, by reading its neighbour list once: each neighbour is
-/// written to the node's list of predecessors and kept only if it is one
-/// level up, and written to the queue and kept only if it is new. The inner
-/// loop is integer compares and selects with no branch to mispredict, which
-/// is where the time of a push-style search went. Path counts are then summed
-/// over the predecessors, and dependencies flow back along them as in NetworkX.
+/// A level is a list of entries (node, lanes): the node and the sources for
+/// which it lies at that distance. A node's neighbours are read once per
+/// entry rather than once per source, and on sparse graphs most nodes lie at
+/// the same few distances from many sources, so a batch reads far fewer
+/// neighbour lists than its searches one by one would; the per-source work
+/// left (adding path counts and dependencies) runs only over the bits of the
+/// words that meet, that is over the edges of each source's shortest-path
+/// DAG. Path counts are whole numbers, so they come out exactly as one search
+/// at a time gives them; dependencies are pulled from each node's successors
+/// in neighbour order, which can change their last bits only.
+struct Batch {
+    /// Per node: the lanes that have reached it.
+    seen: Vec<u64>,
+    /// Per node: the lanes reaching it at the level being built.
+    next: Vec<u64>,
+    /// Per node: its lanes at the level read by the backward pass.
+    below: Vec<u64>,
+    /// Per node and lane (`node * LANES + lane`): the path count, then (once
+    /// its dependency is known) (1 + dependency) / path count.
+    sigma: Vec<f64>,
+    /// Per node and lane: the dependency.
+    delta: Vec<f64>,
+    /// Every level's entries, level after level; `levels[d]` is where level
+    /// d starts.
+    entries: Vec<(u32, u64)>,
+    levels: Vec<usize>,
+}
+
+/// The lanes (bit positions) set in `m`, lowest first.
+fn lanes(mut m: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (m != 0).then(|| {
+            let b = m.trailing_zeros() as usize;
+            m &= m - 1;
+            b
+        })
+    })
+}
+
+impl Batch {
+    fn new(n: usize) -> Self {
+        Batch {
+            seen: vec![0; n],
+            next: vec![0; n],
+            below: vec![0; n],
+            sigma: vec![0.0; n * LANES],
+            delta: vec![0.0; n * LANES],
+            entries: Vec::with_capacity(n),
+            levels: Vec::new(),
+        }
+    }
+
+    /// Searches from sources `first..first + count`, adding their
+    /// dependencies to `out.bc` and writing their reach to `out`'s other
+    /// vectors (indexed by source).
+    fn run(&mut self, g: &Adjacency, first: usize, count: usize, out: &mut SweepOut) {
+        let Batch {
+            seen,
+            next,
+            below,
+            sigma,
+            delta,
+            entries,
+            levels,
+        } = self;
+        entries.clear();
+        levels.clear();
+        levels.push(0);
+        for b in 0..count {
+            let s = first + b;
+            entries.push((s as u32, 1 << b));
+            seen[s] = 1 << b;
+            sigma[s * LANES + b] = 1.0;
+            out.reached[s] = 1;
+        }
+        // Forward: each level's entries hand their path counts to the
+        // neighbours they reach first.
+        let mut touched: Vec<u32> = Vec::new();
+        let mut depth = 0u32;
+        loop {
+            let (start, end) = (levels[depth as usize], entries.len());
+            if start == end {
+                break;
+            }
+            levels.push(end);
+            depth += 1;
+            for &(v, mv) in &entries[start..end] {
+                let v = v as usize;
+                for &w in g.neighbors(v) {
+                    let w = w as usize;
+                    let new = mv & !seen[w];
+                    if new != 0 {
+                        if next[w] == 0 {
+                            touched.push(w as u32);
+                        }
+                        next[w] |= new;
+                        for b in lanes(new) {
+                            sigma[w * LANES + b] += sigma[v * LANES + b];
+                        }
+                    }
+                }
+            }
+            for &w in &touched {
+                let w = w as usize;
+                let m = next[w];
+                next[w] = 0;
+                seen[w] |= m;
+                entries.push((w as u32, m));
+                for b in lanes(m) {
+                    let s = first + b;
+                    out.ecc[s] = depth;
+                    out.dsum[s] += u64::from(depth);
+                    out.reached[s] += 1;
+                }
+            }
+            touched.clear();
+        }
+        // Backward, deepest level first: a level's coefficients, then the
+        // level above pulls its dependencies from them (the sources' own
+        // dependencies are never needed).
+        let deepest = levels.len() - 2;
+        for d in (1..=deepest).rev() {
+            for &(w, m) in &entries[levels[d]..levels[d + 1]] {
+                let w = w as usize;
+                below[w] = m;
+                for b in lanes(m) {
+                    let k = w * LANES + b;
+                    sigma[k] = (1.0 + delta[k]) / sigma[k];
+                }
+            }
+            if d >= 2 {
+                for &(v, mv) in &entries[levels[d - 1]..levels[d]] {
+                    let v = v as usize;
+                    for &w in g.neighbors(v) {
+                        let w = w as usize;
+                        let m = mv & below[w];
+                        for b in lanes(m) {
+                            delta[v * LANES + b] += sigma[v * LANES + b] * sigma[w * LANES + b];
+                        }
+                    }
+                }
+            }
+            for &(w, _) in &entries[levels[d]..levels[d + 1]] {
+                below[w as usize] = 0;
+            }
+        }
+        // Each node's dependencies added source by source, as one search at
+        // a time adds them (a lane that did not reach the node adds zero).
+        for (w, row) in delta.chunks_exact(LANES).enumerate() {
+            for &x in &row[..count] {
+                out.bc[w] += x;
+            }
+        }
+        seen.fill(0);
+        sigma.fill(0.0);
+        delta.fill(0.0);
+    }
+}
+
+/// What [`path_sweep`] gathers, indexed by node.
+struct SweepOut {
+    bc: Vec<f64>,
+    ecc: Vec<u32>,
+    dsum: Vec<u64>,
+    reached: Vec<u32>,
+}
+
+/// Runs Brandes' algorithm with breadth-first search from every node, the
+/// searches [`LANES`] at a time (see [`Batch`]): path counts summed over each
+/// node's predecessors, dependencies flowing back along them as in NetworkX.
 pub fn path_sweep(g: &Adjacency) -> PathSweep {
     let n = g.node_count();
-    let mut bc = vec![0.0f64; n];
-    let mut ecc = vec![0u32; n];
-    let mut dsum = vec![0u64; n];
-    let mut reached = vec![0u32; n];
-    let mut search = Search::new(g, u32::MAX);
-    for s in 0..n {
-        let r = search.bfs(g, s, &mut bc);
-        ecc[s] = r.eccentricity;
-        dsum[s] = r.distance_sum;
-        reached[s] = r.reached;
+    let mut out = SweepOut {
+        bc: vec![0.0; n],
+        ecc: vec![0; n],
+        dsum: vec![0; n],
+        reached: vec![0; n],
+    };
+    let mut batch = Batch::new(n);
+    for first in (0..n).step_by(LANES) {
+        batch.run(g, first, LANES.min(n - first), &mut out);
     }
+    let SweepOut {
+        mut bc,
+        ecc,
+        dsum,
+        reached,
+    } = out;
     rescale_betweenness(&mut bc);
     let closeness = (0..n)
         .map(|u| closeness_from(reached[u] as usize, dsum[u] as f64, n))
@@ -90,9 +266,8 @@ pub fn path_sweep(g: &Adjacency) -> PathSweep {
     }
 }
 
-/// The buffers of one search from a source, allocated once per sweep and
-/// reset after each search only where it reached; the breadth-first and the
-/// Dijkstra sweeps share them and their accumulation.
+/// The buffers of one Dijkstra search from a source, allocated once per sweep
+/// and reset after each search only where it reached.
 ///
 /// Predecessors are kept on a stack in the order the search settles nodes:
 /// each node's predecessors are written right after the previous node's, so
@@ -103,7 +278,7 @@ struct Search<D> {
     dist: Vec<D>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
-    /// The visit order; the breadth-first search's queue, with one spare slot.
+    /// The settling order.
     order: Vec<u32>,
     /// The predecessors of `order[1]`, then those of `order[2]`, … (a node's
     /// predecessors are among its neighbours, so the stack never holds more
@@ -119,13 +294,6 @@ struct Search<D> {
     /// those loops' instructions).
     mask: usize,
     stack_mask: usize,
-}
-
-/// What one breadth-first search yields besides dependencies.
-struct Reach {
-    eccentricity: u32,
-    distance_sum: u64,
-    reached: u32,
 }
 
 impl<D: Copy> Search<D> {
@@ -168,87 +336,6 @@ impl<D: Copy> Search<D> {
             top = start;
             bc[w] += delta[w];
         }
-    }
-}
-
-impl Search<u32> {
-    /// One breadth-first search from `s`, adding its dependencies to `bc`.
-    ///
-    /// A node's predecessors are found when it is dequeued, by reading its
-    /// neighbour list once: each neighbour is written to the top of the stack
-    /// and kept only if it is one level up, and written to the queue and kept
-    /// only if it is new. The inner loop is compares and selects with no
-    /// branch to mispredict.
-    fn bfs(&mut self, g: &Adjacency, s: usize, bc: &mut [f64]) -> Reach {
-        const UNSEEN: u32 = u32::MAX;
-        let offsets = g.offsets();
-        let targets = g.targets();
-        let Search {
-            dist,
-            sigma,
-            order,
-            stack,
-            pred_count,
-            mask,
-            stack_mask,
-            ..
-        } = self;
-        let (nm, sm) = (*mask, *stack_mask);
-        let (dist, sigma) = (&mut dist[..=nm], &mut sigma[..=nm]);
-        let (order, stack) = (&mut order[..=nm], &mut stack[..=sm]);
-        dist[s] = 0;
-        sigma[s] = 1.0;
-        order[0] = s as u32;
-        // The source is settled here, so the loop below never meets a node
-        // without a level above it.
-        let mut len = 1;
-        for &w in &targets[offsets[s]..offsets[s + 1]] {
-            order[len] = w;
-            len += 1;
-            dist[w as usize] = 1;
-        }
-        let mut head = 1;
-        let mut top = 0;
-        let mut total = 0u64;
-        while head < len {
-            let v = order[head] as usize;
-            let dv = dist[v];
-            total += u64::from(dv);
-            let up = dv - 1;
-            let (start, end) = (offsets[v], offsets[v + 1]);
-            debug_assert!(top + (end - start) <= stack.len());
-            let mut k = 0;
-            for &w in &targets[start..end] {
-                // In range: w < n, len <= n, top + k < top + degree.
-                let wi = w as usize & nm;
-                let dw = dist[wi];
-                stack[(top + k) & sm] = w;
-                k += usize::from(dw == up);
-                let new = dw == UNSEEN;
-                order[len & nm] = w;
-                len += usize::from(new);
-                dist[wi] = if new { dv + 1 } else { dw };
-            }
-            pred_count[head] = k as u32;
-            sigma[v] = stack[top..top + k]
-                .iter()
-                .map(|&p| sigma[p as usize & nm])
-                .sum();
-            top += k;
-            head += 1;
-        }
-        let reach = Reach {
-            eccentricity: dist[order[len - 1] as usize],
-            distance_sum: total,
-            reached: len as u32,
-        };
-        self.accumulate(len, top, bc);
-        for &v in &self.order[..len] {
-            let v = v as usize;
-            self.dist[v] = UNSEEN;
-            self.delta[v] = 0.0;
-        }
-        reach
     }
 }
 
@@ -467,8 +554,9 @@ fn weighted_betweenness_within(
 /// each node's neighbours with the lengths of the edges to them, laid out like
 /// the adjacency's neighbour array.
 ///
-/// As in [`path_sweep`], a node's predecessors are found when it is settled,
-/// from its own neighbour list: the neighbours w already settled with
+/// A node's predecessors are found when it is settled, from its own neighbour
+/// list (each neighbour written to the top of the predecessor stack, and kept
+/// by advancing the top only if it is one): the neighbours w already settled with
 /// dist(w) + length = dist(v), added as NetworkX adds them, so equal paths
 /// are recognized exactly as NetworkX recognizes them. (Every predecessor is
 /// settled before v since lengths are positive; a neighbour not yet settled
@@ -762,6 +850,68 @@ mod tests {
                 &brandes_reference(&h, true),
                 &what,
             );
+        }
+    }
+
+    #[test]
+    fn searching_many_sources_at_once_gives_what_one_at_a_time_gives() {
+        let grid = |k: usize| {
+            let mut edges = Vec::new();
+            for u in 0..k * k {
+                if u % k + 1 < k {
+                    edges.push((u, u + 1, 1.0));
+                }
+                if u + k < k * k {
+                    edges.push((u, u + k, 1.0));
+                }
+            }
+            Adjacency::from_edges(k * k, edges)
+        };
+        // Fewer nodes than lanes, a batch and a part, several batches,
+        // disconnected pieces, a long path (many levels), many equal paths.
+        let mut graphs: Vec<Adjacency> =
+            [(1, 0), (5, 4), (63, 60), (64, 200), (130, 150), (300, 900)]
+                .iter()
+                .map(|&(n, m)| random_graph(n, m, n as u64, |_| 1.0))
+                .collect();
+        graphs.push(path(200));
+        graphs.push(grid(13));
+        for g in &graphs {
+            let n = g.node_count();
+            let sweep = path_sweep(g);
+            let what = format!("{n} nodes");
+            assert_close(&sweep.betweenness, &brandes_reference(g, false), &what);
+            // Distances from each source by a plain breadth-first search.
+            for s in 0..n {
+                let mut dist = vec![u32::MAX; n];
+                let mut queue = std::collections::VecDeque::from([s]);
+                dist[s] = 0;
+                while let Some(v) = queue.pop_front() {
+                    for &w in g.neighbors(v) {
+                        if dist[w as usize] == u32::MAX {
+                            dist[w as usize] = dist[v] + 1;
+                            queue.push_back(w as usize);
+                        }
+                    }
+                }
+                let reached: Vec<u32> = dist.into_iter().filter(|&d| d != u32::MAX).collect();
+                let total: u64 = reached.iter().map(|&d| u64::from(d)).sum();
+                assert_eq!(
+                    sweep.reached[s] as usize,
+                    reached.len(),
+                    "{what}, source {s}"
+                );
+                assert_eq!(sweep.distance_sum[s], total, "{what}, source {s}");
+                assert_eq!(
+                    sweep.eccentricity[s],
+                    *reached.iter().max().unwrap(),
+                    "{what}"
+                );
+                assert_eq!(
+                    sweep.closeness[s],
+                    closeness_from(reached.len(), total as f64, n)
+                );
+            }
         }
     }
 
