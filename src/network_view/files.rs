@@ -39,6 +39,17 @@ fn measure(name: &str, since: &str) {
     }
 }
 
+/// Applies an imported network to the room (measured as "net-import: apply").
+fn apply(
+    st: NetState,
+    network: &constellation_core::network::Network,
+) -> Result<constellation_core::network::AppliedImport, constellation_core::network::NetworkError> {
+    let started = mark("net-import-apply");
+    let applied = st.live.edit(|room| room.apply_network(network));
+    measure("net-import: apply", started);
+    applied
+}
+
 /// Lets the browser run other tasks (input, frames) before going on.
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -99,25 +110,27 @@ pub fn Files(state: NetState) -> impl IntoView {
                     return;
                 }
             };
-            let file = SourceFile::new(&files[main].0, &files[main].1);
-            let companion = companion.map(|c| SourceFile::new(&files[c].0, &files[c].1));
-            // Parsing and checking, then applying, each in a task of its own
-            // (measured as "net-import: parse" and "net-import: apply" in the
-            // browser's performance timeline, tests/bench/network-page.mjs).
+            let file = (files[main].0.as_str(), files[main].1.as_str());
+            let companion = companion.map(|c| (files[c].0.as_str(), files[c].1.as_str()));
+            // Parsing and checking in the map worker (on the page where there
+            // is none), then applying in a task of its own (measured as
+            // "net-import: parse" and "net-import: apply" in the browser's
+            // performance timeline, tests/bench/network-page.mjs).
             let started = mark("net-import-parse");
-            let parsed = import(format, file, companion);
+            let parsed = match super::map::parse_in_worker(format, file, companion).await {
+                Some(parsed) => parsed,
+                None => {
+                    let parsed = import(format, SourceFile::new(file.0, file.1), companion.map(|(n, t)| SourceFile::new(n, t)));
+                    parsed.map_err(|list| list.iter().map(|p| p.to_string()).collect())
+                }
+            };
             measure("net-import: parse", started);
             next_task().await;
             match parsed {
                 Err(list) => {
-                    problems.set(list.iter().map(|p| p.to_string()).collect());
+                    problems.set(list);
                 }
-                Ok(network) => match {
-                    let started = mark("net-import-apply");
-                    let applied = st.live.edit(|room| room.apply_network(&network));
-                    measure("net-import: apply", started);
-                    applied
-                } {
+                Ok(network) => match apply(st, &network) {
                     Ok(a) => {
                         problems.set(Vec::new());
                         result.set(t_args("net-imported", &[

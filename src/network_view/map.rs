@@ -270,6 +270,12 @@ impl Ctx {
                 }
                 None => self.st.announcement.set(PNG_FAILED.into()),
             },
+            Some("map-parsed") => {
+                let ask = map_js::read_parsed_ask(&data);
+                if let Some(resolve) = ask.and_then(|a| PARSES.with(|p| p.borrow_mut().1.remove(&a))) {
+                    let _ = resolve.call1(&JsValue::NULL, &data);
+                }
+            }
             Some("map-whatif") => {
                 if let Some((ask, answer)) = map_js::read_what_if(&data) {
                     what_if_answered(ask, answer);
@@ -330,12 +336,45 @@ impl Ctx {
 const PNG_FAILED: &str = "The map could not be saved as PNG.";
 
 type WhatIfDone = Box<dyn FnOnce(Result<WhatIf, String>)>;
+/// What-ifs waiting for the worker: the last number given, and by number the network asked about and who waits.
+type WhatIfs = (u32, HashMap<u32, (std::sync::Arc<Net>, WhatIfDone)>);
 
 thread_local! {
     /// The map on the page, for "Export PNG" and what-ifs.
     static CURRENT: std::cell::Cell<Option<Ctx>> = const { std::cell::Cell::new(None) };
     /// What-ifs asked of the map worker, by number: the network asked about and who waits.
-    static WHAT_IFS: std::cell::RefCell<(u32, HashMap<u32, (std::sync::Arc<Net>, WhatIfDone)>)> = std::cell::RefCell::new((0, HashMap::new()));
+    static WHAT_IFS: std::cell::RefCell<WhatIfs> = std::cell::RefCell::new((0, HashMap::new()));
+    /// Imports being parsed in the map worker, by number: who waits (a promise's resolve).
+    static PARSES: std::cell::RefCell<(u32, HashMap<u32, js_sys::Function>)> = std::cell::RefCell::new((0, HashMap::new()));
+}
+
+/// Reads network files in the map worker (a 5,000-node file takes a few
+/// hundred ms to parse and check). `None` when there is no map worker to ask
+/// (the caller parses on the page); else the network, or every problem in words.
+pub async fn parse_in_worker(
+    format: constellation_core::network::files::NetworkFormat,
+    main: (&str, &str),
+    companion: Option<(&str, &str)>,
+) -> Option<Result<constellation_core::network::Network, Vec<String>>> {
+    let ctx = CURRENT.with(|c| c.get())?;
+    let ready = ctx.backend.try_with_value(|b| matches!(b, Backend::Worker { ready: true, .. })).unwrap_or(false);
+    if !ready {
+        return None;
+    }
+    let ask = PARSES.with(|p| {
+        let mut p = p.borrow_mut();
+        p.0 += 1;
+        p.0
+    });
+    let promise = js_sys::Promise::new(&mut |resolve, _| PARSES.with(|p| drop(p.borrow_mut().1.insert(ask, resolve))));
+    let msg = map_js::parse(ask, format, main, companion);
+    ctx.backend.try_with_value(|b| {
+        if let Backend::Worker { worker, .. } = b {
+            let _ = worker.post_message(&msg);
+        }
+    });
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    map_js::read_parsed(&answer).map(|(_, r)| r)
 }
 
 /// What disconnects if `node` leaves `net`: computed in the map worker (on a

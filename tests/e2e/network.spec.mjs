@@ -414,13 +414,16 @@ test('the analysis runs in a worker; a stale answer never replaces a newer one',
   expect((await rowOf(page, 'Ana'))[3]).toBe('4');
 });
 
-test('the map worker lays out and draws the map; a tap on a node where it is drawn selects it; a drag pins it', async ({ page, server }) => {
+test('the map worker parses the import, lays out and draws the map; a tap on a node where it is drawn selects it; a drag pins it', async ({ page, server }) => {
   await page.addInitScript(watchWorkers);
   await page.setViewportSize(LAPTOP);
   await createRoom(page, server.url, 'Amina');
   await openSection(page, 'Network');
+  // Once the map worker draws, it also parses imported files.
+  await expect.poll(() => page.evaluate(() => window.__answers.some((a) => a.type === 'map-frame'))).toBe(true);
   await importFiles(page, [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]]);
   await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
+  expect(await page.evaluate(() => window.__answers.filter((a) => a.type === 'map-parsed' && typeof a.network === 'string').length)).toBe(1);
   const map = page.getByRole('application', { name: /Network map/ });
   await map.scrollIntoViewIfNeeded();
   // The page handed its canvas to the worker: it cannot draw on it itself.

@@ -117,6 +117,10 @@ fn map_message(kind: &str, msg: &JsValue) {
             let _ = scope().post_message(&map_js::answer_what_if(msg));
             return;
         }
+        "map-parse" => {
+            let _ = scope().post_message(&map_js::answer_parse(msg));
+            return;
+        }
         "map-png" => {
             let canvas = MAP.with(|m| m.borrow().ctx.as_ref().map(|c| c.canvas()));
             let Some(promise) = canvas.and_then(|c| c.convert_to_blob().ok()) else {

@@ -640,6 +640,20 @@ pub fn what_if(req: &crate::wire::Request, node: u32) -> Result<String, String> 
     serde_json::to_string(&w).map_err(|e| e.to_string())
 }
 
+/// Reads network files as "Import network" does (`core::network::files::import`),
+/// in the worker so a big file is not parsed on the page: the network as JSON,
+/// or every problem in words (file, line, field).
+pub fn parse_files(
+    format: constellation_core::network::files::NetworkFormat,
+    main: (&str, &str),
+    companion: Option<(&str, &str)>,
+) -> Result<String, Vec<String>> {
+    use constellation_core::network::files::{import, SourceFile};
+    let network = import(format, SourceFile::new(main.0, main.1), companion.map(|(n, t)| SourceFile::new(n, t)))
+        .map_err(|list| list.iter().map(|p| p.to_string()).collect::<Vec<_>>())?;
+    serde_json::to_string(&network).map_err(|e| vec![e.to_string()])
+}
+
 /// Each node's radius on screen: the metric relative to the largest shown.
 pub fn radii(graph: &Graph, look: &Look, zoom: f64) -> Vec<f64> {
     let value = |i: usize| look.values.get(i).copied().filter(|v| v.is_finite()).unwrap_or(0.0);
@@ -832,6 +846,22 @@ mod tests {
         assert_eq!(w.split.lost_contact, vec![("o0".to_string(), "o1".to_string())]);
         let err = what_if(&req, 9).unwrap_err();
         assert!(err.contains("node 9") && err.contains("has 4"), "{err}");
+    }
+
+    #[test]
+    fn files_parsed_in_the_worker_give_the_same_network_or_the_same_problems() {
+        use constellation_core::network::files::{import, NetworkFormat, SourceFile};
+        use constellation_core::network::Network;
+        let edges = "from,to,trust\nAna,Ben,4\nBen,Chloé,5\n";
+        let json = parse_files(NetworkFormat::EdgeList, ("ties.csv", edges), None).unwrap();
+        let direct = import(NetworkFormat::EdgeList, SourceFile::new("ties.csv", edges), None).unwrap();
+        assert_eq!(serde_json::from_str::<Network>(&json).unwrap(), direct);
+        let bad = "from,to,trust\nAna,Ben,9\n";
+        let problems = parse_files(NetworkFormat::EdgeList, ("ties.csv", bad), None).unwrap_err();
+        let expected: Vec<String> =
+            import(NetworkFormat::EdgeList, SourceFile::new("ties.csv", bad), None).unwrap_err().iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems, expected);
+        assert!(problems[0].contains("ties.csv") && problems[0].contains('2'), "{problems:?}");
     }
 
     #[test]

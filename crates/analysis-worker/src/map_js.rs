@@ -9,14 +9,18 @@
 //! height, ratio, autoFit }`; `{ type: "map-pin", index, x, y }`;
 //! `{ type: "map-release" }`; `{ type: "map-png" }`; `{ type: "map-whatif",
 //! ask, node, …the analysis request's arrays }` (what disconnects if node
-//! `node`, numbered as in the request, leaves).
+//! `node`, numbered as in the request, leaves); `{ type: "map-parse", ask,
+//! format, mainName, mainText, companionName?, companionText? }` (network files
+//! for "Import network").
 //!
 //! Worker to page: `{ type: "map-frame", positions: Float32Array, radii:
 //! Float32Array, pinned: Uint32Array, x, y, zoom, autoFit, fitZoom, settled,
 //! tookMs }` after each frame drawn (buffers transferred);
 //! `{ type: "map-png", blob }`; `{ type: "map-whatif", ask, whatIf: string
 //! }` (the `WhatIf` as JSON, ids `o<i>`/`p<k>` as in `wire::Request::to_network`)
-//! or `{ type: "map-whatif", ask, message }`; `{ type: "map-error", message }`.
+//! or `{ type: "map-whatif", ask, message }`; `{ type: "map-parsed", ask,
+//! network: string }` (JSON) or `{ type: "map-parsed", ask, problems: string[] }`;
+//! `{ type: "map-error", message }`.
 
 use js_sys::{Array, Float32Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -227,4 +231,53 @@ pub fn read_what_if(msg: &JsValue) -> Option<(u32, Result<constellation_core::ne
         None => Err(get(msg, "message").as_string().unwrap_or_default()),
     };
     Some((ask, answer))
+}
+
+/// Asks the worker to read network files.
+pub fn parse(ask: u32, format: constellation_core::network::files::NetworkFormat, main: (&str, &str), companion: Option<(&str, &str)>) -> JsValue {
+    let obj = message("map-parse");
+    set(&obj, "ask", &JsValue::from(ask));
+    set(&obj, "format", &JsValue::from_str(&serde_json::to_string(&format).unwrap_or_default()));
+    set(&obj, "mainName", &JsValue::from_str(main.0));
+    set(&obj, "mainText", &JsValue::from_str(main.1));
+    if let Some((name, text)) = companion {
+        set(&obj, "companionName", &JsValue::from_str(name));
+        set(&obj, "companionText", &JsValue::from_str(text));
+    }
+    obj.into()
+}
+
+/// Answers a "map-parse" message.
+pub fn answer_parse(msg: &JsValue) -> JsValue {
+    let text = |key: &str| get(msg, key).as_string();
+    let result = match serde_json::from_str(&text("format").unwrap_or_default()) {
+        Ok(format) => {
+            let (main_name, main_text) = (text("mainName").unwrap_or_default(), text("mainText").unwrap_or_default());
+            let companion = text("companionName").zip(text("companionText"));
+            crate::map::parse_files(format, (&main_name, &main_text), companion.as_ref().map(|(n, t)| (n.as_str(), t.as_str())))
+        }
+        Err(e) => Err(vec![format!("the import's format could not be read: {e}")]),
+    };
+    let obj = message("map-parsed");
+    set(&obj, "ask", &get(msg, "ask"));
+    match result {
+        Ok(json) => set(&obj, "network", &JsValue::from_str(&json)),
+        Err(problems) => set(&obj, "problems", &problems.iter().map(|p| JsValue::from_str(p)).collect::<Array>()),
+    }
+    obj.into()
+}
+
+/// Reads a "map-parsed" answer: (ask, the network or its problems in words).
+pub fn read_parsed(msg: &JsValue) -> Option<(u32, Result<constellation_core::network::Network, Vec<String>>)> {
+    let ask = get(msg, "ask").as_f64()? as u32;
+    let answer = match get(msg, "network").as_string() {
+        Some(json) => serde_json::from_str(&json).map_err(|e| vec![format!("the import answered in a form the page cannot read: {e}")]),
+        None => Err(get(msg, "problems").dyn_into::<Array>().map(|a| a.iter().filter_map(|p| p.as_string()).collect()).unwrap_or_default()),
+    };
+    Some((ask, answer))
+}
+
+/// The number of a "map-parsed" answer.
+pub fn read_parsed_ask(msg: &JsValue) -> Option<u32> {
+    get(msg, "ask").as_f64().map(|a| a as u32)
 }
