@@ -10,6 +10,8 @@
 #   the betweenness sweeps as of ff57f5d timed alongside)
 #   OPT_LEVEL=3 scripts/bench-network.sh  # core at opt-level 3 (and wasm-opt -O3), to compare
 #   (OPT_LEVEL=s uses wasm-opt -Os)
+# Before/after of two builds in one process (the machine's speed swings by
+# 1.3× from minute to minute): tests/bench/network-ab.mjs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
