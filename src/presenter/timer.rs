@@ -73,7 +73,7 @@ pub fn Timer() -> impl IntoView {
     let minutes = RwSignal::new("5".to_owned());
     let countdown = RwSignal::new(Countdown::new(5.0 * 60_000.0));
     let clock = RwSignal::new(now());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<&'static str>);
     let ticker = StoredValue::new_local(None::<Interval>);
     let stop_ticking = move || ticker.update_value(|t| drop(t.take()));
     let tick = move || {
@@ -90,7 +90,7 @@ pub fn Timer() -> impl IntoView {
         match text.parse::<f64>() {
             Ok(m) if m.is_finite() && m > 0.0 && m <= 600.0 => Some(m),
             _ => {
-                error.set(Some(t("timer-minutes-error")));
+                error.set(Some("timer-minutes-error"));
                 None
             }
         }
@@ -136,7 +136,7 @@ pub fn Timer() -> impl IntoView {
                 <button type="button" disabled=move || !running() on:click=pause>{tr!("timer-pause")}</button>
                 <button type="button" on:click=reset>{tr!("timer-reset")}</button>
             </div>
-            <p id="timer-error" class="error">{move || error.get()}</p>
+            <p id="timer-error" class="error">{move || error.get().map(t)}</p>
             <p class="timer-display" class:ended=ended role="timer" aria-label=tr!("timer-left")>
                 {move || clock_text(remaining())}
             </p>
