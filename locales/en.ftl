@@ -927,3 +927,4 @@ net-import-refused = Nothing was imported. Fix these and try again:
 net-export-graphml = Export GraphML
 net-export-gexf = Export GEXF
 net-export-kumu = Export Kumu
+net-import-no-worker = The files could not be read: the map's worker did not start in this browser.

@@ -941,3 +941,4 @@ net-import-refused = Rien n'a été importé. Corrigez ceci et réessayez :
 net-export-graphml = Exporter en GraphML
 net-export-gexf = Exporter en GEXF
 net-export-kumu = Exporter pour Kumu
+net-import-no-worker = Les fichiers n'ont pas pu être lus : le worker de la carte n'a pas démarré dans ce navigateur.

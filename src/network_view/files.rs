@@ -3,7 +3,7 @@
 //! Kumu's elements sheet) and one export button per format (Kumu's two sheets
 //! included), plus the map as PNG and as SVG.
 
-use constellation_core::network::files::{export, import, NetworkFormat, SourceFile};
+use constellation_core::network::files::{export, NetworkFormat};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -112,17 +112,14 @@ pub fn Files(state: NetState) -> impl IntoView {
             };
             let file = (files[main].0.as_str(), files[main].1.as_str());
             let companion = companion.map(|c| (files[c].0.as_str(), files[c].1.as_str()));
-            // Parsing and checking in the map worker (on the page where there
-            // is none), then applying in a task of its own (measured as
+            // Parsing and checking in the map worker (the parsers are not in
+            // the page's wasm), then applying in a task of its own (measured as
             // "net-import: parse" and "net-import: apply" in the browser's
             // performance timeline, tests/bench/network-page.mjs).
             let started = mark("net-import-parse");
             let parsed = match super::map::parse_in_worker(format, file, companion).await {
                 Some(parsed) => parsed,
-                None => {
-                    let parsed = import(format, SourceFile::new(file.0, file.1), companion.map(|(n, t)| SourceFile::new(n, t)));
-                    parsed.map_err(|list| list.iter().map(|p| p.to_string()).collect())
-                }
+                None => Err(vec![t("net-import-no-worker")]),
             };
             measure("net-import: parse", started);
             next_task().await;

@@ -82,6 +82,9 @@ struct Ctx {
     size: RwSignal<(f64, f64)>,
     canvas: NodeRef<leptos::html::Canvas>,
     backend: StoredValue<Backend, LocalStorage>,
+    /// The map worker kept for parsing imports and what-ifs while the page
+    /// draws (a browser that cannot hand a canvas over).
+    helper: StoredValue<Backend, LocalStorage>,
     /// The camera follows the whole map until the person pans or zooms.
     auto_fit: StoredValue<bool>,
     /// Each node's radius on screen at the last frame drawn, for hit tests.
@@ -250,9 +253,21 @@ impl Ctx {
                             }
                         });
                     }
-                    // This browser cannot hand the canvas over: the page draws.
+                    // This browser cannot hand the canvas over: the page draws,
+                    // and the worker stays for imports and what-ifs.
                     _ => {
-                        self.stop();
+                        let worker = self.backend.try_update_value(|b| {
+                            if let Backend::Worker { worker, ready, queue, .. } = b {
+                                for (m, t) in queue.drain(..) {
+                                    let _ = worker.post_message_with_transfer(&m, &t);
+                                }
+                                *ready = true;
+                            }
+                            std::mem::replace(b, Backend::None)
+                        });
+                        if let Some(worker) = worker {
+                            self.helper.set_value(worker);
+                        }
                         self.start_local();
                     }
                 }
@@ -287,12 +302,28 @@ impl Ctx {
     }
 
     fn stop(self) {
-        let old = self.backend.try_update_value(|b| std::mem::replace(b, Backend::None));
-        if let Some(Backend::Worker { worker, .. }) = old {
-            worker.set_onmessage(None);
-            worker.set_onerror(None);
-            worker.terminate();
+        for kept in [self.backend, self.helper] {
+            let old = kept.try_update_value(|b| std::mem::replace(b, Backend::None));
+            if let Some(Backend::Worker { worker, .. }) = old {
+                worker.set_onmessage(None);
+                worker.set_onerror(None);
+                worker.terminate();
+            }
         }
+    }
+
+    /// Posts a message to the map worker (queued until it listens); false
+    /// when there is none.
+    fn ask_worker(self, msg: JsValue, transfer: js_sys::Array) -> bool {
+        let post = |b: &mut Backend| match b {
+            Backend::Worker { worker, ready: true, .. } => worker.post_message_with_transfer(&msg, &transfer).is_ok(),
+            Backend::Worker { queue, .. } => {
+                queue.push((msg.clone(), transfer.clone()));
+                true
+            }
+            _ => false,
+        };
+        self.backend.try_update_value(post).unwrap_or(false) || self.helper.try_update_value(post).unwrap_or(false)
     }
 
     fn zoom_by(self, factor: f64) {
@@ -334,6 +365,7 @@ impl Ctx {
 }
 
 const PNG_FAILED: &str = "The map could not be saved as PNG.";
+const NO_WORKER: &str = "This could not be worked out: the map's worker did not start in this browser.";
 
 type WhatIfDone = Box<dyn FnOnce(Result<WhatIf, String>)>;
 /// What-ifs waiting for the worker: the last number given, and by number the network asked about and who waits.
@@ -349,44 +381,35 @@ thread_local! {
 }
 
 /// Reads network files in the map worker (a 5,000-node file takes a few
-/// hundred ms to parse and check). `None` when there is no map worker to ask
-/// (the caller parses on the page); else the network, or every problem in words.
+/// hundred ms to parse and check; the parsers stay out of the page's wasm).
+/// `None` when there is no map worker (it could not start in this browser);
+/// else the network, or every problem in words.
 pub async fn parse_in_worker(
     format: constellation_core::network::files::NetworkFormat,
     main: (&str, &str),
     companion: Option<(&str, &str)>,
 ) -> Option<Result<constellation_core::network::Network, Vec<String>>> {
     let ctx = CURRENT.with(|c| c.get())?;
-    let ready = ctx.backend.try_with_value(|b| matches!(b, Backend::Worker { ready: true, .. })).unwrap_or(false);
-    if !ready {
-        return None;
-    }
     let ask = PARSES.with(|p| {
         let mut p = p.borrow_mut();
         p.0 += 1;
         p.0
     });
     let promise = js_sys::Promise::new(&mut |resolve, _| PARSES.with(|p| drop(p.borrow_mut().1.insert(ask, resolve))));
-    let msg = map_js::parse(ask, format, main, companion);
-    ctx.backend.try_with_value(|b| {
-        if let Backend::Worker { worker, .. } = b {
-            let _ = worker.post_message(&msg);
-        }
-    });
+    if !ctx.ask_worker(map_js::parse(ask, format, main, companion), js_sys::Array::new()) {
+        PARSES.with(|p| p.borrow_mut().1.remove(&ask));
+        return None;
+    }
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     map_js::read_parsed(&answer).map(|(_, r)| r)
 }
 
 /// What disconnects if `node` leaves `net`: computed in the map worker (on a
-/// big network it takes longer than a frame), or here when the page draws the
-/// map itself. `done` gets it, with the network's own ids.
+/// big network it takes longer than a frame; the code stays out of the
+/// page's wasm). `done` gets it, with the network's own ids.
 pub fn what_if(net: std::sync::Arc<Net>, node: Id, done: impl FnOnce(Result<WhatIf, String>) + 'static) {
     let Some(&i) = net.index.get(&node) else { return done(Err("This entry is no longer in the network.".into())) };
-    let ctx = CURRENT.with(|c| c.get());
-    let request = ctx.and_then(|ctx| ctx.backend.try_with_value(|b| matches!(b, Backend::Worker { ready: true, .. }))).unwrap_or(false);
-    if !request {
-        return done(constellation_core::network::what_if(&net.stored.network, &node).map_err(|e| e.to_string()));
-    }
+    let Some(ctx) = CURRENT.with(|c| c.get()) else { return done(Err(NO_WORKER.into())) };
     let req = match constellation_analysis_worker::wire::Request::from_network(0, &net.stored.network) {
         Ok(r) => r,
         Err(e) => return done(Err(e.to_string())),
@@ -399,12 +422,10 @@ pub fn what_if(net: std::sync::Arc<Net>, node: Id, done: impl FnOnce(Result<What
         ask
     });
     let (msg, transfer) = map_js::what_if(ask, &req, i as u32);
-    if let Some(ctx) = ctx {
-        ctx.backend.with_value(|b| {
-            if let Backend::Worker { worker, .. } = b {
-                let _ = worker.post_message_with_transfer(&msg, &transfer);
-            }
-        });
+    if !ctx.ask_worker(msg, transfer) {
+        if let Some((_, done)) = WHAT_IFS.with(|w| w.borrow_mut().1.remove(&ask)) {
+            done(Err(NO_WORKER.into()));
+        }
     }
 }
 
@@ -518,6 +539,7 @@ pub fn Map(state: NetState) -> impl IntoView {
         size: RwSignal::new((0.0, 0.0)),
         canvas: NodeRef::new(),
         backend: StoredValue::new_local(Backend::None),
+        helper: StoredValue::new_local(Backend::None),
         auto_fit: StoredValue::new(true),
         radii: StoredValue::new(Vec::new()),
         fit_zoom: StoredValue::new(1.0),

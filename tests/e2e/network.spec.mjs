@@ -468,6 +468,33 @@ test('the map worker parses the import, lays out and draws the map; a tap on a n
   expect(await page.evaluate(() => window.__answers.filter((a) => a.type === 'map-whatif' && typeof a.whatIf === 'string').length)).toBe(1);
 });
 
+test('where a canvas cannot be handed to a worker, the page draws the map; the worker still parses imports and answers what-ifs', async ({ page, server }) => {
+  await page.addInitScript(() => { delete HTMLCanvasElement.prototype.transferControlToOffscreen; });
+  await page.addInitScript(watchWorkers);
+  await page.setViewportSize(LAPTOP);
+  await createRoom(page, server.url, 'Amina');
+  await openSection(page, 'Network');
+  await importFiles(page, [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]]);
+  await expect(count(page)).toHaveText('Showing 8 of 8 people and organizations');
+  expect(await page.evaluate(() => window.__answers.filter((a) => a.type === 'map-parsed').length)).toBe(1);
+  // The page draws: its canvas has a picture, and no frames come from a worker.
+  const map = page.getByRole('application', { name: /Network map/ });
+  await map.scrollIntoViewIfNeeded();
+  await expect.poll(() => map.evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 200) ink++;
+    return ink;
+  })).toBeGreaterThan(100);
+  expect(await page.evaluate(() => window.__answers.some((a) => a.type === 'map-frame'))).toBe(false);
+  await table(page).getByRole('button', { name: 'Ana' }).click();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await details.getByRole('button', { name: 'What if this person leaves?' }).click();
+  await expect(details.getByText(/lose contact|separate groups/)).toContainText('Corner Shop');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+  expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
+});
+
 test('Export SVG draws the map with escaped names and a legend; Export Kumu writes both sheets', async ({ page, server }) => {
   await page.setViewportSize(LAPTOP);
   await createRoom(page, server.url, 'Amina');
