@@ -104,7 +104,9 @@ async function measure(browser, url, n) {
   const box = await map.boundingBox();
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  const summary = page.getByRole('region', { name: 'Network health' }).getByRole('listitem').first();
+  // The health summary of the imported network (an empty room has one too).
+  const summary = page.getByRole('region', { name: 'Network health' }).getByRole('listitem')
+    .filter({ hasText: `${net.people.toLocaleString('en-US')} people` }).first();
   let shownAt = null;
   let step = 0;
   const until = () => shownAt !== null && Date.now() > shownAt + 2000;
