@@ -162,22 +162,32 @@ impl LiveRoom {
                 Err(_) => f(&mut Room::new(ClientId::from_random_u64(1))).map(|o| o.split().1),
             };
         }
-        let (result, message) = self.with_inner(|inner| -> Result<_, E> {
+        let (result, messages) = self.with_inner(|inner| -> Result<_, E> {
             // Edits made less than `UNDO_GROUP_MILLIS` apart undo as one step.
             inner.room.set_edit_time(js_sys::Date::now() as u64);
             let (update, result) = f(&mut inner.room)?.split();
-            let message = if update.is_empty() {
-                None
+            let messages = if update.is_empty() {
+                Vec::new()
             } else {
-                inner.session.local_update(update.into_bytes(), random_bytes())
+                inner.session.local_update(update.into_bytes(), random_bytes)
             };
-            Ok((result, message))
+            Ok((result, messages))
         })?;
-        if let Some(message) = message {
-            self.with_inner(|inner| inner.socket.as_ref().map(|s| s.send(&message)));
-        }
+        self.send_all(&messages);
         self.changed();
         Ok(result)
+    }
+
+    /// Sends messages in order on the open socket (none while offline: the
+    /// session keeps every unacknowledged update for the next connection).
+    fn send_all(&self, messages: &[Vec<u8>]) {
+        self.with_inner(|inner| {
+            if let Some(socket) = inner.socket.as_ref() {
+                for message in messages {
+                    socket.send(message);
+                }
+            }
+        });
     }
 
     /// Ends the current group of edits, so the next one undoes on its own
@@ -269,7 +279,7 @@ impl LiveRoom {
         match event {
             SocketEvent::Open => {
                 let hello = self.with_inner(|inner| inner.session.connected(random_bytes));
-                self.with_inner(|inner| inner.socket.as_ref().map(|s| s.send(&hello)));
+                self.send_all(&hello);
                 self.status.set(Status::Syncing);
             }
             SocketEvent::Message(bytes) => {
@@ -285,9 +295,7 @@ impl LiveRoom {
                         return;
                     }
                     Ok(received) => {
-                        for message in &received.outgoing {
-                            self.with_inner(|inner| inner.socket.as_ref().map(|s| s.send(message)));
-                        }
+                        self.send_all(&received.outgoing);
                         if let Some(problem) = received.problems.first() {
                             self.notice.set(Some(format!("Some changes from the room were skipped: {problem}.")));
                         }

@@ -373,6 +373,14 @@ impl crate::sync::Replica for Room {
     }
 }
 
+/// Cuts an update into updates of at most `max_len` bytes (between blocks; a
+/// single larger block stays whole), which together change a document as the
+/// whole does: how a client sends an edit bigger than the relay's frame limit.
+pub fn split_update(update: &[u8], max_len: usize) -> Result<Vec<Update>, RoomError> {
+    let parts = wire::split_update(update, max_len).map_err(|reason| RoomError::MalformedUpdate { reason })?;
+    Ok(parts.into_iter().map(Update).collect())
+}
+
 /// Merges several updates into one equivalent update (what a reconnecting
 /// client sends instead of hundreds of offline edits one by one). The result
 /// must pass the same checks as any received update, or it is refused: a merge

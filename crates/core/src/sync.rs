@@ -367,7 +367,9 @@ impl Session {
 
     /// The socket opened: the message to send first (HELLO with what this
     /// replica has, then every update the relay has not acknowledged).
-    pub fn connected(&mut self, mut nonce: impl FnMut() -> [u8; 12]) -> Vec<u8> {
+    /// The messages are in sending order; each stays under the relay's
+    /// message limit, so a long absence is sent in several.
+    pub fn connected(&mut self, mut nonce: impl FnMut() -> [u8; 12]) -> Vec<Vec<u8>> {
         self.phase = Phase::AwaitingWelcome;
         self.own_conn = None;
         self.peers.clear();
@@ -386,7 +388,7 @@ impl Session {
         frames.extend(sealed.iter().map(|(r, s)| ClientFrame::update(*r, s)));
         // Others lost this participant's presence with the old connection.
         self.presence_dirty |= self.own_presence.is_some();
-        self.encode(&frames)
+        self.encode_messages(&frames)
     }
 
     /// The socket closed or failed.
@@ -398,19 +400,28 @@ impl Session {
     }
 
     /// A local edit produced `update`: it is kept until the relay acknowledges
-    /// it, and the message to send now is returned when connected. A session
-    /// that may not write (a view-only link) keeps and sends nothing.
-    pub fn local_update(&mut self, update: Vec<u8>, nonce: [u8; 12]) -> Option<Vec<u8>> {
+    /// it, and the messages to send now are returned when connected (none
+    /// while offline). An edit bigger than a frame (a large import) is cut into
+    /// updates that each fit ([`crate::room::split_update`]), sent in as many
+    /// messages as the relay's message limit needs. A session that may not
+    /// write (a view-only link) keeps and sends nothing.
+    pub fn local_update(&mut self, update: Vec<u8>, mut nonce: impl FnMut() -> [u8; 12]) -> Vec<Vec<u8>> {
         if !self.can_write() {
-            return None;
+            return Vec::new();
         }
-        let client_ref = self.queue(update);
+        let before = self.pending.len();
+        self.queue(update);
         if self.phase == Phase::Offline {
-            return None;
+            return Vec::new();
         }
-        let update = &self.pending.back().expect("just queued").update;
-        let sealed = self.seal_write(SignedPurpose::Update, 0, update, nonce);
-        Some(self.encode(&[ClientFrame::update(client_ref, &sealed)]))
+        let sealed: Vec<(u32, Vec<u8>)> = self
+            .pending
+            .iter()
+            .skip(before)
+            .map(|p| (p.client_ref, self.seal_write(SignedPurpose::Update, 0, &p.update, nonce())))
+            .collect();
+        let frames: Vec<ClientFrame> = sealed.iter().map(|(r, s)| ClientFrame::update(*r, s)).collect();
+        self.encode_messages(&frames)
     }
 
     /// Sets this participant's presence; it is sent at most once per
@@ -566,7 +577,7 @@ impl Session {
             }
         }
         if let Some(upload) = self.snapshot_upload(replica, &mut nonce) {
-            out.outgoing.push(upload);
+            out.outgoing.extend(upload);
         }
         Ok(out)
     }
@@ -575,7 +586,7 @@ impl Session {
     /// enough updates have piled up in the relay's log since the last one. Only
     /// a caught-up replica with nothing unacknowledged uploads, so the snapshot
     /// holds every update it claims to cover.
-    fn snapshot_upload(&mut self, replica: &impl Replica, nonce: &mut impl FnMut() -> [u8; 12]) -> Option<Vec<u8>> {
+    fn snapshot_upload(&mut self, replica: &impl Replica, nonce: &mut impl FnMut() -> [u8; 12]) -> Option<Vec<Vec<u8>>> {
         if self.phase != Phase::Live
             || !self.can_write()
             || !self.pending.is_empty()
@@ -599,7 +610,7 @@ impl Session {
             })
             .collect();
         self.snapshot_seq = self.last_seq;
-        Some(self.encode(&frames))
+        Some(self.encode_messages(&frames))
     }
 
     /// Merges the unacknowledged updates into as few as fit in a frame each,
@@ -609,7 +620,7 @@ impl Session {
         if self.pending.len() < 2 {
             return;
         }
-        let budget = self.config.limits.max_update_payload().saturating_sub(SEAL_OVERHEAD + SIGNATURE_LEN) / 2;
+        let budget = self.update_budget() / 2;
         let updates: Vec<Vec<u8>> = self.pending.drain(..).map(|p| p.update).collect();
         let mut group: Vec<&[u8]> = Vec::new();
         let mut size = 0;
@@ -629,11 +640,50 @@ impl Session {
         }
     }
 
-    fn queue(&mut self, update: Vec<u8>) -> u32 {
-        let client_ref = self.next_ref;
-        self.next_ref = self.next_ref.wrapping_add(1).max(1);
-        self.pending.push_back(Pending { client_ref, update });
-        client_ref
+    /// Keeps `update` until acknowledged, cut into updates that each fit in
+    /// an UPDATE frame once sealed and signed (an update that cannot be read
+    /// is kept whole: the relay will say what is wrong with it).
+    fn queue(&mut self, update: Vec<u8>) {
+        let budget = self.update_budget();
+        let parts = if update.len() > budget {
+            crate::room::split_update(&update, budget)
+                .map(|parts| parts.into_iter().map(|p| p.into_bytes()).collect())
+                .unwrap_or_else(|_| vec![update])
+        } else {
+            vec![update]
+        };
+        for update in parts {
+            let client_ref = self.next_ref;
+            self.next_ref = self.next_ref.wrapping_add(1).max(1);
+            self.pending.push_back(Pending { client_ref, update });
+        }
+    }
+
+    /// The largest update that fits in one UPDATE frame once sealed and signed.
+    fn update_budget(&self) -> usize {
+        self.config.limits.max_update_payload().saturating_sub(SEAL_OVERHEAD + SIGNATURE_LEN)
+    }
+
+    /// Packs frames, in order, into as few messages as the relay's message
+    /// limit allows (each frame is under the frame limit already).
+    fn encode_messages(&mut self, frames: &[ClientFrame<'_>]) -> Vec<Vec<u8>> {
+        let limit = self.config.limits.max_message_bytes();
+        let mut messages = Vec::new();
+        let mut start = 0;
+        let mut size = 0;
+        for (i, frame) in frames.iter().enumerate() {
+            let len = frame.encoded_len();
+            if i > start && size + len > limit {
+                messages.push(self.encode(&frames[start..i]));
+                start = i;
+                size = 0;
+            }
+            size += len;
+        }
+        if start < frames.len() {
+            messages.push(self.encode(&frames[start..]));
+        }
+        messages
     }
 
     fn encode(&mut self, frames: &[ClientFrame<'_>]) -> Vec<u8> {

@@ -6,12 +6,18 @@ use constellation_core::board::{BoardId, NewNote, NoteColor};
 use constellation_core::link::{RoomId, RoomKey};
 use constellation_core::presence::Presence;
 use constellation_core::seal::{Purpose, RoomCipher};
-use constellation_core::sync::{Backoff, Draft, DraftError, Session, Status, SyncConfig, SyncProblem};
+use constellation_core::sync::{Backoff, Draft, DraftError, Session, Status, SyncConfig, SyncProblem, DRAFT_VERSION};
 use constellation_core::{ClientId, Room};
 use constellation_protocol::{decode_client_message, encode_relay_frames, ClientFrame, Limits, RelayFrame};
 
 fn cipher() -> RoomCipher {
     RoomCipher::new(&RoomId::from_random([3; 16]), &RoomKey::from_random([4; 32]))
+}
+
+/// The only message of a send that fits in one.
+fn one(mut messages: Vec<Vec<u8>>) -> Vec<u8> {
+    assert_eq!(messages.len(), 1, "one message expected");
+    messages.pop().unwrap()
 }
 
 fn nonces() -> impl FnMut() -> [u8; 12] {
@@ -81,12 +87,12 @@ fn edits_made_offline_are_sent_on_connect_and_reach_others() {
         offline.push(u.into_bytes());
     }
     for u in offline {
-        assert_eq!(a.local_update(u, nonce()), None, "nothing is sent while offline");
+        assert!(a.local_update(u, &mut nonce).is_empty(), "nothing is sent while offline");
     }
     assert_eq!(a.status(), Status::Offline);
     assert_eq!(a.unacknowledged(), 4);
 
-    let hello = a.connected(&mut nonce);
+    let hello = one(a.connected(&mut nonce));
     let frames = decode_client_message(&hello, &Limits::default()).unwrap();
     assert_eq!(frames[0], ClientFrame::Hello { since: 0 });
     assert_eq!(frames.len(), 2, "the four offline edits travel as one merged update");
@@ -102,14 +108,14 @@ fn edits_made_offline_are_sent_on_connect_and_reach_others() {
     // A late joiner catches up and sees everything.
     let mut room_b = Room::new(ClientId::new(2).unwrap());
     let mut b = Session::new(cipher(), SyncConfig::default());
-    let (reply, _) = relay.handle(&b.connected(&mut nonce));
+    let (reply, _) = relay.handle(&one(b.connected(&mut nonce)));
     let received = b.receive(&reply, &mut room_b, &mut nonce).unwrap();
     assert!(received.room_changed);
     assert_eq!(room_b.to_view(), room_a.to_view());
 
     // A live edit of B reaches A through the relay.
     let (u, _) = room_b.add_note(note(&board, "four")).unwrap();
-    let message = b.local_update(u.into_bytes(), nonce()).expect("online edits are sent at once");
+    let message = one(b.local_update(u.into_bytes(), &mut nonce));
     let (ack, broadcast) = relay.handle(&message);
     b.receive(&ack, &mut room_b, &mut nonce).unwrap();
     a.receive(&broadcast, &mut room_a, &mut nonce).unwrap();
@@ -123,23 +129,23 @@ fn a_reconnect_fetches_only_what_was_missed() {
     let mut nonce = nonces();
     let (mut room_a, board) = room(1);
     let mut a = Session::new(cipher(), SyncConfig::default());
-    relay.handle(&a.connected(&mut nonce));
+    relay.handle(&one(a.connected(&mut nonce)));
     let mut room_b = Room::new(ClientId::new(2).unwrap());
     let mut b = Session::new(cipher(), SyncConfig::default());
     // A publishes 20 notes; B receives them once.
     for i in 0..20 {
         let (u, _) = room_a.add_note(note(&board, &format!("note {i}"))).unwrap();
         let first = if i == 0 { room_a.snapshot().into_bytes() } else { u.into_bytes() };
-        relay.handle(&a.local_update(first, nonce()).unwrap());
+        relay.handle(&one(a.local_update(first, &mut nonce)));
     }
-    let (reply, _) = relay.handle(&b.connected(&mut nonce));
+    let (reply, _) = relay.handle(&one(b.connected(&mut nonce)));
     b.receive(&reply, &mut room_b, &mut nonce).unwrap();
     let first_catch_up = b.traffic().0;
     b.disconnected();
     // One more note while B is away; B's reconnect downloads only that one.
     let (u, _) = room_a.add_note(note(&board, "while you were away")).unwrap();
-    relay.handle(&a.local_update(u.into_bytes(), nonce()).unwrap());
-    let hello = b.connected(&mut nonce);
+    relay.handle(&one(a.local_update(u.into_bytes(), &mut nonce)));
+    let hello = one(b.connected(&mut nonce));
     assert_eq!(decode_client_message(&hello, &Limits::default()).unwrap()[0], ClientFrame::Hello { since: 20 });
     let (reply, _) = relay.handle(&hello);
     b.receive(&reply, &mut room_b, &mut nonce).unwrap();
@@ -203,12 +209,12 @@ fn a_snapshot_is_uploaded_once_enough_updates_piled_up() {
     let config = SyncConfig { snapshot_every: 10, ..SyncConfig::default() };
     let (mut room_a, board) = room(1);
     let mut a = Session::new(cipher(), config);
-    let (reply, _) = relay.handle(&a.connected(&mut nonce));
+    let (reply, _) = relay.handle(&one(a.connected(&mut nonce)));
     a.receive(&reply, &mut room_a, &mut nonce).unwrap();
     let mut uploads = 0;
     for i in 0..25 {
         let u = if i == 0 { room_a.snapshot() } else { room_a.add_note(note(&board, "n")).unwrap().0 };
-        let (ack, _) = relay.handle(&a.local_update(u.into_bytes(), nonce()).unwrap());
+        let (ack, _) = relay.handle(&one(a.local_update(u.into_bytes(), &mut nonce)));
         let received = a.receive(&ack, &mut room_a, &mut nonce).unwrap();
         for message in received.outgoing {
             let frames = decode_client_message(&message, &Limits::default()).unwrap();
@@ -227,7 +233,7 @@ fn presence_is_rate_limited_and_sent_after_catch_up() {
     let mut a = Session::new(cipher(), SyncConfig::default());
     a.set_presence(Presence::named("Lina"));
     assert_eq!(a.presence_due(0, nonce()), None, "not sent while offline");
-    let (reply, _) = relay.handle(&a.connected(&mut nonce));
+    let (reply, _) = relay.handle(&one(a.connected(&mut nonce)));
     a.receive(&reply, &mut room_a, &mut nonce).unwrap();
     assert!(a.presence_due(1_000, nonce()).is_some());
     a.set_presence(Presence { section: Some("board".into()), ..Presence::named("Lina") });
@@ -278,7 +284,7 @@ fn presence_is_shed_in_big_rooms_so_everyone_receives_a_bounded_rate() {
 fn drafts_round_trip_and_damage_is_reported() {
     let (room_a, _) = room(1);
     let mut s = Session::new(cipher(), SyncConfig::default());
-    s.local_update(vec![1, 2, 3], [0; 12]);
+    s.local_update(vec![1, 2, 3], || [0; 12]);
     let draft = s.draft(&room_a);
     let bytes = draft.encode();
     assert_eq!(Draft::decode(&bytes), Ok(draft.clone()));
@@ -300,4 +306,82 @@ fn backoff_grows_with_jitter_and_is_capped() {
     assert_eq!(low.next_delay_ms(0.0), 250);
     b.reset();
     assert_eq!(b.next_delay_ms(0.5), 375);
+}
+
+/// A room of long notes whose snapshot is bigger than four frames.
+fn big_room(client: u64) -> Room {
+    let mut big = Room::new(ClientId::new(client).unwrap());
+    let (_, board) = big.add_board("Ideas").unwrap();
+    let text = "Plant trees along the river and keep the water clean. ".repeat(16);
+    for i in 0..1_400 {
+        big.add_note(note(&board, &format!("{i}: {text}"))).unwrap();
+    }
+    big
+}
+
+/// Every message fits the relay's message limit and every frame its frame limit.
+fn assert_fits(messages: &[Vec<u8>]) {
+    let limits = Limits::default();
+    for m in messages {
+        assert!(m.len() <= limits.max_message_bytes(), "a message of {} bytes", m.len());
+        decode_client_message(m, &limits).expect("every frame under the frame limit");
+    }
+}
+
+#[test]
+fn an_edit_bigger_than_a_frame_is_sent_in_parts_that_fit_and_arrives_whole() {
+    let mut relay = MiniRelay::default();
+    let mut nonce = nonces();
+    let mut room_a = Room::new(ClientId::new(1).unwrap());
+    let mut a = Session::new(cipher(), SyncConfig { snapshot_every: u64::MAX, ..SyncConfig::default() });
+    let (reply, _) = relay.handle(&one(a.connected(&mut nonce)));
+    a.receive(&reply, &mut room_a, &mut nonce).unwrap();
+
+    let big = big_room(5);
+    let update = big.snapshot().into_bytes();
+    assert!(update.len() > Limits::default().max_message_bytes(), "{} bytes", update.len());
+    room_a.apply_update(&update).unwrap();
+    let messages = a.local_update(update, &mut nonce);
+    assert!(messages.len() >= 2, "{} messages", messages.len());
+    assert_fits(&messages);
+    for m in &messages {
+        let (ack, _) = relay.handle(m);
+        a.receive(&ack, &mut room_a, &mut nonce).unwrap();
+    }
+    assert_eq!(a.unacknowledged(), 0);
+
+    // Another participant joining gets it all.
+    let mut room_b = Room::new(ClientId::new(2).unwrap());
+    let mut b = Session::new(cipher(), SyncConfig::default());
+    let (reply, _) = relay.handle(&one(b.connected(&mut nonce)));
+    b.receive(&reply, &mut room_b, &mut nonce).unwrap();
+    assert_eq!(room_b.to_view(), big.to_view());
+}
+
+#[test]
+fn a_big_edit_kept_offline_or_in_an_old_draft_is_sent_in_parts_on_reconnect() {
+    let mut nonce = nonces();
+    let big = big_room(6);
+    let update = big.snapshot().into_bytes();
+    // Offline: nothing sent; on connect, HELLO and the parts, every message fitting.
+    let mut a = Session::new(cipher(), SyncConfig::default());
+    assert!(a.local_update(update.clone(), &mut nonce).is_empty());
+    let hello = a.connected(&mut nonce);
+    assert!(hello.len() >= 2);
+    assert_fits(&hello);
+    // A draft saved before updates were cut (one update of several MB) is cut on resume.
+    let draft = Draft { version: DRAFT_VERSION, last_seq: 0, snapshot_seq: 0, state: big.snapshot().into_bytes(), unacknowledged: vec![update] };
+    let mut resumed = Session::resume(cipher(), SyncConfig::default(), &draft);
+    assert!(resumed.unacknowledged() > 4);
+    let messages = resumed.connected(&mut nonce);
+    assert_fits(&messages);
+    let mut relay = MiniRelay::default();
+    for m in &messages {
+        relay.handle(m);
+    }
+    let mut room_b = Room::new(ClientId::new(2).unwrap());
+    let mut b = Session::new(cipher(), SyncConfig::default());
+    let (reply, _) = relay.handle(&one(b.connected(&mut nonce)));
+    b.receive(&reply, &mut room_b, &mut nonce).unwrap();
+    assert_eq!(room_b.to_view(), big.to_view());
 }

@@ -20,6 +20,12 @@ impl Limits {
     /// 1 KiB per presence payload.
     pub const DEFAULT_MAX_PRESENCE_BYTES: usize = 1024;
 
+    /// Largest WebSocket message a client may send: 4 frames' worth (the
+    /// relay closes with 4413 above it).
+    pub fn max_message_bytes(&self) -> usize {
+        self.max_frame_bytes.saturating_mul(4)
+    }
+
     /// Largest UPDATE payload a client may send.
     pub fn max_update_payload(&self) -> usize {
         self.max_frame_bytes.saturating_sub(HEADER_LEN + 4)

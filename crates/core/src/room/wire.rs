@@ -117,6 +117,91 @@ pub(crate) fn parse_update(bytes: &[u8]) -> Result<ParsedUpdate, String> {
     Ok(ParsedUpdate { runs })
 }
 
+/// Cuts a v1 update into updates of at most `max_len` bytes each, between
+/// blocks: every part names one client's consecutive blocks from the clock of
+/// its first one, and the delete set travels in the last part (alone if it
+/// does not fit beside the blocks). Applied in order (or in any order, since a
+/// part that needs an earlier one waits for it), the parts change a document
+/// exactly as the whole does. A single block larger than `max_len` stays whole
+/// in a part of its own. An update that already fits is returned as it is.
+pub(crate) fn split_update(bytes: &[u8], max_len: usize) -> Result<Vec<Vec<u8>>, String> {
+    if bytes.len() <= max_len {
+        return Ok(vec![bytes.to_vec()]);
+    }
+    let mut r = Reader { bytes, pos: 0 };
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    let client_count = r.count("client count")?;
+    for _ in 0..client_count {
+        let block_count = r.count("block count")?;
+        let client = r.client()?;
+        let mut clock = r.clock("start clock")?;
+        // The blocks of the part being filled: its first clock, count and bytes.
+        let mut first = clock;
+        let mut count = 0u64;
+        let mut raw: Vec<u8> = Vec::new();
+        for _ in 0..block_count {
+            let at = r.pos;
+            let block = read_block(&mut r, clock)?;
+            let block_bytes = &bytes[at..r.pos];
+            // 1 client + count + client + clock (at most 10 bytes each) + an empty delete set.
+            if count > 0 && 31 + raw.len() + block_bytes.len() > max_len {
+                parts.push(encode_run(client, first, count, &raw));
+                raw.clear();
+                count = 0;
+                first = clock;
+            }
+            raw.extend_from_slice(block_bytes);
+            count += 1;
+            clock = clock
+                .checked_add(block.len)
+                .filter(|end| *end <= MAX_CLOCK)
+                .ok_or_else(|| format!("the blocks of client {client} run past clock {MAX_CLOCK}"))?;
+        }
+        if count > 0 {
+            parts.push(encode_run(client, first, count, &raw));
+        }
+    }
+    let delete_set_at = r.pos;
+    read_delete_set(&mut r)?;
+    r.finish()?;
+    let delete_set = &bytes[delete_set_at..];
+    if delete_set != [0] {
+        match parts.last_mut() {
+            Some(last) if last.len() - 1 + delete_set.len() <= max_len => {
+                last.pop(); // its empty delete set
+                last.extend_from_slice(delete_set);
+            }
+            _ => {
+                let mut alone = vec![0];
+                alone.extend_from_slice(delete_set);
+                parts.push(alone);
+            }
+        }
+    }
+    Ok(parts)
+}
+
+/// One client's run of blocks as a whole update with an empty delete set.
+fn encode_run(client: u64, first_clock: u32, count: u64, blocks: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(blocks.len() + 32);
+    write_var_u64(&mut out, 1);
+    write_var_u64(&mut out, count);
+    write_var_u64(&mut out, client);
+    write_var_u64(&mut out, u64::from(first_clock));
+    out.extend_from_slice(blocks);
+    out.push(0);
+    out
+}
+
+/// lib0's unsigned variable-length integer: 7 bits a byte, low bits first.
+fn write_var_u64(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8 & 0x7f) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
 /// Reads a whole v1 state vector and returns its (client, clock) pairs.
 pub(crate) fn parse_state_vector(bytes: &[u8]) -> Result<Vec<(u64, u32)>, String> {
     let mut r = Reader { bytes, pos: 0 };
