@@ -928,3 +928,43 @@ net-export-graphml = Export GraphML
 net-export-gexf = Export GEXF
 net-export-kumu = Export Kumu
 net-import-no-worker = The files could not be read: the map's worker did not start in this browser.
+
+## Network map (src/network_view/map.rs)
+
+map-count = Showing { $shown } of { $total } people and organizations
+map-label = Network map, { $count } people and organizations. Arrow keys move the selection along ties, Enter opens its details.
+map-help = Drag to pan, pinch or wheel to zoom, tap a node to see its details, drag a node to pin it. With the keyboard: arrow keys follow ties, Enter opens details, + and − zoom.
+map-fit = Fit map
+map-release = Release pins
+map-no-ties-here = No ties lead from here.
+map-legend = Legend
+map-legend-org = Organization (dark outline)
+map-legend-member = Works at (dashed)
+map-legend-tie = Tie: wider, or on a crowded map darker, for more trust
+map-size-by = Size by
+map-highlight = Highlight
+map-focus = Focus
+map-focus-whole = Whole network
+map-focus-steps = { $steps ->
+    [one] 1 step around the selection
+   *[other] { $steps } steps around the selection
+}
+map-search = Search by name
+map-filters = Filters
+map-sectors = Sectors
+map-kinds = Kinds of tie
+map-min-trust = Minimum trust
+map-caption = { $highlight }: { $names }.
+map-caption-none = { $highlight }: none found.
+map-layout-failed = The map could not be laid out: { $error }
+map-cannot-draw = This browser cannot draw the map; the table below lists the same network.
+map-bad-answer = The map answered in a form the page cannot read: { $error }
+map-png-failed = The map could not be saved as PNG.
+map-no-worker = This could not be worked out: the map's worker did not start in this browser.
+map-entry-gone = This entry is no longer in the network.
+map-svg-size = Size: { $metric }
+worker-cannot-start = The network analysis could not start in this browser: { $why }.
+worker-files-not-loaded = its files could not be loaded
+worker-failed = The network could not be analyzed: { $error }
+worker-other-version = The network analysis is from another version of the app; reload the page.
+worker-bad-answer = The analysis answered in a form the page cannot read: { $error }

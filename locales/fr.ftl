@@ -942,3 +942,43 @@ net-export-graphml = Exporter en GraphML
 net-export-gexf = Exporter en GEXF
 net-export-kumu = Exporter pour Kumu
 net-import-no-worker = Les fichiers n'ont pas pu être lus : le worker de la carte n'a pas démarré dans ce navigateur.
+
+## Network map (src/network_view/map.rs)
+
+map-count = { $shown } sur { $total } personnes et organisations affichées
+map-label = Carte du réseau, { $count } personnes et organisations. Les flèches déplacent la sélection le long des liens, Entrée ouvre ses détails.
+map-help = Faites glisser pour vous déplacer, pincez ou utilisez la molette pour zoomer, touchez un nœud pour voir ses détails, faites glisser un nœud pour l'épingler. Au clavier : les flèches suivent les liens, Entrée ouvre les détails, + et − zooment.
+map-fit = Ajuster la carte
+map-release = Libérer les épingles
+map-no-ties-here = Aucun lien ne part d'ici.
+map-legend = Légende
+map-legend-org = Organisation (contour foncé)
+map-legend-member = Travaille à (pointillés)
+map-legend-tie = Lien : plus large, ou plus foncé sur une carte chargée, quand la confiance est plus grande
+map-size-by = Taille selon
+map-highlight = Mettre en évidence
+map-focus = Centrer sur
+map-focus-whole = Tout le réseau
+map-focus-steps = { $steps ->
+    [one] 1 pas autour de la sélection
+   *[other] { $steps } pas autour de la sélection
+}
+map-search = Chercher par nom
+map-filters = Filtres
+map-sectors = Secteurs
+map-kinds = Types de lien
+map-min-trust = Confiance minimale
+map-caption = { $highlight } : { $names }.
+map-caption-none = { $highlight } : aucun résultat.
+map-layout-failed = La carte n'a pas pu être disposée : { $error }
+map-cannot-draw = Ce navigateur ne peut pas dessiner la carte ; le tableau ci-dessous présente le même réseau.
+map-bad-answer = La carte a répondu sous une forme que la page ne sait pas lire : { $error }
+map-png-failed = La carte n'a pas pu être enregistrée en PNG.
+map-no-worker = Impossible de le calculer : le worker de la carte n'a pas démarré dans ce navigateur.
+map-entry-gone = Cette entrée n'est plus dans le réseau.
+map-svg-size = Taille : { $metric }
+worker-cannot-start = L'analyse du réseau n'a pas pu démarrer dans ce navigateur : { $why }.
+worker-files-not-loaded = ses fichiers n'ont pas pu être chargés
+worker-failed = Le réseau n'a pas pu être analysé : { $error }
+worker-other-version = L'analyse du réseau vient d'une autre version de l'application ; rechargez la page.
+worker-bad-answer = L'analyse a répondu sous une forme que la page ne sait pas lire : { $error }

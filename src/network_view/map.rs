@@ -22,23 +22,19 @@ use wasm_bindgen::JsCast;
 
 pub use constellation_analysis_worker::map::Shape;
 
-use super::{kind_label, Highlight, Metric, Net, NetState, Shown, KINDS};
+use super::words::{kind_name, sector_name};
+use super::{Highlight, Metric, Net, NetState, Shown, KINDS};
+use crate::i18n::{t, t_args};
+use crate::tr;
 
 /// Pointer travel (px) before a press becomes a drag.
 const DRAG_SLOP: f64 = 5.0;
 pub const CANVAS_ID: &str = "net-canvas";
 
 /// Sector colours (Okabe–Ito, safe for colour-blind readers), shapes and names.
-pub fn sector_style(s: Option<Sector>) -> (&'static str, Shape, &'static str) {
+pub fn sector_style(s: Option<Sector>) -> (&'static str, Shape, String) {
     let (color, shape) = constellation_analysis_worker::map::sector_look(s);
-    let name = match s {
-        Some(Sector::Government) => "Government",
-        Some(Sector::Business) => "Business",
-        Some(Sector::CivilSociety) => "Civil society",
-        Some(Sector::Other) => "Other sector",
-        None => "No organization",
-    };
-    (color, shape, name)
+    (color, shape, sector_name(s))
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -119,7 +115,7 @@ impl Ctx {
                 match order {
                     Order::Graph(g) => {
                         if let Err(e) = engine.set_graph(g) {
-                            self.st.announcement.set(format!("The map could not be laid out: {e}"));
+                            self.st.announcement.set(t_args("map-layout-failed", &[("error", e.to_string().into())]));
                         }
                     }
                     Order::Look(l) => engine.set_look(l),
@@ -229,7 +225,7 @@ impl Ctx {
         let Some(canvas) = self.canvas.get_untracked() else { return };
         let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         let Some(ctx) = ctx else {
-            self.st.announcement.set("This browser cannot draw the map; the table below lists the same network.".into());
+            self.st.announcement.set(t("map-cannot-draw"));
             return;
         };
         self.backend.set_value(Backend::Local { engine: Box::new(MapEngine::new()), ctx, scheduled: false });
@@ -274,7 +270,7 @@ impl Ctx {
             }
             Some("map-frame") => match map_js::read_frame(&data) {
                 Ok(out) => self.took(out),
-                Err(e) => self.st.announcement.set(format!("The map answered in a form the page cannot read: {e}")),
+                Err(e) => self.st.announcement.set(t_args("map-bad-answer", &[("error", e.to_string().into())])),
             },
             Some("map-png") => match map_js::read_png(&data).and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok()) {
                 Some(url) => {
@@ -283,7 +279,7 @@ impl Ctx {
                     }
                     let _ = web_sys::Url::revoke_object_url(&url);
                 }
-                None => self.st.announcement.set(PNG_FAILED.into()),
+                None => self.st.announcement.set(t(PNG_FAILED)),
             },
             Some("map-parsed") => {
                 let ask = map_js::read_parsed_ask(&data);
@@ -364,8 +360,9 @@ impl Ctx {
     }
 }
 
-const PNG_FAILED: &str = "The map could not be saved as PNG.";
-const NO_WORKER: &str = "This could not be worked out: the map's worker did not start in this browser.";
+/// Message ids of the map's own problems.
+const PNG_FAILED: &str = "map-png-failed";
+const NO_WORKER: &str = "map-no-worker";
 
 type WhatIfDone = Box<dyn FnOnce(Result<WhatIf, String>)>;
 /// What-ifs waiting for the worker: the last number given, and by number the network asked about and who waits.
@@ -408,8 +405,8 @@ pub async fn parse_in_worker(
 /// big network it takes longer than a frame; the code stays out of the
 /// page's wasm). `done` gets it, with the network's own ids.
 pub fn what_if(net: std::sync::Arc<Net>, node: Id, done: impl FnOnce(Result<WhatIf, String>) + 'static) {
-    let Some(&i) = net.index.get(&node) else { return done(Err("This entry is no longer in the network.".into())) };
-    let Some(ctx) = CURRENT.with(|c| c.get()) else { return done(Err(NO_WORKER.into())) };
+    let Some(&i) = net.index.get(&node) else { return done(Err(t("map-entry-gone"))) };
+    let Some(ctx) = CURRENT.with(|c| c.get()) else { return done(Err(t(NO_WORKER))) };
     let req = match constellation_analysis_worker::wire::Request::from_network(0, &net.stored.network) {
         Ok(r) => r,
         Err(e) => return done(Err(e.to_string())),
@@ -424,7 +421,7 @@ pub fn what_if(net: std::sync::Arc<Net>, node: Id, done: impl FnOnce(Result<What
     let (msg, transfer) = map_js::what_if(ask, &req, i as u32);
     if !ctx.ask_worker(msg, transfer) {
         if let Some((_, done)) = WHAT_IFS.with(|w| w.borrow_mut().1.remove(&ask)) {
-            done(Err(NO_WORKER.into()));
+            done(Err(t(NO_WORKER)));
         }
     }
 }
@@ -464,20 +461,20 @@ fn what_if_answered(ask: u32, answer: Result<WhatIf, String>) {
 /// Saves the map as network.png (drawn by the worker: asked for, downloaded
 /// when it answers). `Err` with the reason when it cannot.
 pub fn export_png() -> Result<(), String> {
-    let Some(ctx) = CURRENT.with(|c| c.get()) else { return Err(PNG_FAILED.into()) };
+    let Some(ctx) = CURRENT.with(|c| c.get()) else { return Err(t(PNG_FAILED)) };
     let local_url = ctx.backend.try_with_value(|b| match b {
         Backend::Worker { worker, ready: true, .. } => {
             let _ = worker.post_message(&map_js::plain("map-png"));
             Ok(None)
         }
-        Backend::Local { ctx, .. } => ctx.canvas().and_then(|c| c.to_data_url().ok()).map(Some).ok_or(PNG_FAILED.to_string()),
-        _ => Err(PNG_FAILED.to_string()),
+        Backend::Local { ctx, .. } => ctx.canvas().and_then(|c| c.to_data_url().ok()).map(Some).ok_or_else(|| t(PNG_FAILED)),
+        _ => Err(t(PNG_FAILED)),
     });
     match local_url {
         Some(Ok(Some(url))) => crate::browser::download::download_url("network.png", &url).map_err(|e| e.to_string()),
         Some(Ok(None)) => Ok(()),
         Some(Err(e)) => Err(e),
-        None => Err(PNG_FAILED.into()),
+        None => Err(t(PNG_FAILED)),
     }
 }
 
@@ -744,12 +741,12 @@ pub fn Map(state: NetState) -> impl IntoView {
 
     let label = move || {
         let n = st.net.with(|n| n.nodes.len());
-        format!("Network map, {n} people and organizations. Arrow keys move the selection along ties, Enter opens its details.")
+        t_args("map-label", &[("count", n.into())])
     };
     let count = move || {
         let total = st.net.with(|n| n.nodes.len());
         let shown = st.shown.with(|s| s.count);
-        format!("Showing {shown} of {total} people and organizations")
+        t_args("map-count", &[("shown", shown.into()), ("total", total.into())])
     };
     let caption = move || highlight_caption(st);
     view! {
@@ -777,17 +774,17 @@ pub fn Map(state: NetState) -> impl IntoView {
                     ></canvas>
                 </div>
                 <div class="net-zoom">
-                    <button type="button" aria-label="Zoom in" on:click=move |_| ctx.zoom_by(ZOOM_STEP)>"+"</button>
-                    <button type="button" aria-label="Zoom out" on:click=move |_| ctx.zoom_by(1.0 / ZOOM_STEP)>"−"</button>
-                    <button type="button" on:click=move |_| ctx.fit()>"Fit map"</button>
+                    <button type="button" aria-label=tr!("zoom-in") on:click=move |_| ctx.zoom_by(ZOOM_STEP)>"+"</button>
+                    <button type="button" aria-label=tr!("zoom-out") on:click=move |_| ctx.zoom_by(1.0 / ZOOM_STEP)>"−"</button>
+                    <button type="button" on:click=move |_| ctx.fit()>{tr!("map-fit")}</button>
                     <button type="button" hidden=move || !pinned.get() on:click=move |_| {
                         ctx.send(Order::Release);
                         pinned.set(false);
-                    }>"Release pins"</button>
+                    }>{tr!("map-release")}</button>
                 </div>
             </div>
             <p id="net-map-help" class="hint">
-                "Drag to pan, pinch or wheel to zoom, tap a node to see its details, drag a node to pin it. With the keyboard: arrow keys follow ties, Enter opens details, + and − zoom."
+                {tr!("map-help")}
             </p>
             <p class="net-caption">{caption}</p>
             <Legend/>
@@ -823,7 +820,7 @@ fn step_selection(ctx: Ctx, dir: (f64, f64)) {
         .max_by(|a, b| a.1.total_cmp(&b.1));
     match best {
         Some((j, _)) => st.select(Some(j)),
-        None => st.announcement.set("No ties lead from here.".into()),
+        None => st.announcement.set(t("map-no-ties-here")),
     }
 }
 
@@ -837,20 +834,20 @@ fn highlight_caption(st: NetState) -> String {
     let shown = st.shown.get();
     let names: Vec<String> = shown.marked.iter().enumerate().filter(|(_, m)| **m).map(|(i, _)| net.describe(i)).take(20).collect();
     if names.is_empty() {
-        return format!("{}: none found.", h.label());
+        return t_args("map-caption-none", &[("highlight", h.name().into())]);
     }
-    format!("{}: {}.", h.label(), names.join(", "))
+    t_args("map-caption", &[("highlight", h.name().into()), ("names", names.join(", ").into())])
 }
 
 #[component]
 fn Legend() -> impl IntoView {
     let sectors = [Some(Sector::Government), Some(Sector::Business), Some(Sector::CivilSociety), Some(Sector::Other), None];
     view! {
-        <ul class="net-legend" aria-label="Legend">
-            {sectors.into_iter().map(|s| view! { <li><ShapeIcon sector=s/>{sector_style(s).2}</li> }).collect_view()}
-            <li><span class="net-org-mark" aria-hidden="true"></span>"Organization (dark outline)"</li>
-            <li><span class="net-member-mark" aria-hidden="true"></span>"Works at (dashed)"</li>
-            <li><span class="net-tie-mark" aria-hidden="true"></span>"Tie: wider, or on a crowded map darker, for more trust"</li>
+        <ul class="net-legend" aria-label=tr!("map-legend")>
+            {sectors.into_iter().map(|s| view! { <li><ShapeIcon sector=s/>{move || sector_name(s)}</li> }).collect_view()}
+            <li><span class="net-org-mark" aria-hidden="true"></span>{tr!("map-legend-org")}</li>
+            <li><span class="net-member-mark" aria-hidden="true"></span>{tr!("map-legend-member")}</li>
+            <li><span class="net-tie-mark" aria-hidden="true"></span>{tr!("map-legend-tie")}</li>
         </ul>
     }
 }
@@ -858,42 +855,38 @@ fn Legend() -> impl IntoView {
 #[component]
 fn Controls(st: NetState, ctx: Ctx) -> impl IntoView {
     let _ = ctx;
-    let sector_names = ["Government", "Business", "Civil society", "Other sector", "No organization"];
+    let sectors = [Some(Sector::Government), Some(Sector::Business), Some(Sector::CivilSociety), Some(Sector::Other), None];
     view! {
         <div class="net-controls">
             <label class="net-inline">
-                "Size by"
+                {tr!("map-size-by")}
                 <select on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(m) = Metric::ALL.into_iter().find(|m| m.label() == v) {
-                        st.size_by.set(m);
+                    if let Some(m) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Metric::ALL.get(i)) {
+                        st.size_by.set(*m);
                     }
                 }>
-                    {Metric::ALL.into_iter().map(|m| view! { <option selected=move || st.size_by.get() == m>{m.label()}</option> }).collect_view()}
+                    {Metric::ALL.into_iter().enumerate().map(|(i, m)| view! { <option value=i.to_string() selected=move || st.size_by.get() == m>{move || m.name()}</option> }).collect_view()}
                 </select>
             </label>
             <label class="net-inline">
-                "Highlight"
+                {tr!("map-highlight")}
                 <select on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(h) = Highlight::ALL.into_iter().find(|h| h.label() == v) {
-                        st.highlight.set(h);
+                    if let Some(h) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Highlight::ALL.get(i)) {
+                        st.highlight.set(*h);
                     }
                 }>
-                    {Highlight::ALL.into_iter().map(|h| view! { <option selected=move || st.highlight.get() == h>{h.label()}</option> }).collect_view()}
+                    {Highlight::ALL.into_iter().enumerate().map(|(i, h)| view! { <option value=i.to_string() selected=move || st.highlight.get() == h>{move || h.name()}</option> }).collect_view()}
                 </select>
             </label>
             <label class="net-inline">
-                "Focus"
+                {tr!("map-focus")}
                 <select on:change=move |ev| st.focus.set(event_target_value(&ev).parse().unwrap_or(0))>
-                    <option value="0">"Whole network"</option>
-                    <option value="1">"1 step around the selection"</option>
-                    <option value="2">"2 steps around the selection"</option>
-                    <option value="3">"3 steps around the selection"</option>
+                    <option value="0">{tr!("map-focus-whole")}</option>
+                    {(1..=3u32).map(|n| view! { <option value=n.to_string()>{move || t_args("map-focus-steps", &[("steps", n.into())])}</option> }).collect_view()}
                 </select>
             </label>
             <label class="net-inline">
-                "Search by name"
+                {tr!("map-search")}
                 <input
                     type="search"
                     prop:value=move || st.search.get()
@@ -908,29 +901,29 @@ fn Controls(st: NetState, ctx: Ctx) -> impl IntoView {
                 />
             </label>
             <details class="net-filters">
-                <summary>"Filters"</summary>
+                <summary>{tr!("map-filters")}</summary>
                 <fieldset>
-                    <legend>"Sectors"</legend>
-                    {sector_names.into_iter().enumerate().map(|(i, name)| view! {
+                    <legend>{tr!("map-sectors")}</legend>
+                    {sectors.into_iter().enumerate().map(|(i, sector)| view! {
                         <label class="net-check">
                             <input type="checkbox" prop:checked=move || st.sectors.get()[i]
                                 on:change=move |ev| { let on = event_target_checked(&ev); st.sectors.update(|s| s[i] = on); }/>
-                            {name}
+                            {move || sector_name(sector)}
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <fieldset>
-                    <legend>"Kinds of tie"</legend>
+                    <legend>{tr!("map-kinds")}</legend>
                     {KINDS.into_iter().enumerate().map(|(i, k)| view! {
                         <label class="net-check">
                             <input type="checkbox" prop:checked=move || st.kinds.get()[i]
                                 on:change=move |ev| { let on = event_target_checked(&ev); st.kinds.update(|s| s[i] = on); }/>
-                            {kind_label(k)}
+                            {move || kind_name(k)}
                         </label>
                     }).collect_view()}
                 </fieldset>
                 <label class="net-inline">
-                    "Minimum trust"
+                    {tr!("map-min-trust")}
                     <select on:change=move |ev| st.min_trust.set(event_target_value(&ev).parse().unwrap_or(1))>
                         {(1..=5u8).map(|t| view! { <option value=t.to_string()>{t.to_string()}</option> }).collect_view()}
                     </select>

@@ -169,15 +169,6 @@ pub enum Highlight {
 
 impl Highlight {
     pub const ALL: [Highlight; 5] = [Highlight::None, Highlight::Connectors, Highlight::Heterarchies, Highlight::Silos, Highlight::CutPoints];
-    pub fn label(self) -> &'static str {
-        match self {
-            Highlight::None => "Nothing",
-            Highlight::Connectors => "Top connectors",
-            Highlight::Heterarchies => "Heterarchies",
-            Highlight::Silos => "Silos",
-            Highlight::CutPoints => "Cut points",
-        }
-    }
 }
 
 /// Which nodes and ties are shown, and which stand out.

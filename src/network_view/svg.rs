@@ -11,6 +11,7 @@ use constellation_core::network::Sector;
 
 use super::map::{sector_style, Shape};
 use super::{Metric, Net, Shown};
+use crate::i18n::{t, t_args};
 
 const MARGIN: f64 = 40.0;
 const LEGEND_WIDTH: f64 = 190.0;
@@ -89,7 +90,7 @@ pub fn map_svg(net: &Net, shown: &Shown, positions: &[Point], values: &[f64], me
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.1} {y0:.1} {w:.1} {h:.1}" width="{w:.0}" height="{h:.0}" font-family="system-ui, sans-serif">"#
     );
-    let _ = writeln!(out, "<title>Network map</title>");
+    let _ = writeln!(out, "<title>{}</title>", escape(&t("embed-network")));
     let _ = writeln!(
         out,
         "<desc>{} of {} people and organizations, {} ties; nodes sized by {}.</desc>",
@@ -168,37 +169,39 @@ pub fn map_svg(net: &Net, shown: &Shown, positions: &[Point], values: &[f64], me
     let (lx, ly) = (x0 + 12.0, y0 + 12.0);
     let sectors = [Some(Sector::Government), Some(Sector::Business), Some(Sector::CivilSociety), Some(Sector::Other), None];
     let rows = sectors.len() + 3;
+    let legend = escape(&t("map-legend"));
     let _ = writeln!(
         out,
-        r##"<g aria-label="Legend"><rect x="{lx:.1}" y="{ly:.1}" width="{:.1}" height="{:.1}" rx="6" fill="#ffffff" fill-opacity="0.92" stroke="#c9ced8"/>"##,
+        r##"<g aria-label="{legend}"><rect x="{lx:.1}" y="{ly:.1}" width="{:.1}" height="{:.1}" rx="6" fill="#ffffff" fill-opacity="0.92" stroke="#c9ced8"/>"##,
         LEGEND_WIDTH - 24.0,
         20.0 * rows as f64 + 16.0
     );
-    let _ = writeln!(out, r##"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="700" fill="#14213d">Legend</text>"##, lx + 10.0, ly + 20.0);
+    let _ = writeln!(out, r##"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="700" fill="#14213d">{legend}</text>"##, lx + 10.0, ly + 20.0);
     for (k, s) in sectors.iter().enumerate() {
         let y = ly + 40.0 + 20.0 * k as f64;
         shape(&mut out, sector_style(*s).1, lx + 18.0, y - 4.0, 6.0, &node_attrs(*s, false));
-        let _ = writeln!(out, r##"<text x="{:.1}" y="{y:.1}" font-size="11" fill="#14213d">{}</text>"##, lx + 32.0, escape(sector_style(*s).2));
+        let _ = writeln!(out, r##"<text x="{:.1}" y="{y:.1}" font-size="11" fill="#14213d">{}</text>"##, lx + 32.0, escape(&sector_style(*s).2));
     }
     let y = ly + 40.0 + 20.0 * sectors.len() as f64;
     shape(&mut out, Shape::Circle, lx + 18.0, y - 4.0, 6.0, r##"fill="#c9ced8" stroke="#14213d" stroke-width="2.5""##);
-    let _ = writeln!(out, r##"<text x="{:.1}" y="{y:.1}" font-size="11" fill="#14213d">Organization (dark outline)</text>"##, lx + 32.0);
+    let _ = writeln!(out, r##"<text x="{:.1}" y="{y:.1}" font-size="11" fill="#14213d">{}</text>"##, lx + 32.0, escape(&t("map-legend-org")));
     let y = y + 20.0;
     let _ = writeln!(
         out,
-        r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#6b7385" stroke-dasharray="3 3"/><text x="{:.1}" y="{y:.1}" font-size="11" fill="#14213d">Works at (dashed)</text>"##,
+        r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#6b7385" stroke-dasharray="3 3"/><text x="{:.1}" y="{y:.1}" font-size="11" fill="#14213d">{}</text>"##,
         lx + 10.0,
         y - 4.0,
         lx + 26.0,
         y - 4.0,
-        lx + 32.0
+        lx + 32.0,
+        escape(&t("map-legend-member"))
     );
     let _ = writeln!(
         out,
-        r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#14213d">Size: {}</text></g>"##,
+        r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#14213d">{}</text></g>"##,
         lx + 10.0,
         y + 20.0,
-        escape(metric.label())
+        escape(&t_args("map-svg-size", &[("metric", metric.name().into())]))
     );
     out.push_str("</svg>\n");
     out

@@ -53,7 +53,6 @@ impl Metric {
 
 impl Highlight {
     /// The highlight's name in the reader's language (for the map's controls).
-    #[allow(dead_code)]
     pub fn name(self) -> String {
         t(match self {
             Highlight::None => "net-hl-none",

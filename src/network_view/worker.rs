@@ -17,6 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{Metric, Net, NetState};
+use crate::i18n::{t, t_args};
 
 /// Where the worker's loader is when index.html does not say (debug builds:
 /// trunk names worker files after the crate, without a hash).
@@ -25,7 +26,8 @@ const DEFAULT_URL: &str = "/constellation-analysis-worker_loader.js";
 /// loader, script and wasm, separated by spaces; the loader comes first.
 const META: &str = "meta[name=\"constellation-analysis-worker\"]";
 
-const CANNOT_START: &str = "The network analysis could not start in this browser";
+/// The message id for an analysis that could not start (with why).
+const CANNOT_START: &str = "worker-cannot-start";
 
 /// The last analysis shown, with the network it was computed on.
 pub struct Analyzed {
@@ -125,7 +127,7 @@ impl AnalysisWorker {
             Ok(w) => w,
             Err(e) => {
                 let why = e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())));
-                st.announcement.set(format!("{CANNOT_START}: {}.", why.unwrap_or_default()));
+                st.announcement.set(t_args(CANNOT_START, &[("why", why.unwrap_or_default().into())]));
                 st.stale.set(false);
                 return me;
             }
@@ -133,7 +135,7 @@ impl AnalysisWorker {
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| me.receive(ev.data()));
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
             let text = ev.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).filter(|m| !m.is_empty());
-            st.announcement.set(format!("{CANNOT_START}: {}.", text.unwrap_or_else(|| "its files could not be loaded".into())));
+            st.announcement.set(t_args(CANNOT_START, &[("why", text.unwrap_or_else(|| t("worker-files-not-loaded")).into())]));
             st.stale.set(false);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -187,7 +189,7 @@ impl AnalysisWorker {
         });
         if let Some(Some(e)) = failed {
             st.stale.set(false);
-            st.announcement.set(format!("The network could not be analyzed: {e}"));
+            st.announcement.set(t_args("worker-failed", &[("error", e.to_string().into())]));
         }
     }
 
@@ -196,7 +198,7 @@ impl AnalysisWorker {
         match msg::kind(&data).as_deref() {
             Some("ready") => {
                 if msg::protocol(&data) != Some(PROTOCOL) {
-                    st.announcement.set("The network analysis is from another version of the app; reload the page.".into());
+                    st.announcement.set(t("worker-other-version"));
                     return;
                 }
                 self.link.update_value(|l| {
@@ -217,7 +219,7 @@ impl AnalysisWorker {
                 });
                 match (net.flatten(), msg::decode_response(&data)) {
                     (Some(net), Ok(res)) => self.show(Analyzed { rev: res.rev, net, res }),
-                    (Some(_), Err(e)) => st.announcement.set(format!("The analysis answered in a form the page cannot read: {e}")),
+                    (Some(_), Err(e)) => st.announcement.set(t_args("worker-bad-answer", &[("error", e.to_string().into())])),
                     // An answer for a revision no longer waited for: dropped.
                     (None, _) => {}
                 }
@@ -232,7 +234,7 @@ impl AnalysisWorker {
                     }
                 });
                 st.stale.set(false);
-                st.announcement.set(format!("The network could not be analyzed: {}", msg::error_text(&data)));
+                st.announcement.set(t_args("worker-failed", &[("error", msg::error_text(&data).into())]));
             }
             _ => {}
         }

@@ -91,7 +91,7 @@ async function measure(browser, url, n) {
     { name: 'big-edges.csv', mimeType: 'text/csv', buffer: Buffer.from(net.edges) },
     { name: 'big-nodes.csv', mimeType: 'text/csv', buffer: Buffer.from(net.nodes) },
   ]);
-  await expect(page.getByText(`Showing ${total} of ${total} people and organizations`)).toBeVisible({ timeout: 600_000 });
+  await expect(page.getByText(`Showing ${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} people and organizations`)).toBeVisible({ timeout: 600_000 });
   const t1 = await page.evaluate(() => window.__mark());
   const importDone = Date.now();
   const importTasks = await page.evaluate(([a, b]) => window.__tasks.filter((t) => t.start >= a && t.start < b), [t0, t1]);

@@ -19,7 +19,7 @@ test('an import bigger than a frame syncs to another participant, and the room s
     { name: 'edges.csv', mimeType: 'text/csv', buffer: Buffer.from(net.edges) },
     { name: 'nodes.csv', mimeType: 'text/csv', buffer: Buffer.from(net.nodes) },
   ]);
-  const shown = `Showing ${total} of ${total} people and organizations`;
+  const shown = `Showing ${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} people and organizations`;
   await expect(amina.getByText(shown)).toBeVisible({ timeout: 120_000 });
   // Every part acknowledged: the room reads Online (not Syncing, not Offline).
   await expect(amina.getByRole('status').first()).toHaveText('Online', { timeout: 60_000 });

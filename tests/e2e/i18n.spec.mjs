@@ -275,6 +275,12 @@ test('in French: the network details panel, table and health summary; switching 
   const cityHall = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'City Hall', exact: true }) });
   await expect(cityHall.getByRole('cell').first()).toHaveText('organisation');
   await expect(cityHall.getByRole('cell').nth(1)).toHaveText('Secteur public');
+
+  // The map's count, controls and legend.
+  await expect(page.getByText('8 sur 8 personnes et organisations affichées')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ajuster la carte' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Légende' })).toContainText('Travaille à (pointillés)');
+  await expect(page.getByRole('combobox', { name: 'Centrer sur' }).getByRole('option', { name: '2 pas autour de la sélection' })).toHaveCount(1);
   await table.getByRole('button', { name: 'Ana' }).click();
   const details = page.getByRole('complementary', { name: 'Détails' });
   await expect(details.getByRole('heading', { name: 'Ana' })).toBeVisible();

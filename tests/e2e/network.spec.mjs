@@ -30,7 +30,8 @@ async function tableNames(page) {
 }
 
 function count(page) {
-  return page.getByText(/^Showing \d+ of \d+ people and organizations$/);
+  // Counts are written the locale's way: "Showing 5,000 of 5,000 …".
+  return page.getByText(/^Showing [\d,]+ of [\d,]+ people and organizations$/);
 }
 
 async function importFiles(page, files) {
@@ -541,7 +542,7 @@ test('a 5,000-node map stays usable at laptop and phone size', async ({ page, se
   await openSection(page, 'Network');
   const net = bigNetwork(5000);
   await importFiles(page, [['big-edges.csv', net.edges], ['big-nodes.csv', net.nodes]]);
-  await expect(count(page)).toHaveText('Showing 5000 of 5000 people and organizations', { timeout: 120_000 });
+  await expect(count(page)).toHaveText('Showing 5,000 of 5,000 people and organizations', { timeout: 120_000 });
   await expect(page.getByRole('region', { name: 'Network health' }).getByRole('listitem').first()).toBeVisible({ timeout: 120_000 });
   await page.waitForTimeout(6000);
   const map = page.getByRole('application', { name: /Network map/ });

@@ -44,18 +44,19 @@ const CAPTURE: &str = "constellation-undo-capture";
 impl History {
     /// The whiteboard's history: boards, notes, clusters, links and votes.
     pub fn whiteboard(doc: &Doc, roots: &Roots, now: Arc<AtomicU64>) -> History {
-        History::new(doc, &[&roots.boards, &roots.notes, &roots.clusters, &roots.links, &roots.votes], now)
+        History::new(doc, &[&roots.boards, &roots.notes, &roots.clusters, &roots.links, &roots.votes], now, UNDO_GROUP_MILLIS)
     }
 
     /// A history of this replica's edits to the root maps in `scope` only;
     /// `now` is the caller's time of the current edit (see
-    /// [`Room::set_edit_time`]), shared by every history of the room.
-    pub fn new(doc: &Doc, scope: &[&MapRef], now: Arc<AtomicU64>) -> History {
+    /// [`Room::set_edit_time`]), shared by every history of the room; edits
+    /// less than `group_millis` apart undo as one step (0: never grouped).
+    pub fn new(doc: &Doc, scope: &[&MapRef], now: Arc<AtomicU64>, group_millis: u64) -> History {
         let clock = Arc::clone(&now);
         // Built field by field: yrs offers no default options on wasm, where its
         // default clock would read the system time.
         let options = Options {
-            capture_timeout_millis: UNDO_GROUP_MILLIS,
+            capture_timeout_millis: group_millis,
             tracked_origins: HashSet::from([Origin::from(LOCAL_ORIGIN)]),
             capture_transaction: None,
             timestamp: Arc::new(move || clock.load(Ordering::Relaxed)),

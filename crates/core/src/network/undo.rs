@@ -16,9 +16,11 @@ use crate::board::History;
 use crate::room::{Room, Update};
 
 /// The network's history in `doc`, sharing the room's edit clock `now`.
+/// Every network edit is a form sent or a file imported, never typing, so
+/// each is its own step however soon the next one comes.
 pub(crate) fn history(doc: &Doc, now: Arc<AtomicU64>) -> History {
     let roots = [ORGANIZATIONS, PEOPLE, TIES].map(|name| doc.get_or_insert_map(name));
-    History::new(doc, &[&roots[0], &roots[1], &roots[2]], now)
+    History::new(doc, &[&roots[0], &roots[1], &roots[2]], now, 0)
 }
 
 impl Room {
@@ -101,6 +103,17 @@ mod tests {
         assert!(!room.redo_network().is_empty());
         assert_eq!(names(&room), ["City Hall", "Ana", "Ben"]);
         assert!(room.network().validate().is_ok());
+    }
+
+    #[test]
+    fn network_edits_made_in_quick_succession_stay_separate_steps() {
+        let mut room = room(8);
+        room.set_edit_time(1_000);
+        room.add_organization(org("City Hall", Sector::Government)).unwrap();
+        room.set_edit_time(1_000);
+        room.add_organization(org("Food Bank", Sector::CivilSociety)).unwrap();
+        room.undo_network();
+        assert_eq!(names(&room), ["City Hall"]);
     }
 
     #[test]
