@@ -3,6 +3,7 @@
 // language (the browser's Intl); people's own text in any script is shown in
 // its own direction (dir="auto"); `?dir=rtl` mirrors the layout for testing.
 import { test, expect, screenshot } from './fixtures.mjs';
+import { EDGES, NODES, importFiles } from './town.mjs';
 import { addGoal, createRoom, day, openSection } from './plan.mjs';
 
 test.describe.configure({ timeout: 90_000 });
@@ -147,24 +148,6 @@ test('Arabic text in a note and a name reads right to left; ?dir=rtl mirrors the
 
 const PHONE = { width: 360, height: 640 };
 const LAPTOP = { width: 1280, height: 800 };
-const NODES = `id,type,name,organization,sector,role,level
-city,organization,City Hall,,government,,
-bank,organization,Food Bank,,civil_society,,
-shop,organization,Corner Shop,,business,,
-ana,person,Ana,city,,planner,mid
-ben,person,Ben,bank,,,
-chloe,person,Chloé,bank,,,
-dev,person,Dev,shop,,owner,senior
-eve,person,Eve,shop,,,
-`;
-const EDGES = `from,to,trust,kind
-ana,ben,4,collaborates
-ana,chloe,3,knows
-ben,chloe,5,knows
-ana,dev,2,knows
-dev,eve,3,collaborates
-city,bank,3,funds
-`;
 
 test('in French: the Share dialog and its room code, the name prompt, the presenter and an embed', async ({ browser, server }) => {
   const page = await (await browser.newContext({ viewport: LAPTOP })).newPage();
@@ -258,9 +241,7 @@ test('in French: the network details panel, table and health summary; switching 
   await expect(page.getByRole('heading', { level: 1, name: 'Réseau' })).toBeVisible();
   const health = page.getByRole('region', { name: 'Santé du réseau' });
   await expect(health).toContainText("Personne n'est encore sur la carte.");
-  await page.getByLabel('Importer un réseau').setInputFiles(
-    [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]].map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })),
-  );
+  await importFiles(page, [['town-edges.csv', EDGES], ['town-nodes.csv', NODES]], 'Importer un réseau');
 
   // The health summary, sentence by sentence, in French.
   const lines = health.getByRole('listitem');

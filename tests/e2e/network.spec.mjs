@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { test, expect, screenshot } from './fixtures.mjs';
+import { EDGES, NODES, importFiles } from './town.mjs';
 import { createRoom, openSection } from './plan.mjs';
 import { bigNetwork } from '../bench/network-page.mjs';
 
@@ -34,30 +35,6 @@ function count(page) {
   return page.getByText(/^Showing [\d,]+ of [\d,]+ people and organizations$/);
 }
 
-async function importFiles(page, files) {
-  await page.getByLabel('Import network').setInputFiles(
-    files.map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) })),
-  );
-}
-
-const NODES = `id,type,name,organization,sector,role,level
-city,organization,City Hall,,government,,
-bank,organization,Food Bank,,civil_society,,
-shop,organization,Corner Shop,,business,,
-ana,person,Ana,city,,planner,mid
-ben,person,Ben,bank,,,
-chloe,person,Chloé,bank,,,
-dev,person,Dev,shop,,owner,senior
-eve,person,Eve,shop,,,
-`;
-const EDGES = `from,to,trust,kind
-ana,ben,4,collaborates
-ana,chloe,3,knows
-ben,chloe,5,knows
-ana,dev,2,knows
-dev,eve,3,collaborates
-city,bank,3,funds
-`;
 
 test('quick entry on a phone builds the map live in another participant’s browser', async ({ browser, server }) => {
   const phone = await (await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true })).newPage();
