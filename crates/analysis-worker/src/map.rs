@@ -763,13 +763,19 @@ mod tests {
         Look { node: vec![true; g.nodes.len()], link: vec![true; g.links.len()], ..Look::default() }
     }
 
+    /// An engine showing all of `g` in a view of `view`.
+    fn engine(g: &Graph, view: View) -> MapEngine {
+        let mut e = MapEngine::new();
+        e.set_graph(g.clone()).unwrap();
+        e.set_look(show_all(g));
+        e.set_view(view);
+        e
+    }
+
     #[test]
     fn a_frame_draws_every_tie_and_gives_positions_and_radii() {
         let g = chain(5);
-        let mut e = MapEngine::new();
-        e.set_graph(g.clone()).unwrap();
-        e.set_look(show_all(&g));
-        e.set_view(View { width: 400.0, height: 300.0, ..View::default() });
+        let mut e = engine(&g, View { width: 400.0, height: 300.0, ..View::default() });
         let c = Recorder::default();
         let out = e.frame(&c, || 0.0);
         assert_eq!(out.positions.len(), 10);
@@ -789,10 +795,7 @@ mod tests {
     #[test]
     fn many_ties_on_screen_are_drawn_one_device_pixel_wide() {
         let g = chain(THIN_TIES_ABOVE as u32 + 10);
-        let mut e = MapEngine::new();
-        e.set_graph(g.clone()).unwrap();
-        e.set_look(show_all(&g));
-        e.set_view(View { width: 800.0, height: 600.0, ratio: 2.0, ..View::default() });
+        let mut e = engine(&g, View { width: 800.0, height: 600.0, ratio: 2.0, ..View::default() });
         let c = Recorder::default();
         e.frame(&c, || 0.0);
         let calls = c.calls.borrow();
@@ -800,10 +803,7 @@ mod tests {
         assert!(!calls.iter().any(|s| s == "width 1.95"), "no wide tie strokes");
         // A small map keeps its widths.
         let g = chain(20);
-        let mut e = MapEngine::new();
-        e.set_graph(g.clone()).unwrap();
-        e.set_look(show_all(&g));
-        e.set_view(View { width: 800.0, height: 600.0, ratio: 2.0, ..View::default() });
+        let mut e = engine(&g, View { width: 800.0, height: 600.0, ratio: 2.0, ..View::default() });
         let c = Recorder::default();
         e.frame(&c, || 0.0);
         assert!(c.calls.borrow().iter().any(|s| s == "width 1.9500000000000002" || s == "width 1.95"));
@@ -867,10 +867,7 @@ mod tests {
     #[test]
     fn pins_hold_and_release() {
         let g = chain(3);
-        let mut e = MapEngine::new();
-        e.set_graph(g.clone()).unwrap();
-        e.set_look(show_all(&g));
-        e.set_view(View { width: 400.0, height: 300.0, ..View::default() });
+        let mut e = engine(&g, View { width: 400.0, height: 300.0, ..View::default() });
         e.pin(1, 500.0, -200.0);
         let c = Recorder::default();
         let out = e.frame(&c, || 0.0);
