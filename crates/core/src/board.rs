@@ -60,7 +60,10 @@ use crate::values::{read_map, read_number, read_string};
 pub use clusters::{
     Cluster, NewCluster, MAX_CLUSTER_LABEL_CHARS, MAX_CLUSTER_SIZE, MIN_CLUSTER_SIZE,
 };
-pub use json::{ImportError, ImportProblem, BOARD_FORMAT, BOARD_FORMAT_VERSION, MAX_IMPORT_ITEMS};
+pub use json::{
+    FileElement, FileProblem, ImportError, ImportProblem, ItemKind, TextField, BOARD_FORMAT, BOARD_FORMAT_VERSION,
+    MAX_IMPORT_ITEMS,
+};
 pub use links::{Link, MAX_LINK_LABEL_CHARS};
 pub use notes::{
     grid_position, NewNote, Note, NoteColor, ACCESSIBLE_NAME_CHARS, KEYBOARD_STEP, NOTE_HEIGHT, NOTE_WIDTH,

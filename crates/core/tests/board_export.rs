@@ -2,7 +2,8 @@
 //! JSON back, all or nothing.
 
 use constellation_core::board::{
-    BoardContent, BoardId, ImportError, NewCluster, NewNote, NoteColor, ParticipantId,
+    BoardContent, BoardError, BoardId, FileElement, FileProblem, ImportError, ImportProblem, ItemKind,
+    NewCluster, NewNote, NoteColor, ParticipantId, TextField,
 };
 use constellation_core::{ClientId, Room};
 use serde_json::{json, Value};
@@ -127,12 +128,25 @@ fn an_import_reaches_other_replicas_in_one_update() {
 }
 
 fn import_error(json: &Value) -> String {
+    import_refusal(json).to_string()
+}
+
+/// Why importing `json` into a fresh room was refused; checks it changed nothing.
+fn import_refusal(json: &Value) -> ImportError {
     let mut room = room(5);
     let before = room.to_view();
     let err = room.import_board_json(&json.to_string()).unwrap_err();
     assert_eq!(room.to_view(), before, "a refused import changed the room");
     assert!(!room.can_undo());
-    err.to_string()
+    err
+}
+
+fn item(kind: ItemKind, number: usize) -> FileElement {
+    FileElement::Item { kind, number }
+}
+
+fn problem(element: FileElement, problem: FileProblem) -> ImportProblem {
+    ImportProblem { element, problem }
 }
 
 fn file(notes: Value, clusters: Value, links: Value) -> Value {
@@ -166,6 +180,25 @@ fn an_import_names_each_bad_element_and_changes_nothing() {
         {"from": "n2", "to": "n7"},
         {"from": "n2", "to": "n2"},
     ]);
+    let ImportError::Invalid(problems) = import_refusal(&file(notes.clone(), clusters.clone(), links.clone())) else {
+        panic!("expected problems");
+    };
+    use ItemKind::{Cluster, Link, Note};
+    let text = |s: &str| s.to_owned();
+    assert_eq!(
+        problems,
+        vec![
+            problem(item(Cluster, 1), FileProblem::ClusterSize { width: 10.0, height: 100.0, min: 40.0, max: 100_000.0 }),
+            problem(item(Note, 3), FileProblem::TooLong { field: TextField::Text, length: 2_104, max: 2_000 }),
+            problem(item(Note, 4), FileProblem::UnknownColor { found: text("teal") }),
+            problem(item(Note, 4), FileProblem::MissingCluster { id: text("c9") }),
+            problem(item(Note, 5), FileProblem::DuplicateId { id: text("n1"), kind: Note, first: 1 }),
+            problem(item(Link, 2), FileProblem::RepeatedLink { first: 1 }),
+            problem(item(Link, 3), FileProblem::MissingNote { id: text("n7") }),
+            problem(item(Link, 4), FileProblem::LinkToItself { note: text("n2") }),
+        ]
+    );
+    // The English words (CLI, logs) still say the same.
     let message = import_error(&file(notes, clusters, links));
     for expected in [
         "the board was not imported; ",
@@ -189,6 +222,13 @@ fn an_import_names_each_bad_element_and_changes_nothing() {
 fn an_import_refuses_a_bad_board() {
     let mut bad = file(json!([]), json!([]), json!([]));
     bad["board"] = json!({"name": "  ", "vote_allowance": 500});
+    assert_eq!(
+        import_refusal(&bad),
+        ImportError::Invalid(vec![
+            problem(FileElement::Board, FileProblem::Refused(BoardError::EmptyBoardName)),
+            problem(FileElement::Board, FileProblem::AllowanceTooLarge { found: 500, max: 99 }),
+        ])
+    );
     let message = import_error(&bad);
     assert!(message.contains("board: a board needs a name"), "{message}");
     assert!(
@@ -236,6 +276,7 @@ fn a_file_with_many_problems_lists_the_first_fifty() {
         panic!("expected problems");
     };
     assert_eq!(problems.len(), 51);
+    assert_eq!(problems[50], problem(FileElement::File, FileProblem::More { count: 30 }));
     assert_eq!(
         problems[50].to_string(),
         "file: 30 more problems not listed"

@@ -2,8 +2,9 @@
 //! nothing applied until every row is valid; and the export/import round trip.
 
 use constellation_core::goals::{
-    measurements_to_csv, Baseline, Date, Direction, GoalId, IndicatorId, MeasureType, Measurement,
-    NewGoal, NewIndicator, NewMeasurement, Value,
+    measurements_to_csv, Baseline, Date, Direction, Field, FieldProblem, GoalError, GoalId,
+    IndicatorId, MeasureType, Measurement, NewGoal, NewIndicator, NewMeasurement, RowProblem,
+    RowReason, Value,
 };
 use constellation_core::{ClientId, Room};
 
@@ -124,6 +125,24 @@ fn bad_rows_are_reported_by_line_and_column_and_nothing_is_applied() {
     let err = room.import_measurements_csv(csv, None).unwrap_err();
     assert_eq!(room.goals_view(), view, "nothing of the file is applied");
     assert_eq!((room.revision(), room.state_vector()), (revision, state));
+    let at = |line: u64, column: Option<(usize, &str)>, reason: RowReason| RowProblem {
+        line,
+        column: column.map(|(n, name)| (n, name.to_owned())),
+        reason,
+    };
+    let invalid = |field, problem| RowReason::Invalid(GoalError::Invalid { field, problem });
+    assert_eq!(
+        err.problems,
+        vec![
+            at(3, Some((2, "date")), invalid(Field::Date, FieldProblem::NotADate { found: "2025-06-31".into() })),
+            at(4, Some((3, "value")), invalid(Field::Value, FieldProblem::NotANumber { found: "n/a".into() })),
+            at(5, Some((3, "value")), invalid(Field::Value, FieldProblem::NotYesNo { found: "maybe".into() })),
+            at(6, Some((1, "indicator")), RowReason::NoSuchIndicator { name: "Fish counts".into() }),
+            at(7, None, RowReason::FieldCount { found: 2, expected: 4 }),
+        ]
+    );
+    assert_eq!(err.more, 0);
+    // The English words (CLI, logs) still say the same.
     let lines: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         lines,
@@ -153,6 +172,23 @@ fn header_problems_are_reported_on_line_1() {
             .map(|p| p.to_string())
             .collect()
     };
+    let reasons = |csv: &str, indicator: Option<&IndicatorId>| -> Vec<(u64, Option<usize>, RowReason)> {
+        room.check_measurements_csv(csv, indicator)
+            .unwrap_err()
+            .problems
+            .into_iter()
+            .map(|p| (p.line, p.column.map(|(n, _)| n), p.reason))
+            .collect()
+    };
+    assert_eq!(reasons("", Some(&days)), vec![(1, None, RowReason::Empty)]);
+    assert_eq!(
+        reasons("date,amount\n", Some(&days)),
+        vec![(1, Some(2), RowReason::UnknownColumn), (1, None, RowReason::NoValueColumn)]
+    );
+    assert_eq!(reasons("value,value,date\n", Some(&days)), vec![(1, Some(2), RowReason::DuplicateColumn)]);
+    assert_eq!(reasons("date,value\n2025-01-01,3\n", None), vec![(1, None, RowReason::NoIndicatorColumn)]);
+    assert_eq!(reasons("value\n3\n", Some(&days)), vec![(1, None, RowReason::NoDateColumn)]);
+    // The English words (CLI, logs):
     assert_eq!(problems("", Some(&days)), vec!["line 1: the file is empty: it needs a header row (date,value…) and one row per measurement"]);
     assert_eq!(
         problems("date,value,sex\n2025-01-01,3,f\n", Some(&days)),
@@ -188,6 +224,14 @@ fn open_sdg_layout_with_year_and_units_imports_into_a_chosen_indicator() {
     let err = room
         .check_measurements_csv("Year,Units,Value\n2026,km,3\n20x6,days,3\n", Some(&days))
         .unwrap_err();
+    let reasons: Vec<(u64, &RowReason)> = err.problems.iter().map(|p| (p.line, &p.reason)).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            (2, &RowReason::UnitsDiffer { units: "km".into(), expected: "days".into() }),
+            (3, &RowReason::BadYear { found: "20x6".into() }),
+        ]
+    );
     let lines: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         lines,

@@ -64,17 +64,142 @@ pub enum ImportError {
     Locked,
 }
 
-/// One thing wrong with one element of a board file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One thing wrong with one element of a board file. Structured, so each
+/// reader words it in its own language; `Display` is English (logs, tests).
+#[derive(Debug, Clone, PartialEq)]
 pub struct ImportProblem {
-    /// "board", "note 3", "cluster 1", "link 2": numbered from 1 in file order.
-    pub element: String,
-    pub message: String,
+    pub element: FileElement,
+    pub problem: FileProblem,
 }
 
 impl std::fmt::Display for ImportProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.element, self.message)
+        write!(f, "{}: {}", self.element, self.problem)
+    }
+}
+
+/// The kinds of items a board file lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Note,
+    Cluster,
+    Link,
+}
+
+impl ItemKind {
+    /// The kind's name in English, singular ("note").
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::Note => "note",
+            ItemKind::Cluster => "cluster",
+            ItemKind::Link => "link",
+        }
+    }
+}
+
+/// Which part of a board file a problem is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileElement {
+    /// The board's own fields (name, votes) or the file's size.
+    Board,
+    /// One note, cluster or link, `number` counting from 1 in file order.
+    Item { kind: ItemKind, number: usize },
+    /// The file as a whole (problems beyond those listed).
+    File,
+}
+
+impl std::fmt::Display for FileElement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileElement::Board => f.write_str("board"),
+            FileElement::Item { kind, number } => write!(f, "{} {number}", kind.name()),
+            FileElement::File => f.write_str("file"),
+        }
+    }
+}
+
+/// Which text of an element is too long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Text,
+    Author,
+    Label,
+}
+
+impl TextField {
+    pub fn name(self) -> &'static str {
+        match self {
+            TextField::Text => "text",
+            TextField::Author => "author",
+            TextField::Label => "label",
+        }
+    }
+}
+
+/// What is wrong with one element of a board file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileProblem {
+    /// A rule of boards refused it (the board's name).
+    Refused(BoardError),
+    /// The board's `vote_allowance` is over the most a board allows.
+    AllowanceTooLarge { found: u64, max: u32 },
+    /// The file lists more items of a kind than one import takes.
+    TooMany { kind: ItemKind, count: usize, max: usize },
+    /// A text is longer than allowed (counts in characters).
+    TooLong { field: TextField, length: usize, max: usize },
+    /// A cluster's size is outside the allowed range.
+    ClusterSize { width: f64, height: f64, min: f64, max: f64 },
+    /// A position that is not two finite numbers.
+    NotFinite { x: f64, y: f64 },
+    /// A note colour that is none of [`NoteColor::ALL`].
+    UnknownColor { found: String },
+    /// A note's cluster id that no cluster of the file has.
+    MissingCluster { id: String },
+    /// A link end that no note of the file has.
+    MissingNote { id: String },
+    /// A link that starts and ends at the same note.
+    LinkToItself { note: String },
+    /// The same link again; `first` numbers the first one from 1.
+    RepeatedLink { first: usize },
+    /// The element's id is empty.
+    EmptyId,
+    /// The id is already used by the element of the same kind numbered `first` (from 1).
+    DuplicateId { id: String, kind: ItemKind, first: usize },
+    /// More problems than are listed.
+    More { count: usize },
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileProblem::Refused(error) => error.fmt(f),
+            FileProblem::AllowanceTooLarge { found, max } => write!(f, "vote_allowance is {found}, at most {max}"),
+            FileProblem::TooMany { kind, count, max } => {
+                write!(f, "the file has {} {}s, at most {}", thousands(*count), kind.name(), thousands(*max))
+            }
+            FileProblem::TooLong { field, length, max } => {
+                write!(f, "{} is {} characters, at most {}", field.name(), thousands(*length), thousands(*max))
+            }
+            FileProblem::ClusterSize { width, height, min, max } => write!(
+                f,
+                "size is {width} × {height}; width and height must be from {min} to {}",
+                thousands(*max as usize)
+            ),
+            FileProblem::NotFinite { x, y } => write!(f, "position ({x}, {y}) is not two finite numbers"),
+            FileProblem::UnknownColor { found } => {
+                let names: Vec<&str> = NoteColor::ALL.iter().map(|c| c.name()).collect();
+                write!(f, "colour \"{found}\" is not one of {}", names.join(", "))
+            }
+            FileProblem::MissingCluster { id } => write!(f, "cluster \"{id}\" is not in the file"),
+            FileProblem::MissingNote { id } => write!(f, "note \"{id}\" is not in the file"),
+            FileProblem::LinkToItself { note } => write!(f, "it starts and ends at note \"{note}\""),
+            FileProblem::RepeatedLink { first } => write!(f, "it repeats link {first}"),
+            FileProblem::EmptyId => f.write_str("id is empty"),
+            FileProblem::DuplicateId { id, kind, first } => {
+                write!(f, "id \"{id}\" is already used by {} {first}", kind.name())
+            }
+            FileProblem::More { count } => write!(f, "{} more problems not listed", thousands(*count)),
+        }
     }
 }
 
@@ -287,8 +412,8 @@ impl Room {
             })
             .map_err(|e| {
                 ImportError::Invalid(vec![ImportProblem {
-                    element: "board".into(),
-                    message: e.to_string(),
+                    element: FileElement::Board,
+                    problem: FileProblem::Refused(e),
                 }])
             })?;
         Ok((update, id))
@@ -309,7 +434,7 @@ fn check(file: &BoardFile) -> Result<Checked, Vec<ImportProblem>> {
     let name = match check_board_name(&file.board.name) {
         Ok(name) => name.to_owned(),
         Err(e) => {
-            problems.add("board".into(), e.to_string());
+            problems.add(FileElement::Board, FileProblem::Refused(e));
             String::new()
         }
     };
@@ -318,137 +443,128 @@ fn check(file: &BoardFile) -> Result<Checked, Vec<ImportProblem>> {
         .filter(|a| *a <= MAX_VOTE_ALLOWANCE);
     if allowance.is_none() {
         problems.add(
-            "board".into(),
-            format!(
-                "vote_allowance is {}, at most {MAX_VOTE_ALLOWANCE}",
-                file.board.vote_allowance
-            ),
+            FileElement::Board,
+            FileProblem::AllowanceTooLarge {
+                found: file.board.vote_allowance,
+                max: MAX_VOTE_ALLOWANCE,
+            },
         );
     }
-    for (what, count) in [
-        ("notes", file.notes.len()),
-        ("clusters", file.clusters.len()),
-        ("links", file.links.len()),
+    for (kind, count) in [
+        (ItemKind::Note, file.notes.len()),
+        (ItemKind::Cluster, file.clusters.len()),
+        (ItemKind::Link, file.links.len()),
     ] {
         if count > MAX_IMPORT_ITEMS {
             problems.add(
-                "board".into(),
-                format!(
-                    "the file has {} {what}, at most {}",
-                    thousands(count),
-                    thousands(MAX_IMPORT_ITEMS)
-                ),
+                FileElement::Board,
+                FileProblem::TooMany {
+                    kind,
+                    count,
+                    max: MAX_IMPORT_ITEMS,
+                },
             );
         }
     }
 
     let mut cluster_ids: HashMap<&str, usize> = HashMap::new();
     for (index, cluster) in file.clusters.iter().enumerate() {
-        let element = format!("cluster {}", index + 1);
+        let element = FileElement::Item {
+            kind: ItemKind::Cluster,
+            number: index + 1,
+        };
         unique(
             &mut problems,
-            &element,
-            "cluster",
+            element,
             &cluster.id,
             index,
             &mut cluster_ids,
         );
         let length = cluster.label.trim().chars().count();
         if length > MAX_CLUSTER_LABEL_CHARS {
-            problems.add(
-                element.clone(),
-                too_long("label", length, MAX_CLUSTER_LABEL_CHARS),
-            );
+            problems.add(element, too_long(TextField::Label, length, MAX_CLUSTER_LABEL_CHARS));
         }
         if clusters::check_size(cluster.width, cluster.height).is_err() {
             problems.add(
-                element.clone(),
-                format!(
-                    "size is {} × {}; width and height must be from {MIN_CLUSTER_SIZE} to {}",
-                    cluster.width,
-                    cluster.height,
-                    thousands(MAX_CLUSTER_SIZE as usize)
-                ),
+                element,
+                FileProblem::ClusterSize {
+                    width: cluster.width,
+                    height: cluster.height,
+                    min: MIN_CLUSTER_SIZE,
+                    max: MAX_CLUSTER_SIZE,
+                },
             );
         }
-        finite(&mut problems, &element, cluster.x, cluster.y);
+        finite(&mut problems, element, cluster.x, cluster.y);
     }
 
     let mut note_ids: HashMap<&str, usize> = HashMap::new();
     let mut colors = Vec::with_capacity(file.notes.len());
     for (index, note) in file.notes.iter().enumerate() {
-        let element = format!("note {}", index + 1);
+        let element = FileElement::Item {
+            kind: ItemKind::Note,
+            number: index + 1,
+        };
         unique(
             &mut problems,
-            &element,
-            "note",
+            element,
             &note.id,
             index,
             &mut note_ids,
         );
         let length = note.text.chars().count();
         if length > MAX_NOTE_CHARS {
-            problems.add(element.clone(), too_long("text", length, MAX_NOTE_CHARS));
+            problems.add(element, too_long(TextField::Text, length, MAX_NOTE_CHARS));
         }
         let length = note.author.chars().count();
         if length > MAX_AUTHOR_CHARS {
-            problems.add(
-                element.clone(),
-                too_long("author", length, MAX_AUTHOR_CHARS),
-            );
+            problems.add(element, too_long(TextField::Author, length, MAX_AUTHOR_CHARS));
         }
-        finite(&mut problems, &element, note.x, note.y);
+        finite(&mut problems, element, note.x, note.y);
         match NoteColor::from_name(&note.color) {
             Some(color) => colors.push(color),
             None => {
-                let names: Vec<&str> = NoteColor::ALL.iter().map(|c| c.name()).collect();
                 problems.add(
-                    element.clone(),
-                    format!(
-                        "colour \"{}\" is not one of {}",
-                        note.color,
-                        names.join(", ")
-                    ),
+                    element,
+                    FileProblem::UnknownColor {
+                        found: note.color.clone(),
+                    },
                 );
                 colors.push(NoteColor::default());
             }
         }
         if let Some(cluster) = &note.cluster {
             if !cluster_ids.contains_key(cluster.as_str()) {
-                problems.add(
-                    element.clone(),
-                    format!("cluster \"{cluster}\" is not in the file"),
-                );
+                problems.add(element, FileProblem::MissingCluster { id: cluster.clone() });
             }
         }
     }
 
     let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
     for (index, link) in file.links.iter().enumerate() {
-        let element = format!("link {}", index + 1);
+        let element = FileElement::Item {
+            kind: ItemKind::Link,
+            number: index + 1,
+        };
         for end in [&link.from, &link.to] {
             if !note_ids.contains_key(end.as_str()) {
-                problems.add(
-                    element.clone(),
-                    format!("note \"{end}\" is not in the file"),
-                );
+                problems.add(element, FileProblem::MissingNote { id: end.clone() });
             }
         }
         if link.from == link.to {
             problems.add(
-                element.clone(),
-                format!("it starts and ends at note \"{}\"", link.from),
+                element,
+                FileProblem::LinkToItself {
+                    note: link.from.clone(),
+                },
             );
         }
         if let Some(first) = pairs.insert((&link.from, &link.to), index) {
-            problems.add(element.clone(), format!("it repeats link {}", first + 1));
+            problems.add(element, FileProblem::RepeatedLink { first: first + 1 });
         }
         let length = link.label.trim().chars().count();
         if length > MAX_LINK_LABEL_CHARS {
-            problems.add(
-                element.clone(),
-                too_long("label", length, MAX_LINK_LABEL_CHARS),
-            );
+            problems.add(element, too_long(TextField::Label, length, MAX_LINK_LABEL_CHARS));
         }
     }
 
@@ -467,9 +583,9 @@ struct Problems {
 }
 
 impl Problems {
-    fn add(&mut self, element: String, message: String) {
+    fn add(&mut self, element: FileElement, problem: FileProblem) {
         if self.list.len() < MAX_PROBLEMS {
-            self.list.push(ImportProblem { element, message });
+            self.list.push(ImportProblem { element, problem });
         } else {
             self.more += 1;
         }
@@ -478,8 +594,8 @@ impl Problems {
     fn finish(mut self) -> Result<(), Vec<ImportProblem>> {
         if self.more > 0 {
             self.list.push(ImportProblem {
-                element: "file".into(),
-                message: format!("{} more problems not listed", thousands(self.more)),
+                element: FileElement::File,
+                problem: FileProblem::More { count: self.more },
             });
         }
         if self.list.is_empty() {
@@ -493,38 +609,38 @@ impl Problems {
 /// Records an id and reports it if it is empty or already used.
 fn unique<'a>(
     problems: &mut Problems,
-    element: &str,
-    kind: &str,
+    element: FileElement,
     id: &'a str,
     index: usize,
     seen: &mut HashMap<&'a str, usize>,
 ) {
     if id.is_empty() {
-        problems.add(element.to_owned(), "id is empty".into());
+        problems.add(element, FileProblem::EmptyId);
     } else if let Some(first) = seen.insert(id, index) {
         seen.insert(id, first);
+        let kind = match element {
+            FileElement::Item { kind, .. } => kind,
+            FileElement::Board | FileElement::File => ItemKind::Note,
+        };
         problems.add(
-            element.to_owned(),
-            format!("id \"{id}\" is already used by {kind} {}", first + 1),
+            element,
+            FileProblem::DuplicateId {
+                id: id.to_owned(),
+                kind,
+                first: first + 1,
+            },
         );
     }
 }
 
-fn finite(problems: &mut Problems, element: &str, x: f64, y: f64) {
+fn finite(problems: &mut Problems, element: FileElement, x: f64, y: f64) {
     if !(x.is_finite() && y.is_finite()) {
-        problems.add(
-            element.to_owned(),
-            format!("position ({x}, {y}) is not two finite numbers"),
-        );
+        problems.add(element, FileProblem::NotFinite { x, y });
     }
 }
 
-fn too_long(what: &str, length: usize, max: usize) -> String {
-    format!(
-        "{what} is {} characters, at most {}",
-        thousands(length),
-        thousands(max)
-    )
+fn too_long(field: TextField, length: usize, max: usize) -> FileProblem {
+    FileProblem::TooLong { field, length, max }
 }
 
 /// Groups digits by thousands with commas, as people read counts: 2,104.

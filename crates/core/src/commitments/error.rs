@@ -1,7 +1,7 @@
 //! Why an operation on commitments, check-ins or roles was refused. Like
 //! `goals::GoalError`, every error names its field and changes nothing.
 
-use super::model::{CheckInId, CommitmentId};
+use super::model::{CheckInId, CommitmentId, ResponseKind, Role};
 use crate::goals::{Date, FieldProblem, GoalId, IndicatorId};
 
 /// A field of a commitment, check-in or response form.
@@ -67,8 +67,8 @@ pub enum CommitmentError {
     DueBeforeMade { due: Date, made_on: Date },
     #[error("the date {date} is before the date the commitment was made, {made_on}")]
     BeforeCommitment { date: Date, made_on: Date },
-    #[error("a {kind} needs a text")]
-    EmptyResponse { kind: &'static str },
+    #[error("a {} needs a text", kind.name())]
+    EmptyResponse { kind: ResponseKind },
     #[error("there is no goal {0} in this room (it may have been deleted): choose another")]
     UnknownGoal(GoalId),
     #[error("there is no indicator {0} in this room (it may have been deleted): choose another")]
@@ -77,11 +77,8 @@ pub enum CommitmentError {
     UnknownCommitment(CommitmentId),
     #[error("there is no check-in {0} in this room (it may have been deleted)")]
     UnknownCheckIn(CheckInId),
-    #[error("{participant} does not hold the role {role}")]
-    RoleNotHeld {
-        participant: String,
-        role: &'static str,
-    },
+    #[error("{participant} does not hold the role {}", role.label())]
+    RoleNotHeld { participant: String, role: Role },
 }
 
 impl CommitmentError {

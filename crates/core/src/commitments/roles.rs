@@ -52,7 +52,7 @@ impl Room {
             if !held {
                 return Err(CommitmentError::RoleNotHeld {
                     participant: participant.clone(),
-                    role: role.label(),
+                    role,
                 });
             }
             root_mut(txn, ROLES).remove(txn, &key);

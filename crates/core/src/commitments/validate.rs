@@ -282,7 +282,7 @@ pub(crate) fn check_response(response: &NewResponse) -> Result<NewResponse, Comm
     let text = optional(&response.text, CommitmentField::Text, MAX_TEXT_CHARS)?;
     if text.is_empty() && response.kind != ResponseKind::Acknowledgement {
         return Err(CommitmentError::EmptyResponse {
-            kind: response.kind.name(),
+            kind: response.kind,
         });
     }
     Ok(NewResponse {

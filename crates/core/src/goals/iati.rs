@@ -38,13 +38,35 @@ pub struct IatiConfig {
     pub generated_on: Date,
 }
 
+/// A setting of the IATI export that must be filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IatiSetting {
+    /// The reporting organization's identifier (`ref`).
+    OrganizationRef,
+    /// The reporting organization's type code.
+    OrganizationType,
+    /// The reporting organization's name.
+    OrganizationName,
+}
+
+impl IatiSetting {
+    /// The setting's name in English (logs, CLI); the web app words it from its catalogs.
+    pub fn label(self) -> &'static str {
+        match self {
+            IatiSetting::OrganizationRef => "identifier (ref)",
+            IatiSetting::OrganizationType => "organization type code",
+            IatiSetting::OrganizationName => "name",
+        }
+    }
+}
+
 /// Why no IATI file could be written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IatiError {
     #[error(
-        "the IATI export needs the reporting organization's {0}: fill it in the export settings"
+        "the IATI export needs the reporting organization's {}: fill it in the export settings", .0.label()
     )]
-    MissingSetting(&'static str),
+    MissingSetting(IatiSetting),
     #[error(
         "there is no mission goal with indicators to export: add an indicator to a goal first"
     )]
@@ -67,9 +89,9 @@ pub fn iati_activities_xml(
     config: &IatiConfig,
 ) -> Result<String, IatiError> {
     for (value, name) in [
-        (&config.reporting_org_ref, "identifier (ref)"),
-        (&config.reporting_org_type, "organization type code"),
-        (&config.reporting_org_name, "name"),
+        (&config.reporting_org_ref, IatiSetting::OrganizationRef),
+        (&config.reporting_org_type, IatiSetting::OrganizationType),
+        (&config.reporting_org_name, IatiSetting::OrganizationName),
     ] {
         if value.trim().is_empty() {
             return Err(IatiError::MissingSetting(name));

@@ -22,7 +22,7 @@
 use super::indicators::insert_measurements;
 use super::model::{Indicator, IndicatorId, Measurement, MeasurementId};
 use super::validate::{check_measurement, parse_value, NewMeasurement};
-use super::{date::Date, Field};
+use super::{date::Date, Field, GoalError};
 use crate::room::{Room, Update};
 
 /// The most problems one import reports (the rest are counted).
@@ -35,7 +35,80 @@ pub struct RowProblem {
     pub line: u64,
     /// 1-based column number and header name, when the problem is in one cell.
     pub column: Option<(usize, String)>,
-    pub reason: String,
+    pub reason: RowReason,
+}
+
+/// What is wrong at one place of an imported file. Structured, so each
+/// reader words it in its own language; `Display` is English (logs, CLI).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowReason {
+    /// The header line cannot be read as CSV; `detail` is the CSV reader's
+    /// own (English) explanation.
+    UnreadableFile { detail: String },
+    /// A line cannot be read as CSV; `detail` as above.
+    UnreadableLine { detail: String },
+    /// The file has no header row.
+    Empty,
+    /// This column's name appears twice in the header.
+    DuplicateColumn,
+    /// A column this import does not know (it might hold disaggregations).
+    UnknownColumn,
+    NoValueColumn,
+    /// Neither a date nor a year column.
+    NoDateColumn,
+    /// Both a date and a year column.
+    DateAndYear,
+    /// No indicator column and no indicator chosen to import into.
+    NoIndicatorColumn,
+    /// The line has `found` fields; the header has `expected`.
+    FieldCount { found: usize, expected: usize },
+    /// The indicator cell is empty.
+    IndicatorMissing,
+    /// No indicator has this id or name.
+    NoSuchIndicator { name: String },
+    /// `count` indicators have this name.
+    AmbiguousIndicator { name: String, count: usize },
+    /// The year is not four digits.
+    BadYear { found: String },
+    /// The row's units are not the indicator's unit.
+    UnitsDiffer { units: String, expected: String },
+    /// A date, value or text the indicator refuses, as its form would.
+    Invalid(GoalError),
+}
+
+impl std::fmt::Display for RowReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowReason::UnreadableFile { detail } => write!(f, "the file cannot be read as CSV: {detail}"),
+            RowReason::UnreadableLine { detail } => write!(f, "this line cannot be read as CSV: {detail}"),
+            RowReason::Empty => f.write_str("the file is empty: it needs a header row (date,value…) and one row per measurement"),
+            RowReason::DuplicateColumn => f.write_str("this column appears twice: keep one"),
+            RowReason::UnknownColumn => f.write_str(
+                "unknown column: the columns are indicator, date or year, value, units, source, organization, note",
+            ),
+            RowReason::NoValueColumn => f.write_str("the header has no value column"),
+            RowReason::NoDateColumn => f.write_str("the header needs a date column (YYYY-MM-DD) or a year column"),
+            RowReason::DateAndYear => f.write_str("the header has both a date and a year column: keep one"),
+            RowReason::NoIndicatorColumn => {
+                f.write_str("the file has no indicator column: choose the indicator to import into")
+            }
+            RowReason::FieldCount { found, expected } => {
+                write!(f, "this line has {found} fields; the header has {expected}")
+            }
+            RowReason::IndicatorMissing => f.write_str("the indicator is missing"),
+            RowReason::NoSuchIndicator { name } => {
+                write!(f, "there is no indicator '{name}' in this room: use an indicator's name or id")
+            }
+            RowReason::AmbiguousIndicator { name, count } => {
+                write!(f, "{count} indicators are called '{name}': use the indicator's id instead")
+            }
+            RowReason::BadYear { found } => write!(f, "the year must be four digits, like 2026, found '{found}'"),
+            RowReason::UnitsDiffer { units, expected } => {
+                write!(f, "the units '{units}' differ from the indicator's unit '{expected}'")
+            }
+            RowReason::Invalid(error) => error.fmt(f),
+        }
+    }
 }
 
 impl std::fmt::Display for RowProblem {
@@ -247,12 +320,12 @@ struct Problems {
 }
 
 impl Problems {
-    fn add(&mut self, line: u64, column: Option<(usize, &str)>, reason: impl Into<String>) {
+    fn add(&mut self, line: u64, column: Option<(usize, &str)>, reason: RowReason) {
         if self.list.len() < MAX_REPORTED_PROBLEMS {
             self.list.push(RowProblem {
                 line,
                 column: column.map(|(number, name)| (number, name.to_string())),
-                reason: reason.into(),
+                reason,
             });
         } else {
             self.more += 1;
@@ -278,14 +351,14 @@ fn read_rows(
     let header = match records.next() {
         Some(Ok(header)) => header,
         Some(Err(error)) => {
-            problems.add(1, None, format!("the file cannot be read as CSV: {error}"));
+            problems.add(1, None, RowReason::UnreadableFile { detail: error.to_string() });
             return Err(ImportError {
                 problems: problems.list,
                 more: 0,
             });
         }
         None => {
-            problems.add(1, None, "the file is empty: it needs a header row (date,value…) and one row per measurement");
+            problems.add(1, None, RowReason::Empty);
             return Err(ImportError {
                 problems: problems.list,
                 more: 0,
@@ -297,14 +370,10 @@ fn read_rows(
     for (index, name) in names.iter().enumerate() {
         match Column::from_header(name) {
             Some(column) if columns.contains(&column) => {
-                problems.add(1, Some((index + 1, name)), "this column appears twice: keep one")
+                problems.add(1, Some((index + 1, name)), RowReason::DuplicateColumn)
             }
             Some(column) => columns.push(column),
-            None => problems.add(
-                1,
-                Some((index + 1, name)),
-                "unknown column: the columns are indicator, date or year, value, units, source, organization, note",
-            ),
+            None => problems.add(1, Some((index + 1, name)), RowReason::UnknownColumn),
         }
     }
     let position = |column: Column| -> Option<usize> {
@@ -313,28 +382,16 @@ fn read_rows(
             .position(|n| Column::from_header(n) == Some(column))
     };
     if position(Column::Value).is_none() {
-        problems.add(1, None, "the header has no value column");
+        problems.add(1, None, RowReason::NoValueColumn);
     }
     match (position(Column::Date), position(Column::Year)) {
-        (None, None) => problems.add(
-            1,
-            None,
-            "the header needs a date column (YYYY-MM-DD) or a year column",
-        ),
-        (Some(_), Some(_)) => problems.add(
-            1,
-            None,
-            "the header has both a date and a year column: keep one",
-        ),
+        (None, None) => problems.add(1, None, RowReason::NoDateColumn),
+        (Some(_), Some(_)) => problems.add(1, None, RowReason::DateAndYear),
         _ => {}
     }
     let default = default.and_then(|id| indicators.iter().find(|i| &i.id == id));
     if position(Column::Indicator).is_none() && default.is_none() {
-        problems.add(
-            1,
-            None,
-            "the file has no indicator column: choose the indicator to import into",
-        );
+        problems.add(1, None, RowReason::NoIndicatorColumn);
     }
     if !problems.list.is_empty() {
         return Err(ImportError {
@@ -349,11 +406,7 @@ fn read_rows(
             Ok(record) => record,
             Err(error) => {
                 let line = error.position().map_or(0, |p| p.line());
-                problems.add(
-                    line,
-                    None,
-                    format!("this line cannot be read as CSV: {error}"),
-                );
+                problems.add(line, None, RowReason::UnreadableLine { detail: error.to_string() });
                 continue;
             }
         };
@@ -365,11 +418,10 @@ fn read_rows(
             problems.add(
                 line,
                 None,
-                format!(
-                    "this line has {} fields; the header has {}",
-                    record.len(),
-                    names.len()
-                ),
+                RowReason::FieldCount {
+                    found: record.len(),
+                    expected: names.len(),
+                },
             );
             continue;
         }
@@ -388,7 +440,7 @@ fn read_rows(
         let Some(indicator) = indicator else { continue };
         let date = match (cell(Column::Date), cell(Column::Year)) {
             (Some((i, text)), _) => super::validate::parse_date(text, Field::Date)
-                .map_err(|e| problems.add(line, at(i), e.to_string()))
+                .map_err(|e| problems.add(line, at(i), RowReason::Invalid(e)))
                 .ok(),
             (None, Some((i, text))) => parse_year(text)
                 .map_err(|reason| problems.add(line, at(i), reason))
@@ -397,7 +449,7 @@ fn read_rows(
         };
         let value = cell(Column::Value).and_then(|(i, text)| {
             parse_value(text, indicator.measure, Field::Value)
-                .map_err(|e| problems.add(line, at(i), e.to_string()))
+                .map_err(|e| problems.add(line, at(i), RowReason::Invalid(e)))
                 .ok()
         });
         if let Some((i, units)) = cell(Column::Units) {
@@ -408,10 +460,10 @@ fn read_rows(
                 problems.add(
                     line,
                     at(i),
-                    format!(
-                        "the units '{units}' differ from the indicator's unit '{}'",
-                        indicator.unit
-                    ),
+                    RowReason::UnitsDiffer {
+                        units: units.to_string(),
+                        expected: indicator.unit.clone(),
+                    },
                 );
             }
         }
@@ -439,7 +491,7 @@ fn read_rows(
                     Field::Note => position(Column::Note),
                     _ => position(Column::Value),
                 };
-                problems.add(line, column.and_then(at), error.to_string());
+                problems.add(line, column.and_then(at), RowReason::Invalid(error));
             }
         }
     }
@@ -454,9 +506,9 @@ fn read_rows(
 }
 
 /// An indicator named by id, or by a name no other indicator has.
-fn find_indicator<'a>(indicators: &'a [Indicator], text: &str) -> Result<&'a Indicator, String> {
+fn find_indicator<'a>(indicators: &'a [Indicator], text: &str) -> Result<&'a Indicator, RowReason> {
     if text.is_empty() {
-        return Err("the indicator is missing".into());
+        return Err(RowReason::IndicatorMissing);
     }
     if let Some(found) = indicators.iter().find(|i| i.id.as_str() == text) {
         return Ok(found);
@@ -467,20 +519,22 @@ fn find_indicator<'a>(indicators: &'a [Indicator], text: &str) -> Result<&'a Ind
         .collect();
     match named.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!(
-            "there is no indicator '{text}' in this room: use an indicator's name or id"
-        )),
-        several => Err(format!(
-            "{} indicators are called '{text}': use the indicator's id instead",
-            several.len()
-        )),
+        [] => Err(RowReason::NoSuchIndicator {
+            name: text.to_string(),
+        }),
+        several => Err(RowReason::AmbiguousIndicator {
+            name: text.to_string(),
+            count: several.len(),
+        }),
     }
 }
 
-fn parse_year(text: &str) -> Result<Date, String> {
+fn parse_year(text: &str) -> Result<Date, RowReason> {
     text.parse::<u16>()
         .ok()
         .filter(|_| text.len() == 4)
         .and_then(Date::end_of_year)
-        .ok_or_else(|| format!("the year must be four digits, like 2026, found '{text}'"))
+        .ok_or_else(|| RowReason::BadYear {
+            found: text.to_string(),
+        })
 }

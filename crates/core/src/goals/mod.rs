@@ -49,9 +49,9 @@ pub use forms::{
     validate_experiment, validate_goal, validate_indicator, validate_measurement, validate_target,
     GoalDraft, IndicatorDraft, MeasurementDraft, TargetDraft,
 };
-pub use iati::{iati_activities_xml, IatiConfig, IatiError};
+pub use iati::{iati_activities_xml, IatiConfig, IatiError, IatiSetting};
 pub use measurements_csv::{
-    measurements_to_csv, ImportError, ImportRow, Imported, RowProblem, MAX_REPORTED_PROBLEMS,
+    measurements_to_csv, ImportError, ImportRow, Imported, RowProblem, RowReason, MAX_REPORTED_PROBLEMS,
 };
 pub use model::{
     Baseline, CyclePhase, Direction, Experiment, ExperimentId, Goal, GoalId, GoalLevel, GoalNode,
