@@ -124,6 +124,9 @@ pub struct Room {
     pub(crate) history: History,
     /// This replica's own network edits, for undo and redo in the network view.
     pub(crate) network_history: History,
+    /// A network import is being added in parts (see `network::import`):
+    /// edits join its undo step, and network undo waits.
+    pub(crate) network_import_open: bool,
     facts: Facts,
     /// Remote updates that refer to edits not received yet, in arrival order.
     waiting: Vec<(Vec<u8>, ParsedUpdate)>,
@@ -149,8 +152,8 @@ impl Room {
             votes: doc.get_or_insert_map("votes"),
         };
         let clock = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let history = History::whiteboard(&doc, &roots, std::sync::Arc::clone(&clock));
-        let network_history = crate::network::history(&doc, clock);
+        let history = History::whiteboard(&doc, &roots, clock);
+        let network_history = crate::network::history(&doc);
         Room {
             doc,
             client,
@@ -158,6 +161,7 @@ impl Room {
             roots,
             history,
             network_history,
+            network_import_open: false,
             facts: Facts::default(),
             waiting: Vec::new(),
         }
@@ -260,6 +264,10 @@ impl Room {
         &mut self,
         edit: impl FnOnce(&mut TransactionMut<'_>, &Roots) -> Result<T, E>,
     ) -> Result<(T, Update), E> {
+        // Every network edit is its own undo step, except the parts of an import.
+        if !self.network_import_open {
+            self.network_history.end_step();
+        }
         let (value, bytes) = {
             let mut txn = self.doc.transact_mut_with(LOCAL_ORIGIN);
             let value = edit(&mut txn, &self.roots)?;

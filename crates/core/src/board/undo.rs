@@ -74,6 +74,11 @@ impl History {
         }
     }
 
+    /// Ends the current step: the next edit starts a new one.
+    pub(crate) fn end_step(&mut self) {
+        self.manager.reset();
+    }
+
     pub(crate) fn can_undo(&self) -> bool {
         self.manager.can_undo()
     }

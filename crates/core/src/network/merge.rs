@@ -1,5 +1,5 @@
-//! Merging two entries that turn out to be the same organization or person,
-//! and applying an imported network to the room; each is one edit.
+//! Merging two entries that turn out to be the same organization or person;
+//! each merge is one edit. (Imports are in `import`.)
 //!
 //! A merge keeps the entry merged away as an alias (`merged_into`, see
 //! [`super::store`]), so a tie someone adds to it on another phone at the same
@@ -9,20 +9,15 @@
 //! trust and both notes. Blank fields of the entry kept are filled from the
 //! other (organization, role, level; an organization's tags are joined).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
 use yrs::{Map, TransactionMut};
 
-use super::entry::{
-    check_tags, note, CheckedTie, NetworkEditError, NewOrganization, NewPerson, MAX_NAME_CHARS,
-};
-use super::model::{Network, NetworkError, NodeRef, OrgId, PersonId};
-use super::names::name_key;
+use super::entry::{check_tags, NetworkEditError, NewOrganization, NewPerson};
+use super::model::NodeRef;
 use super::store::{
-    entry_map, insert_organization, insert_person, insert_tie, read, tie_key, write_merged_into,
-    write_organization, write_person, write_person_org, write_tie_end, write_trust_and_note,
-    Snapshot, ORGANIZATIONS, PEOPLE, TIES,
+    entry_map, read, tie_key, write_merged_into, write_organization, write_person,
+    write_person_org, write_tie_end, write_trust_and_note, Snapshot, ORGANIZATIONS, PEOPLE, TIES,
 };
 use crate::goals::root_mut;
 use crate::room::{Room, Update};
@@ -164,164 +159,4 @@ fn repoint_ties(txn: &mut TransactionMut<'_>, snap: &Snapshot, from: &NodeRef, t
             ties_root.remove(txn, &snap.stored.tie_ids[i]);
         }
     }
-}
-
-/// What applying an import did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AppliedImport {
-    pub created_organizations: usize,
-    pub matched_organizations: usize,
-    pub created_people: usize,
-    pub matched_people: usize,
-    pub added_ties: usize,
-    /// Ties left out because the room already holds the same tie.
-    pub skipped_ties: usize,
-}
-
-impl Room {
-    /// Adds an imported network to the room in one edit. Organizations and
-    /// people that already exist (same name, ignoring case and accents; a
-    /// person also at the same organization or with none) are reused, and a
-    /// tie the room already holds (same ends, kind, direction) is not added
-    /// again, so importing one file twice changes nothing. Entries of the
-    /// file itself are never merged with each other. The network is checked
-    /// first; an invalid one changes nothing.
-    pub fn apply_network(
-        &mut self,
-        imported: &Network,
-    ) -> Result<(Update, AppliedImport), NetworkError> {
-        imported.validate()?;
-        let client = self.client().get();
-        let (summary, update) = self.edit(|txn, _| {
-            let snap = read(txn);
-            Ok::<_, NetworkError>(apply_in(txn, client, &snap, imported))
-        })?;
-        Ok((update, summary))
-    }
-}
-
-/// A name as the room stores it: one line of at most [`MAX_NAME_CHARS`]
-/// characters; a blank name becomes `fallback` (the entry's id in the file).
-fn clean_name(name: &str, fallback: &str) -> String {
-    let one_line: String = name
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    let trimmed = one_line.split_whitespace().collect::<Vec<_>>().join(" ");
-    let name = if trimmed.is_empty() {
-        fallback.trim()
-    } else {
-        &trimmed
-    };
-    name.chars().take(MAX_NAME_CHARS).collect()
-}
-
-fn apply_in(
-    txn: &mut TransactionMut<'_>,
-    client: u64,
-    snap: &Snapshot,
-    imported: &Network,
-) -> AppliedImport {
-    let mut summary = AppliedImport::default();
-    let existing = &snap.stored.network;
-    let mut org_by_key: HashMap<String, OrgId> = HashMap::new();
-    for o in &existing.organizations {
-        org_by_key
-            .entry(name_key(&o.name))
-            .or_insert_with(|| o.id.clone());
-    }
-    let mut org_ids: HashMap<&str, OrgId> = HashMap::new();
-    for o in &imported.organizations {
-        let id = match org_by_key
-            .get(&name_key(&o.name))
-            .filter(|_| !o.name.trim().is_empty())
-        {
-            Some(id) => {
-                summary.matched_organizations += 1;
-                id.clone()
-            }
-            None => {
-                summary.created_organizations += 1;
-                let fields = NewOrganization {
-                    name: clean_name(&o.name, &o.id),
-                    sector: o.sector,
-                    tags: check_tags(&o.tags),
-                };
-                insert_organization(txn, client, &fields)
-            }
-        };
-        org_ids.insert(o.id.as_str(), id);
-    }
-    let mut person_ids: HashMap<&str, PersonId> = HashMap::new();
-    for p in &imported.people {
-        let org = p
-            .organization
-            .as_deref()
-            .and_then(|o| org_ids.get(o))
-            .cloned();
-        let key = name_key(&p.name);
-        let matched = existing.people.iter().find(|q| {
-            !key.is_empty()
-                && name_key(&q.name) == key
-                && (q.organization == org || q.organization.is_none() || org.is_none())
-        });
-        let id = match matched {
-            Some(q) => {
-                summary.matched_people += 1;
-                if q.organization.is_none() {
-                    if let Some(org) = &org {
-                        let map = entry_map(txn, PEOPLE, &q.id).expect("live");
-                        write_person_org(txn, &map, org);
-                    }
-                }
-                q.id.clone()
-            }
-            None => {
-                summary.created_people += 1;
-                let fields = NewPerson {
-                    name: clean_name(&p.name, &p.id),
-                    organization: org,
-                    role: clean_name(&p.role, ""),
-                    level: p.level,
-                };
-                insert_person(txn, client, &fields)
-            }
-        };
-        person_ids.insert(p.id.as_str(), id);
-    }
-    let mut have: std::collections::HashSet<_> = existing.ties.iter().map(tie_key).collect();
-    for t in &imported.ties {
-        let map_end = |n: &NodeRef| match n {
-            NodeRef::Person(id) => NodeRef::person(person_ids[id.as_str()].clone()),
-            NodeRef::Organization(id) => NodeRef::organization(org_ids[id.as_str()].clone()),
-        };
-        let (from, to) = (map_end(&t.from), map_end(&t.to));
-        let mut tie = t.clone();
-        tie.from = from.clone();
-        tie.to = to.clone();
-        if from == to || !have.insert(tie_key(&tie)) {
-            summary.skipped_ties += 1;
-            continue;
-        }
-        insert_tie(
-            txn,
-            client,
-            &CheckedTie {
-                from,
-                to,
-                kind: t.kind,
-                trust: t.trust,
-                directed: t.directed,
-                note: note(&t.note).unwrap_or_else(|_| {
-                    t.note
-                        .chars()
-                        .filter(|c| !c.is_control() || *c == '\n')
-                        .take(super::entry::MAX_NOTE_CHARS)
-                        .collect()
-                }),
-            },
-        );
-        summary.added_ties += 1;
-    }
-    summary
 }

@@ -15,12 +15,15 @@ use super::store::{ORGANIZATIONS, PEOPLE, TIES};
 use crate::board::History;
 use crate::room::{Room, Update};
 
-/// The network's history in `doc`, sharing the room's edit clock `now`.
-/// Every network edit is a form sent or a file imported, never typing, so
-/// each is its own step however soon the next one comes.
-pub(crate) fn history(doc: &Doc, now: Arc<AtomicU64>) -> History {
+/// The network's history in `doc`. Every network edit is a form sent or a
+/// file imported, never typing, so each is its own step however soon the next
+/// one comes; an import added in parts is one step. So steps are not cut by
+/// time: the history's clock stands still, every transaction joins the step
+/// before it, and `Room::edit` ends the step before each edit except the
+/// second and later parts of an import.
+pub(crate) fn history(doc: &Doc) -> History {
     let roots = [ORGANIZATIONS, PEOPLE, TIES].map(|name| doc.get_or_insert_map(name));
-    History::new(doc, &[&roots[0], &roots[1], &roots[2]], now, 0)
+    History::new(doc, &[&roots[0], &roots[1], &roots[2]], Arc::new(AtomicU64::new(1)), 1)
 }
 
 impl Room {
@@ -28,22 +31,28 @@ impl Room {
     /// the update to send (empty when there was nothing to undo). The
     /// facilitator's board lock does not apply: it holds the whiteboard only.
     pub fn undo_network(&mut self) -> Update {
+        if self.network_import_open {
+            return self.record_local(yrs::Update::EMPTY_V1.to_vec());
+        }
         let bytes = self.network_history.step(true);
         self.record_local(bytes)
     }
 
     /// Redoes the last undone network edit, if no new network edit came since.
     pub fn redo_network(&mut self) -> Update {
+        if self.network_import_open {
+            return self.record_local(yrs::Update::EMPTY_V1.to_vec());
+        }
         let bytes = self.network_history.step(false);
         self.record_local(bytes)
     }
 
     pub fn can_undo_network(&self) -> bool {
-        self.network_history.can_undo()
+        !self.network_import_open && self.network_history.can_undo()
     }
 
     pub fn can_redo_network(&self) -> bool {
-        self.network_history.can_redo()
+        !self.network_import_open && self.network_history.can_redo()
     }
 }
 
