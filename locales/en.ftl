@@ -928,6 +928,7 @@ net-export-graphml = Export GraphML
 net-export-gexf = Export GEXF
 net-export-kumu = Export Kumu
 net-import-no-worker = The files could not be read: the map's worker did not start in this browser.
+net-import-adding = Adding the import: { $done } of { $total } entries…
 
 ## Network map (src/network_view/map.rs)
 
@@ -968,3 +969,257 @@ worker-files-not-loaded = its files could not be loaded
 worker-failed = The network could not be analyzed: { $error }
 worker-other-version = The network analysis is from another version of the app; reload the page.
 worker-bad-answer = The analysis answered in a form the page cannot read: { $error }
+
+# Board, plans and files refusals
+goal-err-bad-hashtag = A hashtag is # followed by letters, digits or _ with no spaces (like #CleanRiver2030); found “{ $found }”.
+goal-err-end-before-start = The end date { $end } is before the start date { $start }: move the end later or the start earlier.
+goal-err-target-before-baseline = The target date { $target } is before the baseline date { $baseline }: move the target later or the baseline earlier.
+goal-err-baseline-date-missing = The baseline date is required when a baseline value is given (or leave both empty).
+goal-err-baseline-value-missing = The baseline value is required when a baseline date is given (or leave both empty).
+goal-err-duplicate-target-date = There is already a target on { $date }: change that target instead of adding another.
+goal-err-value-does-not-fit = The { $field } of this indicator must be { $expects }.
+goal-err-measure-change = This indicator cannot become “{ $measure }”: { $count ->
+    [one] 1 of its baseline, targets or measurements is not { $expects }; change or delete it first.
+   *[other] { $count } of its baseline, targets or measurements are not { $expects }; change or delete them first.
+}
+goal-err-parent-is-self = A goal cannot be placed under itself.
+goal-err-parent-loop = This goal cannot be placed under a goal that is already inside it: choose a goal outside its branch.
+goal-err-has-sub-goals = { $count ->
+    [one] This goal has 1 sub-goal: move or delete it first.
+   *[other] This goal has { $count } sub-goals: move or delete them first.
+}
+goal-err-duplicate-member = The team already has { $name }.
+goal-err-unknown-goal = This goal is no longer in the room (it may have been deleted).
+goal-err-unknown-parent = The parent goal is no longer in the room (it may have been deleted): choose another.
+goal-err-unknown-indicator = This indicator is no longer in the room (it may have been deleted).
+goal-err-unknown-target = This target is no longer on the indicator (it may have been removed).
+goal-err-unknown-measurement = This measurement is no longer in the room (it may have been deleted).
+goal-err-unknown-experiment = This experiment is no longer in the room (it may have been deleted).
+goal-err-unknown-task = This task is no longer in the experiment (it may have been removed).
+goal-err-unknown-member = The team has no member { $name }.
+expects-number = a number
+expects-percentage = a percentage (a number, optionally followed by %)
+expects-yes-no = yes or no
+expects-text = a short text
+commitment-err-amount-without-unit = The unit is required when an amount is given (hours, EUR, data sets…).
+commitment-err-due-before-made = The due date { $due } is before the date the commitment was made, { $made }: move the due date later.
+commitment-err-before-commitment = The date { $date } is before the date the commitment was made, { $made }.
+commitment-err-empty-response = { $kind ->
+    [question] A question needs a text.
+    [answer] An answer needs a text.
+   *[other] An acknowledgement needs a text.
+}
+commitment-err-unknown-goal = This goal is no longer in the room (it may have been deleted): choose another.
+commitment-err-unknown-indicator = This indicator is no longer in the room (it may have been deleted): choose another.
+commitment-err-unknown-commitment = This commitment is no longer in the room (it may have been deleted).
+commitment-err-unknown-check-in = This check-in is no longer in the room (it may have been deleted).
+commitment-err-role-not-held = { $name } does not hold the role { $role }.
+iati-err-missing-setting = The IATI export needs the reporting organization's { $setting ->
+    [ref] identifier (ref)
+    [type] type
+   *[name] name
+}: fill it in the IATI settings.
+iati-err-nothing = There is no mission goal with indicators to export: add an indicator to a goal first.
+opensdg-err-qualitative = “{ $name }” is qualitative: Open SDG publishes numbers only.
+digest-err-ends-before-start = The period ends ({ $to }) before it starts ({ $from }): swap the two dates.
+csv-at-line = Line { $line }: { $problem }
+csv-at-column = Line { $line }, column { $column } ({ $name }): { $problem }
+csv-err-unreadable-file = The file cannot be read as CSV: save it as comma-separated text.
+csv-err-unreadable-line = This line cannot be read as CSV (check its quotes).
+csv-err-empty = The file is empty: it needs a header row (date,value…) and one row per measurement.
+csv-err-duplicate-column = This column appears twice: keep one.
+csv-err-unknown-column = Unknown column: the columns are indicator, date or year, value, units, source, organization, note.
+csv-err-no-value-column = The header has no value column.
+csv-err-no-date-column = The header needs a date column (YYYY-MM-DD) or a year column.
+csv-err-date-and-year = The header has both a date and a year column: keep one.
+csv-err-no-indicator-column = The file has no indicator column: choose the indicator to import into.
+csv-err-field-count = This line has { $found } fields; the header has { $expected }.
+csv-err-indicator-missing = The indicator is missing.
+csv-err-no-such-indicator = There is no indicator “{ $name }” in this room: use an indicator's name or id.
+csv-err-ambiguous-indicator = { $count } indicators are called “{ $name }”: use the indicator's id instead.
+csv-err-bad-year = The year must be four digits, like 2026; found “{ $found }”.
+csv-err-units-differ = The units “{ $units }” differ from the indicator's unit “{ $expected }”.
+board-err-empty-name = A board needs a name.
+board-err-name-too-long = A board name holds at most { $max } characters; this one has { $length }.
+board-err-unknown-board = This board is no longer in the room (it may have been deleted).
+board-err-unknown-note = This note is no longer in the room (it may have been deleted).
+board-err-note-too-long = A note holds at most { $max } characters; this text has { $length }.
+board-err-invalid-position = A note's position must be two finite numbers, found ({ $x }, { $y }).
+board-err-author-too-long = An author name holds at most { $max } characters; this one has { $length }.
+board-err-unknown-cluster = This cluster is no longer in the room (it may have been deleted).
+board-err-cluster-label-too-long = A cluster label holds at most { $max } characters; this one has { $length }.
+board-err-cluster-size = A cluster's width and height must be from { $min } to { $max }, found { $width } × { $height }.
+board-err-unknown-link = This link is no longer in the room (it may have been deleted).
+board-err-link-to-itself = A link joins two different notes: choose another note to link to.
+board-err-link-across-boards = A link joins notes of one board; these notes are on different boards.
+board-err-duplicate-link = These notes are already linked.
+board-err-link-label-too-long = A link label holds at most { $max } characters; this one has { $length }.
+board-err-invalid-participant = A participant id must be 1 to { $max } characters without spaces or control characters.
+board-err-allowance-too-large = A participant can have at most { $max } votes on a board; { $allowance } asked.
+board-err-voting-closed = Voting on this board is not open: the facilitator has not given votes yet.
+board-err-no-votes-left = { $allowance ->
+    [one] Your vote on this board is placed; remove it to vote again.
+   *[other] All { $allowance } of your votes on this board are placed; remove one to vote again.
+}
+board-err-no-vote-to-remove = You have no vote on this note to remove.
+board-err-locked = The board is locked while votes are counted; wait until the facilitator unlocks it.
+board-import-unreadable = { $name }: the file could not be read as a board (line { $line }, column { $column }).
+board-import-not-a-board = { $name }: this file is not a Constellation board export (its “format” is not “constellation-board”).
+board-import-missing-version = { $name }: this board file does not say which version of the format it uses (“version”: { $version }).
+board-import-unsupported-version = { $name }: this file uses version { $found } of the board format, and this app reads version { $version }: update the app to import it.
+board-import-invalid = { $name }: the board was not imported; { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+} to fix in the file. { $problems }
+board-import-locked = { $name }: the board was not imported: the board is locked while votes are counted.
+board-file-problem = { $element }: { $problem }
+board-file-the-board = The board
+board-file-item = { $kind ->
+    [note] Note { $number }
+    [cluster] Cluster { $number }
+   *[link] Link { $number }
+}
+board-file-allowance = vote_allowance is { $found }, at most { $max }.
+board-file-too-many = The file has { $count } { $kind ->
+    [note] notes
+    [cluster] clusters
+   *[link] links
+}, at most { $max }.
+board-file-too-long = { $field ->
+    [text] The text
+    [author] The author
+   *[label] The label
+} is { $length } characters, at most { $max }.
+board-file-not-finite = The position ({ $x }, { $y }) is not two finite numbers.
+board-file-unknown-color = The colour “{ $found }” is not one of { $colors }.
+board-file-missing-cluster = Cluster “{ $id }” is not in the file.
+board-file-missing-note = Note “{ $id }” is not in the file.
+board-file-link-to-itself = It starts and ends at note “{ $id }”.
+board-file-repeated-link = It repeats link { $first }.
+board-file-empty-id = Its id is empty.
+board-file-duplicate-id = Its id “{ $id }” is already used by { $kind ->
+    [note] note
+    [cluster] cluster
+   *[link] link
+} { $first }.
+board-file-more = { $count } more problems are not listed.
+png-cannot-draw = This browser cannot draw pictures; export as SVG instead.
+
+# Network and sharing refusals
+net-field-name = name
+net-field-sector = sector
+net-field-tags = tags
+net-field-organization = organization
+net-field-role = role
+net-field-level = level
+net-field-from = from
+net-field-to = to
+net-field-kind = kind of tie
+net-field-trust = trust
+net-field-note = note
+net-field-works-with = works with (person { $n })
+net-field-works-with-org = works with (organization of person { $n })
+net-field-record = entry
+net-problem-control = The { $field } must be one line without control characters.
+net-problem-too-many-tags = At most { $max } tags; this entry has { $count }.
+net-problem-trust = Trust must be a whole number from 1 to 5; found { $found }.
+net-problem-mixed-tie = A tie joins two people or two organizations, not a person and an organization.
+net-problem-tie-to-itself = A tie must join two different people or organizations.
+net-problem-colleague-needs-name = { $field }: a name is needed with the organization.
+net-problem-colleague-is-self = { $field }: that is the person entering; list the people they work with.
+net-problem-no-such-organization = The organization chosen is no longer in the network (someone may have deleted or merged it).
+net-problem-no-such-end = The entry chosen in “{ $field }” is no longer in the network (someone may have deleted or merged it).
+net-error-unknown-organization = This organization is no longer in the network (someone may have deleted or merged it).
+net-error-unknown-person = This person is no longer in the network (someone may have deleted or merged them).
+net-error-unknown-tie = This tie is no longer in the network (someone may have deleted it).
+net-error-merge-with-itself = An entry cannot be merged into itself.
+net-connectors-heading = Connectors
+net-group-none = people without an organization
+net-why-organizations = links { $count } organizations
+net-why-liaison = liaison between { $a } and { $b } on { $paths ->
+    [one] 1 path
+   *[other] { $paths } paths
+}
+net-why-itinerant = itinerant broker within { $group } on { $paths ->
+    [one] 1 path
+   *[other] { $paths } paths
+}
+net-why-represents = represents { $own } towards { $other } on { $paths ->
+    [one] 1 path
+   *[other] { $paths } paths
+}
+net-why-gatekeeper = gatekeeper for { $own } from { $other } on { $paths ->
+    [one] 1 path
+   *[other] { $paths } paths
+}
+net-why-mid-level-staff = mid-level staff
+net-why-junior-staff = junior staff
+net-warning-weighted = { $graph ->
+    [people] Among people
+   *[organizations] Among organizations
+}, weighted betweenness could not be computed (a tie has length { $length }); unweighted betweenness is shown instead.
+net-warning-eigenvector = { $graph ->
+    [people] Among people
+   *[organizations] Among organizations
+}, eigenvector centrality did not settle in { $iterations } iterations; it is not shown.
+net-warning-cliques = Heterarchies: the high-trust organization graph has more than { $limit } maximal cliques; only the first were examined.
+net-check-duplicate-organization = organization id “{ $id }” is used twice
+net-check-duplicate-person = person id “{ $id }” is used twice
+net-check-unknown-organization = person “{ $person }”: unknown organization “{ $organization }”
+net-check-unknown-end = tie { $tie }: { $end } is not in the network
+net-check-trust = tie { $tie }: trust must be 1–5, found { $found }
+net-check-self-tie = tie { $tie }: a tie must join two different nodes, found { $end } at both ends
+net-check-mixed-tie = tie { $tie }: a tie joins two people or two organizations, not { $from } and { $to }
+net-node-person = person “{ $id }”
+net-node-organization = organization “{ $id }”
+net-file-problem = { $place }: { $reason }
+net-file-line = line { $line }
+net-file-field = { $field }
+net-file-column = column { $column }
+net-imp-not-utf8 = is not UTF-8 text
+net-imp-bad-csv = cannot be read as CSV ({ $detail })
+net-imp-empty = is empty (a header row is needed)
+net-imp-header-id-name = the header needs an id or a name (label) column
+net-imp-header-from-to = the header needs From and To columns
+net-imp-id-or-name = an id or a name is required
+net-imp-used-twice = “{ $id }” is used twice (first on line { $first })
+net-imp-no-organization = no organization with id or name “{ $name }” in this file
+net-imp-no-node = no node with id or name “{ $name }” in { $nodes_file }
+net-imp-no-node-id = no node with id “{ $id }”
+net-imp-empty-cell = is empty
+net-imp-mixed-tie = a tie joins two people or two organizations, not { $from } and { $to }
+net-imp-self-tie = a tie must join two different nodes, found { $node } at both ends
+net-imp-trust = must be a whole number from 1 to 5, found “{ $found }”
+net-imp-true-false = must be true or false, found “{ $found }”
+net-imp-kind = unknown kind “{ $found }” (collaborates, knows, funds, governs or other)
+net-imp-sector = unknown sector “{ $found }” (government, business, civil society or other)
+net-imp-level = unknown level “{ $found }” (senior, mid or junior)
+net-imp-too-long = is too long ({ $length } characters, at most { $max })
+net-imp-control = must be one line without control characters
+net-imp-node-needs-id = a node needs an id
+net-imp-not-graphml = is not GraphML (its root element is not <graphml>)
+net-imp-not-gexf = is not GEXF (its root element is not <gexf>)
+net-imp-no-graph = holds no <graph>
+net-imp-bad-xml = is not well-formed XML ({ $detail })
+net-imp-unmatched-end = has an unmatched end tag
+net-imp-unknown-entity = has an unknown entity reference
+net-imp-unclosed = ends before its elements are closed
+net-imp-no-element = holds no XML element
+net-imp-bad-attribute = has a malformed attribute ({ $detail })
+net-imp-kumu-elements = Kumu connections need the elements sheet too
+net-imp-second-file = only a CSV edge list takes a second file (its node list)
+net-imp-bad-json = cannot be read as a network in JSON ({ $detail })
+net-import-unreadable = { $file } could not be read.
+net-import-extension = { $file }: the name should end in .csv, .json, .graphml or .gexf.
+net-import-two-files = Two files are a CSV edge list with its node list (a name with “nodes”), or Kumu's elements and connections sheets.
+net-import-how-many = Choose one network file, or two (an edge list and its node list, or Kumu's elements and connections).
+file-error-make = The file could not be made ({ $detail }).
+file-error-link = The download could not be started ({ $detail }).
+file-error-no-page = The download could not be started: the page is not ready.
+file-error-read = The chosen file could not be read ({ $detail }).
+file-error-copy = This browser does not allow copying here; select the text and copy it.
+share-qr-too-long = This link ({ $length } characters) is too long for a QR code.
+code-relay-refused = The relay refused: { $said }
+code-bad = A room code is 12 letters and digits, like 7KQ2-M9XD-4HRT; “{ $found }” is not one.
+code-wrong = This code does not open the room it points to (mistyped, or it was replaced): check it and try again.
+code-bad-ticket = The room code's ticket is damaged: { $error }

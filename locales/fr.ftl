@@ -942,6 +942,7 @@ net-export-graphml = Exporter en GraphML
 net-export-gexf = Exporter en GEXF
 net-export-kumu = Exporter pour Kumu
 net-import-no-worker = Les fichiers n'ont pas pu être lus : le worker de la carte n'a pas démarré dans ce navigateur.
+net-import-adding = Ajout de l'import : { $done } entrées sur { $total }…
 
 ## Network map (src/network_view/map.rs)
 
@@ -982,3 +983,257 @@ worker-files-not-loaded = ses fichiers n'ont pas pu être chargés
 worker-failed = Le réseau n'a pas pu être analysé : { $error }
 worker-other-version = L'analyse du réseau vient d'une autre version de l'application ; rechargez la page.
 worker-bad-answer = L'analyse a répondu sous une forme que la page ne sait pas lire : { $error }
+
+# Board, plans and files refusals
+goal-err-bad-hashtag = Un mot-dièse est un # suivi de lettres, de chiffres ou de _, sans espace (comme #RivièrePropre2030) ; trouvé « { $found } ».
+goal-err-end-before-start = La date de fin { $end } précède la date de début { $start } : reculez la fin ou avancez le début.
+goal-err-target-before-baseline = La date cible { $target } précède la date de référence { $baseline } : reculez la cible ou avancez la référence.
+goal-err-baseline-date-missing = La date de référence est obligatoire quand une valeur de référence est donnée (ou laissez les deux vides).
+goal-err-baseline-value-missing = La valeur de référence est obligatoire quand une date de référence est donnée (ou laissez les deux vides).
+goal-err-duplicate-target-date = Il y a déjà une cible le { $date } : modifiez cette cible au lieu d'en ajouter une autre.
+goal-err-value-does-not-fit = Le champ « { $field } » de cet indicateur doit être { $expects }.
+goal-err-measure-change = Cet indicateur ne peut pas devenir « { $measure } » : { $count ->
+    [one] 1 élément parmi sa référence, ses cibles et ses mesures n'est pas { $expects } ; modifiez-le ou supprimez-le d'abord.
+   *[other] { $count } éléments parmi sa référence, ses cibles et ses mesures ne sont pas { $expects } ; modifiez-les ou supprimez-les d'abord.
+}
+goal-err-parent-is-self = Un objectif ne peut pas être placé sous lui-même.
+goal-err-parent-loop = Cet objectif ne peut pas être placé sous un objectif qui se trouve déjà à l'intérieur : choisissez un objectif hors de sa branche.
+goal-err-has-sub-goals = { $count ->
+    [one] Cet objectif a 1 sous-objectif : déplacez-le ou supprimez-le d'abord.
+   *[other] Cet objectif a { $count } sous-objectifs : déplacez-les ou supprimez-les d'abord.
+}
+goal-err-duplicate-member = L'équipe compte déjà { $name }.
+goal-err-unknown-goal = Cet objectif n'est plus dans la salle (il a peut-être été supprimé).
+goal-err-unknown-parent = L'objectif parent n'est plus dans la salle (il a peut-être été supprimé) : choisissez-en un autre.
+goal-err-unknown-indicator = Cet indicateur n'est plus dans la salle (il a peut-être été supprimé).
+goal-err-unknown-target = Cette cible n'est plus sur l'indicateur (elle a peut-être été retirée).
+goal-err-unknown-measurement = Cette mesure n'est plus dans la salle (elle a peut-être été supprimée).
+goal-err-unknown-experiment = Cette expérimentation n'est plus dans la salle (elle a peut-être été supprimée).
+goal-err-unknown-task = Cette tâche n'est plus dans l'expérimentation (elle a peut-être été retirée).
+goal-err-unknown-member = L'équipe n'a pas de membre { $name }.
+expects-number = un nombre
+expects-percentage = un pourcentage (un nombre, éventuellement suivi de %)
+expects-yes-no = oui ou non
+expects-text = un texte court
+commitment-err-amount-without-unit = L'unité est obligatoire quand un montant est donné (heures, EUR, jeux de données…).
+commitment-err-due-before-made = L'échéance { $due } précède la date de l'engagement, { $made } : reculez l'échéance.
+commitment-err-before-commitment = La date { $date } précède la date de l'engagement, { $made }.
+commitment-err-empty-response = { $kind ->
+    [question] Une question a besoin d'un texte.
+    [answer] Une réponse a besoin d'un texte.
+   *[other] Un accusé de réception a besoin d'un texte.
+}
+commitment-err-unknown-goal = Cet objectif n'est plus dans la salle (il a peut-être été supprimé) : choisissez-en un autre.
+commitment-err-unknown-indicator = Cet indicateur n'est plus dans la salle (il a peut-être été supprimé) : choisissez-en un autre.
+commitment-err-unknown-commitment = Cet engagement n'est plus dans la salle (il a peut-être été supprimé).
+commitment-err-unknown-check-in = Ce point d'étape n'est plus dans la salle (il a peut-être été supprimé).
+commitment-err-role-not-held = { $name } n'a pas le rôle { $role }.
+iati-err-missing-setting = L'export IATI a besoin { $setting ->
+    [ref] de l'identifiant (ref)
+    [type] du type
+   *[name] du nom
+} de l'organisation déclarante : renseignez-le dans les réglages IATI.
+iati-err-nothing = Aucun objectif de mission n'a d'indicateur à exporter : ajoutez d'abord un indicateur à un objectif.
+opensdg-err-qualitative = « { $name } » est qualitatif : Open SDG ne publie que des nombres.
+digest-err-ends-before-start = La période se termine ({ $to }) avant de commencer ({ $from }) : inversez les deux dates.
+csv-at-line = Ligne { $line } : { $problem }
+csv-at-column = Ligne { $line }, colonne { $column } ({ $name }) : { $problem }
+csv-err-unreadable-file = Le fichier ne peut pas être lu comme un CSV : enregistrez-le en texte séparé par des virgules.
+csv-err-unreadable-line = Cette ligne ne peut pas être lue comme du CSV (vérifiez ses guillemets).
+csv-err-empty = Le fichier est vide : il lui faut une ligne d'en-tête (date,value…) et une ligne par mesure.
+csv-err-duplicate-column = Cette colonne apparaît deux fois : n'en gardez qu'une.
+csv-err-unknown-column = Colonne inconnue : les colonnes sont indicator, date ou year, value, units, source, organization, note.
+csv-err-no-value-column = L'en-tête n'a pas de colonne value.
+csv-err-no-date-column = L'en-tête doit avoir une colonne date (AAAA-MM-JJ) ou une colonne year.
+csv-err-date-and-year = L'en-tête a à la fois une colonne date et une colonne year : n'en gardez qu'une.
+csv-err-no-indicator-column = Le fichier n'a pas de colonne indicator : choisissez l'indicateur où importer.
+csv-err-field-count = Cette ligne a { $found } champs ; l'en-tête en a { $expected }.
+csv-err-indicator-missing = L'indicateur manque.
+csv-err-no-such-indicator = Il n'y a pas d'indicateur « { $name } » dans cette salle : utilisez le nom ou l'identifiant d'un indicateur.
+csv-err-ambiguous-indicator = { $count } indicateurs s'appellent « { $name } » : utilisez plutôt l'identifiant de l'indicateur.
+csv-err-bad-year = L'année doit avoir quatre chiffres, comme 2026 ; trouvé « { $found } ».
+csv-err-units-differ = Les unités « { $units } » diffèrent de l'unité de l'indicateur, « { $expected } ».
+board-err-empty-name = Un tableau a besoin d'un nom.
+board-err-name-too-long = Un nom de tableau contient au plus { $max } caractères ; celui-ci en a { $length }.
+board-err-unknown-board = Ce tableau n'est plus dans la salle (il a peut-être été supprimé).
+board-err-unknown-note = Cette note n'est plus dans la salle (elle a peut-être été supprimée).
+board-err-note-too-long = Une note contient au plus { $max } caractères ; ce texte en a { $length }.
+board-err-invalid-position = La position d'une note doit être deux nombres finis, trouvé ({ $x } ; { $y }).
+board-err-author-too-long = Un nom d'auteur contient au plus { $max } caractères ; celui-ci en a { $length }.
+board-err-unknown-cluster = Ce groupe n'est plus dans la salle (il a peut-être été supprimé).
+board-err-cluster-label-too-long = Un nom de groupe contient au plus { $max } caractères ; celui-ci en a { $length }.
+board-err-cluster-size = La largeur et la hauteur d'un groupe doivent aller de { $min } à { $max }, trouvé { $width } × { $height }.
+board-err-unknown-link = Ce lien n'est plus dans la salle (il a peut-être été supprimé).
+board-err-link-to-itself = Un lien relie deux notes différentes : choisissez une autre note à relier.
+board-err-link-across-boards = Un lien relie des notes d'un même tableau ; ces notes sont sur des tableaux différents.
+board-err-duplicate-link = Ces notes sont déjà reliées.
+board-err-link-label-too-long = Un libellé de lien contient au plus { $max } caractères ; celui-ci en a { $length }.
+board-err-invalid-participant = Un identifiant de participant a de 1 à { $max } caractères, sans espace ni caractère de contrôle.
+board-err-allowance-too-large = Un participant peut avoir au plus { $max } votes sur un tableau ; { $allowance } demandés.
+board-err-voting-closed = Le vote n'est pas ouvert sur ce tableau : l'animateur n'a pas encore distribué de votes.
+board-err-no-votes-left = { $allowance ->
+    [one] Votre vote sur ce tableau est placé ; retirez-le pour voter à nouveau.
+   *[other] Vos { $allowance } votes sur ce tableau sont tous placés ; retirez-en un pour voter à nouveau.
+}
+board-err-no-vote-to-remove = Vous n'avez pas de vote à retirer sur cette note.
+board-err-locked = Le tableau est verrouillé pendant le décompte des votes ; attendez que l'animateur le déverrouille.
+board-import-unreadable = { $name } : le fichier n'a pas pu être lu comme un tableau (ligne { $line }, colonne { $column }).
+board-import-not-a-board = { $name } : ce fichier n'est pas un export de tableau Constellation (son « format » n'est pas « constellation-board »).
+board-import-missing-version = { $name } : ce fichier de tableau n'indique pas la version du format qu'il utilise (« version » : { $version }).
+board-import-unsupported-version = { $name } : ce fichier utilise la version { $found } du format de tableau, et cette application lit la version { $version } : mettez l'application à jour pour l'importer.
+board-import-invalid = { $name } : le tableau n'a pas été importé ; { $count ->
+    [one] 1 problème à corriger
+   *[other] { $count } problèmes à corriger
+} dans le fichier. { $problems }
+board-import-locked = { $name } : le tableau n'a pas été importé : il est verrouillé pendant le décompte des votes.
+board-file-problem = { $element } : { $problem }
+board-file-the-board = Le tableau
+board-file-item = { $kind ->
+    [note] Note { $number }
+    [cluster] Groupe { $number }
+   *[link] Lien { $number }
+}
+board-file-allowance = vote_allowance vaut { $found }, au plus { $max }.
+board-file-too-many = Le fichier a { $count } { $kind ->
+    [note] notes
+    [cluster] groupes
+   *[link] liens
+}, au plus { $max }.
+board-file-too-long = { $field ->
+    [text] Le texte
+    [author] L'auteur
+   *[label] Le libellé
+} fait { $length } caractères, au plus { $max }.
+board-file-not-finite = La position ({ $x } ; { $y }) n'est pas faite de deux nombres finis.
+board-file-unknown-color = La couleur « { $found } » n'est pas l'une de celles-ci : { $colors }.
+board-file-missing-cluster = Le groupe « { $id } » n'est pas dans le fichier.
+board-file-missing-note = La note « { $id } » n'est pas dans le fichier.
+board-file-link-to-itself = Il part de la note « { $id } » et y revient.
+board-file-repeated-link = Il répète le lien { $first }.
+board-file-empty-id = Son identifiant est vide.
+board-file-duplicate-id = Son identifiant « { $id } » est déjà utilisé par { $kind ->
+    [note] la note
+    [cluster] le groupe
+   *[link] le lien
+} { $first }.
+board-file-more = { $count } autres problèmes ne sont pas listés.
+png-cannot-draw = Ce navigateur ne sait pas dessiner d'images ; exportez plutôt en SVG.
+
+# Network and sharing refusals
+net-field-name = nom
+net-field-sector = secteur
+net-field-tags = étiquettes
+net-field-organization = organisation
+net-field-role = rôle
+net-field-level = niveau
+net-field-from = de
+net-field-to = vers
+net-field-kind = nature du lien
+net-field-trust = confiance
+net-field-note = note
+net-field-works-with = travaille avec (personne { $n })
+net-field-works-with-org = travaille avec (organisation de la personne { $n })
+net-field-record = entrée
+net-problem-control = Le champ « { $field } » doit tenir sur une ligne, sans caractères de contrôle.
+net-problem-too-many-tags = Au plus { $max } étiquettes ; cette entrée en a { $count }.
+net-problem-trust = La confiance doit être un nombre entier de 1 à 5 ; trouvé { $found }.
+net-problem-mixed-tie = Un lien relie deux personnes ou deux organisations, pas une personne et une organisation.
+net-problem-tie-to-itself = Un lien doit relier deux personnes ou deux organisations différentes.
+net-problem-colleague-needs-name = { $field } : il faut un nom avec l'organisation.
+net-problem-colleague-is-self = { $field } : c'est la personne qui saisit ; indiquez les personnes avec qui elle travaille.
+net-problem-no-such-organization = L'organisation choisie n'est plus dans le réseau (quelqu'un l'a peut-être supprimée ou fusionnée).
+net-problem-no-such-end = L'entrée choisie dans « { $field } » n'est plus dans le réseau (quelqu'un l'a peut-être supprimée ou fusionnée).
+net-error-unknown-organization = Cette organisation n'est plus dans le réseau (quelqu'un l'a peut-être supprimée ou fusionnée).
+net-error-unknown-person = Cette personne n'est plus dans le réseau (quelqu'un l'a peut-être supprimée ou fusionnée).
+net-error-unknown-tie = Ce lien n'est plus dans le réseau (quelqu'un l'a peut-être supprimé).
+net-error-merge-with-itself = Une entrée ne peut pas être fusionnée avec elle-même.
+net-connectors-heading = Passeurs
+net-group-none = personnes sans organisation
+net-why-organizations = relie { $count } organisations
+net-why-liaison = agent de liaison entre { $a } et { $b } sur { $paths ->
+    [one] 1 chemin
+   *[other] { $paths } chemins
+}
+net-why-itinerant = intermédiaire itinérant au sein de { $group } sur { $paths ->
+    [one] 1 chemin
+   *[other] { $paths } chemins
+}
+net-why-represents = représente { $own } auprès de { $other } sur { $paths ->
+    [one] 1 chemin
+   *[other] { $paths } chemins
+}
+net-why-gatekeeper = gardien pour { $own } face à { $other } sur { $paths ->
+    [one] 1 chemin
+   *[other] { $paths } chemins
+}
+net-why-mid-level-staff = personnel intermédiaire
+net-why-junior-staff = personnel junior
+net-warning-weighted = { $graph ->
+    [people] Entre les personnes
+   *[organizations] Entre les organisations
+}, l'intermédiarité pondérée n'a pas pu être calculée (un lien a une longueur de { $length }) ; l'intermédiarité non pondérée est affichée à la place.
+net-warning-eigenvector = { $graph ->
+    [people] Entre les personnes
+   *[organizations] Entre les organisations
+}, la centralité de vecteur propre ne s'est pas stabilisée en { $iterations } itérations ; elle n'est pas affichée.
+net-warning-cliques = Hétérarchies : le graphe des organisations à forte confiance a plus de { $limit } cliques maximales ; seules les premières ont été examinées.
+net-check-duplicate-organization = l'id d'organisation « { $id } » est utilisé deux fois
+net-check-duplicate-person = l'id de personne « { $id } » est utilisé deux fois
+net-check-unknown-organization = personne « { $person } » : organisation inconnue « { $organization } »
+net-check-unknown-end = lien { $tie } : { $end } n'est pas dans le réseau
+net-check-trust = lien { $tie } : la confiance doit aller de 1 à 5, trouvé { $found }
+net-check-self-tie = lien { $tie } : un lien doit relier deux nœuds différents, trouvé { $end } aux deux bouts
+net-check-mixed-tie = lien { $tie } : un lien relie deux personnes ou deux organisations, pas { $from } et { $to }
+net-node-person = la personne « { $id } »
+net-node-organization = l'organisation « { $id } »
+net-file-problem = { $place } : { $reason }
+net-file-line = ligne { $line }
+net-file-field = colonne « { $field } »
+net-file-column = caractère { $column }
+net-imp-not-utf8 = n'est pas du texte UTF-8
+net-imp-bad-csv = ne peut pas être lu comme CSV ({ $detail })
+net-imp-empty = est vide (une ligne d'en-tête est nécessaire)
+net-imp-header-id-name = l'en-tête doit avoir une colonne id ou name (label)
+net-imp-header-from-to = l'en-tête doit avoir les colonnes From et To
+net-imp-id-or-name = un id ou un nom est obligatoire
+net-imp-used-twice = « { $id } » est utilisé deux fois (d'abord à la ligne { $first })
+net-imp-no-organization = aucune organisation d'id ou de nom « { $name } » dans ce fichier
+net-imp-no-node = aucun nœud d'id ou de nom « { $name } » dans { $nodes_file }
+net-imp-no-node-id = aucun nœud d'id « { $id } »
+net-imp-empty-cell = est vide
+net-imp-mixed-tie = un lien relie deux personnes ou deux organisations, pas { $from } et { $to }
+net-imp-self-tie = un lien doit relier deux nœuds différents, trouvé { $node } aux deux bouts
+net-imp-trust = doit être un nombre entier de 1 à 5, trouvé « { $found } »
+net-imp-true-false = doit valoir true ou false, trouvé « { $found } »
+net-imp-kind = nature inconnue « { $found } » (collaborates, knows, funds, governs ou other)
+net-imp-sector = secteur inconnu « { $found } » (government, business, civil society ou other)
+net-imp-level = niveau inconnu « { $found } » (senior, mid ou junior)
+net-imp-too-long = est trop long ({ $length } caractères, au plus { $max })
+net-imp-control = doit tenir sur une ligne, sans caractères de contrôle
+net-imp-node-needs-id = un nœud doit avoir un id
+net-imp-not-graphml = n'est pas du GraphML (son élément racine n'est pas <graphml>)
+net-imp-not-gexf = n'est pas du GEXF (son élément racine n'est pas <gexf>)
+net-imp-no-graph = ne contient aucun <graph>
+net-imp-bad-xml = n'est pas du XML bien formé ({ $detail })
+net-imp-unmatched-end = a une balise de fin sans ouverture
+net-imp-unknown-entity = contient une référence d'entité inconnue
+net-imp-unclosed = se termine avant la fermeture de ses éléments
+net-imp-no-element = ne contient aucun élément XML
+net-imp-bad-attribute = a un attribut mal formé ({ $detail })
+net-imp-kumu-elements = les connexions Kumu demandent aussi la feuille des éléments
+net-imp-second-file = seule une liste de liens CSV accepte un second fichier (sa liste de nœuds)
+net-imp-bad-json = ne peut pas être lu comme un réseau en JSON ({ $detail })
+net-import-unreadable = { $file } n'a pas pu être lu.
+net-import-extension = { $file } : le nom doit finir par .csv, .json, .graphml ou .gexf.
+net-import-two-files = Deux fichiers, c'est une liste de liens CSV avec sa liste de nœuds (un nom contenant « nodes »), ou les feuilles « elements » et « connections » de Kumu.
+net-import-how-many = Choisissez un fichier de réseau, ou deux (une liste de liens et sa liste de nœuds, ou les feuilles « elements » et « connections » de Kumu).
+file-error-make = Le fichier n'a pas pu être créé ({ $detail }).
+file-error-link = Le téléchargement n'a pas pu démarrer ({ $detail }).
+file-error-no-page = Le téléchargement n'a pas pu démarrer : la page n'est pas prête.
+file-error-read = Le fichier choisi n'a pas pu être lu ({ $detail }).
+file-error-copy = Ce navigateur ne permet pas de copier ici ; sélectionnez le texte et copiez-le.
+share-qr-too-long = Ce lien ({ $length } caractères) est trop long pour un code QR.
+code-relay-refused = Le relais a refusé : { $said }
+code-bad = Un code de salle compte 12 lettres et chiffres, comme 7KQ2-M9XD-4HRT ; « { $found } » n'en est pas un.
+code-wrong = Ce code n'ouvre pas la salle qu'il désigne (faute de frappe, ou il a été remplacé) : vérifiez-le et réessayez.
+code-bad-ticket = Le ticket du code de salle est abîmé : { $error }

@@ -14,7 +14,7 @@ pub fn Landing() -> impl IntoView {
     let prefs = LocalPreferences;
     let (name, set_name) = signal(prefs.display_name().unwrap_or_default());
     let (code, set_code) = signal(String::new());
-    let (join_error, set_join_error) = signal(None::<String>);
+    let (join_error, set_join_error) = signal(None::<crate::share::JoinError>);
     let navigate = use_navigate();
 
     let create_room = {
@@ -37,7 +37,7 @@ pub fn Landing() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match crate::share::open_code(room_code).await {
                     Ok(link) => navigate(&link.path(Section::Board), NavigateOptions::default()),
-                    Err(e) => set_join_error.set(Some(e)),
+                    Err(e) => set_join_error.set(Some(crate::share::JoinError::Code(e))),
                 }
             });
             return;
@@ -47,7 +47,7 @@ pub fn Landing() -> impl IntoView {
                 set_join_error.set(None);
                 navigate(&link.path(Section::Board), NavigateOptions::default());
             }
-            Err(e) => set_join_error.set(Some(crate::i18n::link_error(&e))),
+            Err(e) => set_join_error.set(Some(crate::share::JoinError::Link(e))),
         }
     };
 
@@ -105,7 +105,7 @@ pub fn Landing() -> impl IntoView {
                         <button type="submit">{tr!("landing-join")}</button>
                     </div>
                     <p id="room-code-error" class="error" role="alert">
-                        {move || join_error.get()}
+                        {move || join_error.get().map(|e| e.text())}
                     </p>
                 </form>
             </section>

@@ -8,17 +8,49 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::NetState;
-use crate::browser::download::download_text;
+use super::words::{import_problem_text, network_error_text};
+use crate::browser::download::{download_text, file_error_text, FileError};
 use crate::i18n::{t, t_args};
 use crate::tr;
 
+/// Why an import was refused, kept structured and worded when shown (so a
+/// list on screen re-words when the language changes).
+#[derive(Clone, Debug, PartialEq)]
+enum Refusal {
+    /// A problem of a file, by file, line and field.
+    File(constellation_core::network::files::ImportProblem),
+    /// The room refused the network as a whole.
+    Network(constellation_core::network::NetworkError),
+    /// The browser could not read this file.
+    Unreadable(String),
+    /// A single file whose name tells no format.
+    UnknownExtension(String),
+    TwoFiles,
+    HowMany,
+    NoWorker,
+}
+
+impl Refusal {
+    fn text(&self) -> String {
+        match self {
+            Refusal::File(p) => import_problem_text(p),
+            Refusal::Network(e) => network_error_text(e),
+            Refusal::Unreadable(file) => t_args("net-import-unreadable", &[("file", file.clone().into())]),
+            Refusal::UnknownExtension(file) => t_args("net-import-extension", &[("file", file.clone().into())]),
+            Refusal::TwoFiles => t("net-import-two-files"),
+            Refusal::HowMany => t("net-import-how-many"),
+            Refusal::NoWorker => t("net-import-no-worker"),
+        }
+    }
+}
+
 /// The files chosen, as (name, text).
-async fn read_all(input: &web_sys::HtmlInputElement) -> Result<Vec<(String, String)>, String> {
+async fn read_all(input: &web_sys::HtmlInputElement) -> Result<Vec<(String, String)>, Refusal> {
     let mut out = Vec::new();
     let Some(files) = input.files() else { return Ok(out) };
     for i in 0..files.length() {
         let Some(file) = files.get(i) else { continue };
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| format!("{} could not be read", file.name()))?;
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| Refusal::Unreadable(file.name()))?;
         out.push((file.name(), text.as_string().unwrap_or_default()));
     }
     Ok(out)
@@ -61,12 +93,12 @@ async fn next_task() {
 }
 
 /// Which file is the main one, its format, and its companion.
-fn arrange(files: &[(String, String)]) -> Result<(NetworkFormat, usize, Option<usize>), String> {
+fn arrange(files: &[(String, String)]) -> Result<(NetworkFormat, usize, Option<usize>), Refusal> {
     let has = |i: usize, word: &str| files[i].0.to_lowercase().contains(word);
     match files.len() {
         1 => NetworkFormat::from_file_name(&files[0].0)
             .map(|f| (f, 0, None))
-            .ok_or_else(|| format!("{}: the name should end in .csv, .json, .graphml or .gexf", files[0].0)),
+            .ok_or_else(|| Refusal::UnknownExtension(files[0].0.clone())),
         2 => {
             if (0..2).any(|i| has(i, "connection")) && (0..2).any(|i| has(i, "element")) {
                 let main = if has(0, "connection") { 0 } else { 1 };
@@ -76,18 +108,19 @@ fn arrange(files: &[(String, String)]) -> Result<(NetworkFormat, usize, Option<u
             let main = 1 - nodes;
             match NetworkFormat::from_file_name(&files[main].0) {
                 Some(NetworkFormat::EdgeList) => Ok((NetworkFormat::EdgeList, main, Some(nodes))),
-                _ => Err("two files are a CSV edge list with its node list (a name with “nodes”), or Kumu's elements and connections sheets".into()),
+                _ => Err(Refusal::TwoFiles),
             }
         }
-        _ => Err("choose one network file, or two (an edge list and its node list, or Kumu's elements and connections)".into()),
+        _ => Err(Refusal::HowMany),
     }
 }
 
 #[component]
 pub fn Files(state: NetState) -> impl IntoView {
     let st = state;
-    let problems = RwSignal::new(Vec::<String>::new());
+    let problems = RwSignal::new(Vec::<Refusal>::new());
     let result = RwSignal::new(String::new());
+    let failed = RwSignal::new(None::<FileError>);
     let on_change = move |ev: web_sys::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         leptos::task::spawn_local(async move {
@@ -103,6 +136,7 @@ pub fn Files(state: NetState) -> impl IntoView {
                 return;
             }
             result.set(String::new());
+            failed.set(None);
             let (format, main, companion) = match arrange(&files) {
                 Ok(a) => a,
                 Err(e) => {
@@ -119,14 +153,13 @@ pub fn Files(state: NetState) -> impl IntoView {
             let started = mark("net-import-parse");
             let parsed = match super::map::parse_in_worker(format, file, companion).await {
                 Some(parsed) => parsed,
-                None => Err(vec![t("net-import-no-worker")]),
+                None => Err(Vec::new()),
             };
             measure("net-import: parse", started);
             next_task().await;
             match parsed {
-                Err(list) => {
-                    problems.set(list);
-                }
+                Err(list) if list.is_empty() => problems.set(vec![Refusal::NoWorker]),
+                Err(list) => problems.set(list.into_iter().map(Refusal::File).collect()),
                 Ok(network) => match apply(st, &network) {
                     Ok(a) => {
                         problems.set(Vec::new());
@@ -138,16 +171,17 @@ pub fn Files(state: NetState) -> impl IntoView {
                             ("ties", a.added_ties.into()),
                         ]));
                     }
-                    Err(e) => problems.set(vec![e.to_string()]),
+                    Err(e) => problems.set(vec![Refusal::Network(e)]),
                 },
             }
         });
     };
     let export_as = move |format: NetworkFormat| {
         let net = st.net.get_untracked();
+        failed.set(None);
         for f in export(format, &net.stored.network, "network") {
             if let Err(e) = download_text(&f.name, &f.media_type, &f.text) {
-                result.set(e.to_string());
+                failed.set(Some(e));
             }
         }
     };
@@ -160,7 +194,7 @@ pub fn Files(state: NetState) -> impl IntoView {
         let positions = st.positions.with_value(|p| if p.len() == net.nodes.len() { p.clone() } else { Vec::new() });
         let text = super::svg::map_svg(&net, &shown, &positions, &values, metric);
         if let Err(e) = download_text("network.svg", "image/svg+xml", &text) {
-            result.set(e.to_string());
+            failed.set(Some(e));
         }
     };
     // The map worker draws the map: it is asked for the picture, which downloads when it answers.
@@ -180,10 +214,10 @@ pub fn Files(state: NetState) -> impl IntoView {
             <Show when=move || !problems.with(|p| p.is_empty())>
                 <div role="alert" class="net-problems">
                     <p class="error">{tr!("net-import-refused")}</p>
-                    <ul>{move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <ul>{move || problems.get().iter().map(|p| view! { <li>{p.text()}</li> }).collect_view()}</ul>
                 </div>
             </Show>
-            <p role="status">{move || result.get()}</p>
+            <p role="status">{move || failed.get().map(|e| file_error_text(&e)).unwrap_or_else(|| result.get())}</p>
             <div class="net-actions">
                 <button type="button" on:click=move |_| export_as(NetworkFormat::EdgeList)>{tr!("export-csv")}</button>
                 <button type="button" on:click=move |_| export_as(NetworkFormat::GraphMl)>{tr!("net-export-graphml")}</button>

@@ -10,14 +10,31 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, t_args};
 use crate::tr;
-use super::words::{kind_name, sector_name};
+use super::words::{edit_error_text, kind_name, sector_name};
 use super::{kind_label, NetState, KINDS};
 
-/// A form's last refusal: the field it names and the message.
-type FormError = RwSignal<Option<(NetworkField, String)>>;
+/// A form's last refusal: the field it names and why, worded when shown (so
+/// a refusal on screen re-words when the language changes).
+type FormError = RwSignal<Option<(NetworkField, Refusal)>>;
+
+/// Why a form was refused: core's refusal, or the form's own message.
+#[derive(Clone, Debug, PartialEq)]
+enum Refusal {
+    Edit(NetworkEditError),
+    Message(&'static str),
+}
+
+impl Refusal {
+    fn text(&self) -> String {
+        match self {
+            Refusal::Edit(e) => edit_error_text(e),
+            Refusal::Message(id) => t(id),
+        }
+    }
+}
 
 fn show(error: FormError, e: &NetworkEditError) {
-    error.set(Some((e.field(), e.to_string())));
+    error.set(Some((e.field(), Refusal::Edit(e.clone()))));
 }
 
 /// The one labelled field every form is made of: a text box (with optional
@@ -43,7 +60,7 @@ fn Fld(
 ) -> impl IntoView {
     let id = crate::plan::unique_id("net-field");
     let error_id = format!("{id}-error");
-    let message = move || error.get().filter(|(f, _)| Some(*f) == field).map(|(_, m)| m);
+    let message = move || error.get().filter(|(f, _)| Some(*f) == field).map(|(_, m)| m.text());
     let invalid = move || message().is_some().to_string();
     let control = match options {
         Some(options) => view! {
@@ -93,7 +110,7 @@ fn sector_of(v: &str) -> Sector {
 
 /// The record-level error of a form (not tied to one field).
 fn record_error(error: FormError) -> impl IntoView {
-    move || error.get().filter(|(f, _)| *f == NetworkField::Record).map(|(_, m)| view! { <p class="error" role="alert">{m}</p> })
+    move || error.get().filter(|(f, _)| *f == NetworkField::Record).map(|(_, m)| view! { <p class="error" role="alert">{m.text()}</p> })
 }
 
 #[component]
@@ -342,11 +359,11 @@ fn TieForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
     let submit = move || {
         let (Some(a), Some(b)) = (node_of(&from.get_untracked()), node_of(&to.get_untracked())) else {
             let field = if node_of(&from.get_untracked()).is_none() { NetworkField::From } else { NetworkField::To };
-            error.set(Some((field, t(if field == NetworkField::From { "net-tie-from-missing" } else { "net-tie-to-missing" }))));
+            error.set(Some((field, Refusal::Message(if field == NetworkField::From { "net-tie-from-missing" } else { "net-tie-to-missing" }))));
             return;
         };
         let Ok(t) = trust.get_untracked().trim().parse::<i64>() else {
-            error.set(Some((NetworkField::Trust, t("net-tie-trust-invalid"))));
+            error.set(Some((NetworkField::Trust, Refusal::Message("net-tie-trust-invalid"))));
             return;
         };
         let new = NewTie {
@@ -392,7 +409,7 @@ fn MergeForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
             (Some(NodeRef::Organization(k)), Some(NodeRef::Organization(m))) => state.live.edit(|room| room.merge_organizations(&k, &m)),
             (Some(NodeRef::Person(k)), Some(NodeRef::Person(m))) => state.live.edit(|room| room.merge_people(&k, &m)),
             _ => {
-                error.set(Some((NetworkField::Record, t("net-merge-choose"))));
+                error.set(Some((NetworkField::Record, Refusal::Message("net-merge-choose"))));
                 return;
             }
         };

@@ -8,7 +8,7 @@ use constellation_analysis_worker::wire::Column;
 use constellation_core::network::NodeRef;
 use leptos::prelude::*;
 
-use super::words::{kind_name, roles, sector_name, summary_text, what_if_words};
+use super::words::{edit_error_text, kind_name, reason, roles, sector_name, summary_text, warning_text, what_if_words};
 use super::{slow_note, Metric, NetState};
 use crate::i18n::{format_count, format_fixed, t, t_args};
 use crate::tr;
@@ -140,7 +140,7 @@ pub fn Details(state: NetState) -> impl IntoView {
                         st.selected.set(None);
                         st.announcement.set(t("net-deleted"));
                     }
-                    Err(e) => st.announcement.set(e.to_string()),
+                    Err(e) => st.announcement.set(edit_error_text(&e)),
                 }
             }
         };
@@ -164,7 +164,7 @@ pub fn Details(state: NetState) -> impl IntoView {
                                 <span>{text}</span>
                                 <button type="button" class="net-remove" aria-label=label on:click=move |_| {
                                     if let Err(e) = st.live.edit(|room| room.delete_tie(&id)) {
-                                        st.announcement.set(e.to_string());
+                                        st.announcement.set(edit_error_text(&e));
                                     }
                                 }>{t("net-remove")}</button>
                             </li>
@@ -207,11 +207,28 @@ pub fn Summary(state: NetState) -> impl IntoView {
             Some(a) => {
                 let slow = slow_note(&a);
                 let warnings = a.digest().warnings.clone();
+                let connectors: Vec<(String, String)> = a
+                    .digest()
+                    .connectors
+                    .iter()
+                    .filter_map(|c| {
+                        let name = a.net.nodes.get(c.node as usize)?.name.clone();
+                        Some((name, c.reasons.iter().map(reason).collect::<Vec<_>>().join(&t("list-semicolon"))))
+                    })
+                    .collect();
                 view! {
                     <ul class="net-summary-lines">
                         {a.digest().summary.iter().map(|s| view! { <li>{summary_text(s)}</li> }).collect_view()}
                     </ul>
-                    {warnings.into_iter().map(|w| view! { <p class="hint">{w}</p> }).collect_view()}
+                    {warnings.iter().map(|w| view! { <p class="hint">{warning_text(w)}</p> }).collect_view()}
+                    {(!connectors.is_empty()).then(|| view! {
+                        <h3 id="net-connectors-heading">{tr!("net-connectors-heading")}</h3>
+                        <ol class="net-connectors" aria-labelledby="net-connectors-heading">
+                            {connectors.into_iter().map(|(name, why)| view! {
+                                <li><strong dir="auto">{name}</strong>" — "{why}</li>
+                            }).collect_view()}
+                        </ol>
+                    })}
                     {slow.map(|s| view! { <p class="hint">{s}</p> })}
                     {move || st.stale.get().then(|| view! { <p class="hint">{tr!("net-updating")}</p> })}
                 }

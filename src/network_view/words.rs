@@ -1,9 +1,15 @@
 //! The network's words in the reader's language: sector, tie kind, measure
 //! and brokerage role names, the health summary's statements (structured in
-//! `core::network::summary`) and what-ifs, all from the catalogs.
+//! `core::network::summary`), what-ifs, connectors' reasons, analysis
+//! warnings, refused edits and import problems, all from the catalogs.
 
+use constellation_core::goals::FieldProblem;
+use constellation_core::network::files::{ImportProblem, ImportReason};
 use constellation_core::network::summary::{ConnectorReason, PersonName, SummaryLine};
-use constellation_core::network::{Role, RoleCounts, Sector, TieKind, WhatIf};
+use constellation_core::network::{
+    AnalysisWarning, MetricWarning, NetworkEditError, NetworkError, NetworkField, NetworkProblem, NodeRef, Role, RoleCounts, Sector,
+    TieKind, WhatIf,
+};
 
 use super::{Highlight, Metric};
 use crate::i18n::{capitalize, format_fixed, format_percent, join_and, t, t_args, Arg};
@@ -133,18 +139,6 @@ fn person(p: &PersonName) -> String {
     }
 }
 
-fn reason(r: &ConnectorReason) -> String {
-    match r {
-        ConnectorReason::LinksSectors { sectors: s } => t_args("net-why-sectors", &[("count", s.len().into()), ("sectors", sectors(s))]),
-        ConnectorReason::Betweenness { value, highest } => t_args(
-            if *highest { "net-why-highest-betweenness" } else { "net-why-betweenness" },
-            &[("value", format_fixed(*value, 2).into())],
-        ),
-        ConnectorReason::LowConstraint { value } => t_args("net-why-low-constraint", &[("value", format_fixed(*value, 2).into())]),
-        ConnectorReason::MidLevel => t("net-why-mid-level"),
-    }
-}
-
 /// One statement of the health summary as a sentence.
 pub fn summary_text(line: &SummaryLine) -> String {
     use SummaryLine::*;
@@ -222,4 +216,190 @@ pub fn summary_text(line: &SummaryLine) -> String {
         }
         MissingSectors { sectors: s } => t_args("net-sum-missing", &[("count", s.len().into()), ("sectors", sectors(s))]),
     }
+}
+
+/// A network form's field as its label names it, in the reader's language.
+pub fn field_name(field: NetworkField) -> String {
+    match field {
+        NetworkField::Name => t("net-field-name"),
+        NetworkField::Sector => t("net-field-sector"),
+        NetworkField::Tags => t("net-field-tags"),
+        NetworkField::Organization => t("net-field-organization"),
+        NetworkField::Role => t("net-field-role"),
+        NetworkField::Level => t("net-field-level"),
+        NetworkField::From => t("net-field-from"),
+        NetworkField::To => t("net-field-to"),
+        NetworkField::Kind => t("net-field-kind"),
+        NetworkField::Trust => t("net-field-trust"),
+        NetworkField::Note => t("net-field-note"),
+        NetworkField::WorksWith(n) => t_args("net-field-works-with", &[("n", n.into())]),
+        NetworkField::WorksWithOrganization(n) => t_args("net-field-works-with-org", &[("n", n.into())]),
+        NetworkField::Record => t("net-field-record"),
+    }
+}
+
+/// A person or an organization named by id ("the person “ana”").
+fn node_words(node: &NodeRef) -> String {
+    match node {
+        NodeRef::Person(id) => t_args("net-node-person", &[("id", id.clone().into())]),
+        NodeRef::Organization(id) => t_args("net-node-organization", &[("id", id.clone().into())]),
+    }
+}
+
+/// Why a network edit was refused, as a sentence in the reader's language.
+pub fn edit_error_text(error: &NetworkEditError) -> String {
+    match error {
+        NetworkEditError::Invalid { field, problem } => {
+            let name: Arg = field_name(*field).into();
+            match problem {
+                NetworkProblem::Field(FieldProblem::Required) => t_args("problem-required", &[("field", name)]),
+                NetworkProblem::Field(FieldProblem::TooLong { length, max }) => {
+                    t_args("problem-too-long", &[("field", name), ("length", (*length).into()), ("max", (*max).into())])
+                }
+                NetworkProblem::Field(other) => crate::plan::field_problem(&field.label(), other),
+                NetworkProblem::ControlCharacters => t_args("net-problem-control", &[("field", name)]),
+                NetworkProblem::TooManyTags { count, max } => {
+                    t_args("net-problem-too-many-tags", &[("count", (*count).into()), ("max", (*max).into())])
+                }
+                NetworkProblem::TrustOutOfRange { found } => t_args("net-problem-trust", &[("found", (*found).into())]),
+                NetworkProblem::MixedTie => t("net-problem-mixed-tie"),
+                NetworkProblem::TieToItself => t("net-problem-tie-to-itself"),
+                NetworkProblem::ColleagueNeedsName => t_args("net-problem-colleague-needs-name", &[("field", name)]),
+                NetworkProblem::ColleagueIsSelf => t_args("net-problem-colleague-is-self", &[("field", name)]),
+                NetworkProblem::NoSuchOrganization { .. } => t("net-problem-no-such-organization"),
+                NetworkProblem::NoSuchEnd { .. } => t_args("net-problem-no-such-end", &[("field", name)]),
+            }
+        }
+        NetworkEditError::UnknownOrganization(_) => t("net-error-unknown-organization"),
+        NetworkEditError::UnknownPerson(_) => t("net-error-unknown-person"),
+        NetworkEditError::UnknownTie(_) => t("net-error-unknown-tie"),
+        NetworkEditError::MergeWithItself => t("net-error-merge-with-itself"),
+    }
+}
+
+/// A sector as a brokerage reason names it; `None`: people without an organization.
+fn group(sector: Option<Sector>) -> Arg {
+    sector.map_or_else(|| t("net-group-none"), sector_word).into()
+}
+
+/// Why someone is a connector (the connectors list and the summary).
+pub fn reason(r: &ConnectorReason) -> String {
+    match r {
+        ConnectorReason::LinksSectors { sectors: s } => t_args("net-why-sectors", &[("count", s.len().into()), ("sectors", sectors(s))]),
+        ConnectorReason::Betweenness { value, highest } => t_args(
+            if *highest { "net-why-highest-betweenness" } else { "net-why-betweenness" },
+            &[("value", format_fixed(*value, 2).into())],
+        ),
+        ConnectorReason::LowConstraint { value } => t_args("net-why-low-constraint", &[("value", format_fixed(*value, 2).into())]),
+        ConnectorReason::MidLevel => t("net-why-mid-level"),
+        ConnectorReason::LinksOrganizations { count } => t_args("net-why-organizations", &[("count", (*count).into())]),
+        ConnectorReason::Liaison { paths, between, and } => {
+            t_args("net-why-liaison", &[("paths", (*paths).into()), ("a", group(*between)), ("b", group(*and))])
+        }
+        ConnectorReason::Itinerant { paths, within } => t_args("net-why-itinerant", &[("paths", (*paths).into()), ("group", group(*within))]),
+        ConnectorReason::Represents { paths, own, towards } => {
+            t_args("net-why-represents", &[("paths", (*paths).into()), ("own", group(*own)), ("other", group(*towards))])
+        }
+        ConnectorReason::Gatekeeper { paths, own, from } => {
+            t_args("net-why-gatekeeper", &[("paths", (*paths).into()), ("own", group(*own)), ("other", group(*from))])
+        }
+        ConnectorReason::MidLevelStaff => t("net-why-mid-level-staff"),
+        ConnectorReason::JuniorStaff => t("net-why-junior-staff"),
+    }
+}
+
+/// A measure the analysis could not compute as asked, as a sentence.
+pub fn warning_text(w: &AnalysisWarning) -> String {
+    let metric = |graph: &'static str, m: &MetricWarning| match m {
+        MetricWarning::WeightedBetweennessUnweighted { length } => {
+            t_args("net-warning-weighted", &[("graph", graph.into()), ("length", format_fixed(*length, 2).into())])
+        }
+        MetricWarning::EigenvectorNotConverged { iterations } => {
+            t_args("net-warning-eigenvector", &[("graph", graph.into()), ("iterations", (*iterations).into())])
+        }
+    };
+    match w {
+        AnalysisWarning::People(m) => metric("people", m),
+        AnalysisWarning::Organizations(m) => metric("organizations", m),
+        AnalysisWarning::TooManyCliques { limit } => t_args("net-warning-cliques", &[("limit", (*limit).into())]),
+    }
+}
+
+/// Why a network could not be analyzed or applied (a whole-network check).
+pub fn network_error_text(e: &NetworkError) -> String {
+    let text = |s: &str| -> Arg { s.to_owned().into() };
+    match e {
+        NetworkError::DuplicateOrganization { id } => t_args("net-check-duplicate-organization", &[("id", text(id))]),
+        NetworkError::DuplicatePerson { id } => t_args("net-check-duplicate-person", &[("id", text(id))]),
+        NetworkError::UnknownOrganization { person, organization } => {
+            t_args("net-check-unknown-organization", &[("person", text(person)), ("organization", text(organization))])
+        }
+        NetworkError::UnknownEndpoint { tie, endpoint } => {
+            t_args("net-check-unknown-end", &[("tie", (*tie).into()), ("end", node_words(endpoint).into())])
+        }
+        NetworkError::TrustOutOfRange { tie, found } => t_args("net-check-trust", &[("tie", (*tie).into()), ("found", (*found).into())]),
+        NetworkError::SelfTie { tie, endpoint } => {
+            t_args("net-check-self-tie", &[("tie", (*tie).into()), ("end", node_words(endpoint).into())])
+        }
+        NetworkError::MixedTie { tie, from, to } => t_args(
+            "net-check-mixed-tie",
+            &[("tie", (*tie).into()), ("from", node_words(from).into()), ("to", node_words(to).into())],
+        ),
+    }
+}
+
+/// What is wrong in an imported file, without where.
+fn import_reason_text(r: &ImportReason) -> String {
+    let s = |v: &str| -> Arg { v.to_owned().into() };
+    match r {
+        ImportReason::NotUtf8 => t("net-imp-not-utf8"),
+        ImportReason::BadCsv { detail } => t_args("net-imp-bad-csv", &[("detail", s(detail))]),
+        ImportReason::Empty => t("net-imp-empty"),
+        ImportReason::HeaderNeedsIdOrName => t("net-imp-header-id-name"),
+        ImportReason::HeaderNeedsFromTo => t("net-imp-header-from-to"),
+        ImportReason::IdOrNameRequired => t("net-imp-id-or-name"),
+        ImportReason::UsedTwice { id, first_line } => t_args("net-imp-used-twice", &[("id", s(id)), ("first", (*first_line).into())]),
+        ImportReason::NoSuchOrganization { name } => t_args("net-imp-no-organization", &[("name", s(name))]),
+        ImportReason::NoSuchNode { name, nodes_file } => t_args("net-imp-no-node", &[("name", s(name)), ("nodes_file", s(nodes_file))]),
+        ImportReason::NoSuchNodeId { id } => t_args("net-imp-no-node-id", &[("id", s(id))]),
+        ImportReason::EmptyCell => t("net-imp-empty-cell"),
+        ImportReason::MixedTie { from, to } => t_args("net-imp-mixed-tie", &[("from", node_words(from).into()), ("to", node_words(to).into())]),
+        ImportReason::SelfTie { node } => t_args("net-imp-self-tie", &[("node", node_words(node).into())]),
+        ImportReason::NotATrust { found } => t_args("net-imp-trust", &[("found", s(found))]),
+        ImportReason::NotTrueOrFalse { found } => t_args("net-imp-true-false", &[("found", s(found))]),
+        ImportReason::UnknownKind { found } => t_args("net-imp-kind", &[("found", s(found))]),
+        ImportReason::UnknownSector { found } => t_args("net-imp-sector", &[("found", s(found))]),
+        ImportReason::UnknownLevel { found } => t_args("net-imp-level", &[("found", s(found))]),
+        ImportReason::TooLong { length, max } => t_args("net-imp-too-long", &[("length", (*length).into()), ("max", (*max).into())]),
+        ImportReason::ControlCharacters => t("net-imp-control"),
+        ImportReason::NodeNeedsId => t("net-imp-node-needs-id"),
+        ImportReason::NotGraphMl => t("net-imp-not-graphml"),
+        ImportReason::NotGexf => t("net-imp-not-gexf"),
+        ImportReason::NoGraph => t("net-imp-no-graph"),
+        ImportReason::BadXml { detail } => t_args("net-imp-bad-xml", &[("detail", s(detail))]),
+        ImportReason::UnmatchedEndTag => t("net-imp-unmatched-end"),
+        ImportReason::UnknownEntity => t("net-imp-unknown-entity"),
+        ImportReason::UnclosedElements => t("net-imp-unclosed"),
+        ImportReason::NoXmlElement => t("net-imp-no-element"),
+        ImportReason::BadAttribute { detail } => t_args("net-imp-bad-attribute", &[("detail", s(detail))]),
+        ImportReason::KumuNeedsElements => t("net-imp-kumu-elements"),
+        ImportReason::OnlyEdgeListTakesSecond => t("net-imp-second-file"),
+        ImportReason::BadJson { detail } => t_args("net-imp-bad-json", &[("detail", s(detail))]),
+        ImportReason::Network(e) => network_error_text(e),
+    }
+}
+
+/// One problem of an import, naming the file, the line and the field.
+pub fn import_problem_text(p: &ImportProblem) -> String {
+    let mut place = vec![p.file.clone()];
+    if let Some(line) = p.line {
+        place.push(t_args("net-file-line", &[("line", line.into())]));
+    }
+    if let Some(field) = &p.field {
+        place.push(t_args("net-file-field", &[("field", field.clone().into())]));
+    }
+    if let Some(column) = p.column {
+        place.push(t_args("net-file-column", &[("column", column.into())]));
+    }
+    t_args("net-file-problem", &[("place", place.join(", ").into()), ("reason", import_reason_text(&p.reason).into())])
 }

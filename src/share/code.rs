@@ -3,9 +3,9 @@
 //! WebCrypto's PBKDF2 (native speed, even in a phone); the ticket format and
 //! the code itself are `constellation_core::room_code`.
 
-use constellation_core::link::RoomLink;
+use constellation_core::link::{LinkError, RoomLink};
 use constellation_core::room_code::{
-    open_ticket, seal_ticket, RoomCode, WithdrawKey, KDF_ITERATIONS, TICKET_LIFETIME_SECONDS, WITHDRAW_DIGEST_HEADER,
+    open_ticket, CodeError, seal_ticket, RoomCode, WithdrawKey, KDF_ITERATIONS, TICKET_LIFETIME_SECONDS, WITHDRAW_DIGEST_HEADER,
     WITHDRAW_KEY_HEADER,
 };
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
@@ -14,8 +14,58 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::random_bytes;
-use crate::i18n::{format_date_time, t, t_args};
+use crate::i18n::{format_date_time, link_error, t, t_args};
 use crate::tr;
+
+/// Why a room code could not be made, withdrawn or opened. Kept as a value
+/// and worded when shown, so a message on screen re-words when the language
+/// changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeProblem {
+    /// The relay could not be reached.
+    NoRelay,
+    /// No room has this code (unknown or expired).
+    NoSuch,
+    /// The relay is limiting this network's attempts.
+    TooMany,
+    /// This browser has no WebCrypto (the page is not served over HTTPS).
+    NoCrypto,
+    /// The relay refused, in its own words.
+    Relay(String),
+    /// The code or its ticket does not open a room.
+    Code(CodeError),
+}
+
+/// A room code problem in the current language (reactive).
+pub fn code_problem_text(problem: &CodeProblem) -> String {
+    match problem {
+        CodeProblem::NoRelay => t("code-no-relay"),
+        CodeProblem::NoSuch => t("code-no-such"),
+        CodeProblem::TooMany => t("code-too-many"),
+        CodeProblem::NoCrypto => t("code-no-crypto"),
+        CodeProblem::Relay(said) => t_args("code-relay-refused", &[("said", said.clone().into())]),
+        CodeProblem::Code(CodeError::BadCode { found }) => t_args("code-bad", &[("found", found.clone().into())]),
+        CodeProblem::Code(CodeError::WrongCode) => t("code-wrong"),
+        CodeProblem::Code(CodeError::BadTicket(e)) => t_args("code-bad-ticket", &[("error", link_error(e).into())]),
+    }
+}
+
+/// Why the start page could not join: a pasted link or a typed code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JoinError {
+    Link(LinkError),
+    Code(CodeProblem),
+}
+
+impl JoinError {
+    /// The words in the current language (reactive).
+    pub fn text(&self) -> String {
+        match self {
+            JoinError::Link(e) => link_error(e),
+            JoinError::Code(p) => code_problem_text(p),
+        }
+    }
+}
 
 /// A code made in this page, with when it expires and its withdraw key.
 type Made = (RoomCode, f64, WithdrawKey);
@@ -44,7 +94,7 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
         });
     });
     let (withdrawing, set_withdrawing) = signal(false);
-    let (error, set_error) = signal(None::<String>);
+    let (error, set_error) = signal(None::<CodeProblem>);
     let make = move |_| {
         let target = if for_edit.get_untracked() { link.clone() } else { link.view_only() };
         set_busy.set(true);
@@ -74,7 +124,7 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
             <button type="button" on:click=make disabled=busy>
                 {move || if busy.get() { t("code-making") } else { t("code-make") }}
             </button>
-            <p class="error" role="alert">{move || error.get()}</p>
+            <p class="error" role="alert">{move || error.get().map(|e| code_problem_text(&e))}</p>
             {move || made.get().map(|(room_code, until, key)| {
                 let code = room_code.display();
                 let copied = code.clone();
@@ -116,7 +166,7 @@ pub fn RoomCodePanel(link: RoomLink, set_status: WriteSignal<String>) -> impl In
 
 /// Stores a ticket for `link` under a fresh code; returns the code and the
 /// key that withdraws it (the relay gets only the key's digest).
-async fn make_code(link: &RoomLink) -> Result<(RoomCode, WithdrawKey), String> {
+async fn make_code(link: &RoomLink) -> Result<(RoomCode, WithdrawKey), CodeProblem> {
     // A lookup name already in use is answered 409: draw another code.
     for _ in 0..5 {
         let code = RoomCode::from_random(random_bytes());
@@ -127,50 +177,55 @@ async fn make_code(link: &RoomLink) -> Result<(RoomCode, WithdrawKey), String> {
         match fetch("PUT", &format!("/api/room-codes/{}", code.lookup()), &headers, Some(&ticket)).await {
             Ok((201, _)) => return Ok((code, withdraw)),
             Ok((409, _)) => continue,
-            Ok((429, _)) => return Err(t("code-too-many")),
-            Ok((_, body)) => return Err(String::from_utf8_lossy(&body).trim().to_owned()),
-            Err(_) => return Err(t("code-no-relay")),
+            Ok((429, _)) => return Err(CodeProblem::TooMany),
+            Ok((_, body)) => return Err(relay_said(&body)),
+            Err(_) => return Err(CodeProblem::NoRelay),
         }
     }
-    Err(t("code-no-relay"))
+    Err(CodeProblem::NoRelay)
 }
 
 /// Withdraws a code made here: it opens nothing any more. A code already
 /// gone (expired, or withdrawn from another tab) counts as withdrawn.
-async fn withdraw_code(code: &RoomCode, key: &WithdrawKey) -> Result<(), String> {
+async fn withdraw_code(code: &RoomCode, key: &WithdrawKey) -> Result<(), CodeProblem> {
     let headers = [(WITHDRAW_KEY_HEADER, key.to_hex())];
     match fetch("DELETE", &format!("/api/room-codes/{}", code.lookup()), &headers, None).await {
         Ok((204 | 404, _)) => Ok(()),
-        Ok((429, _)) => Err(t("code-too-many")),
-        Ok((_, body)) => Err(String::from_utf8_lossy(&body).trim().to_owned()),
-        Err(_) => Err(t("code-no-relay")),
+        Ok((429, _)) => Err(CodeProblem::TooMany),
+        Ok((_, body)) => Err(relay_said(&body)),
+        Err(_) => Err(CodeProblem::NoRelay),
     }
+}
+
+/// The relay's own words for a refusal.
+fn relay_said(body: &[u8]) -> CodeProblem {
+    CodeProblem::Relay(String::from_utf8_lossy(body).trim().to_owned())
 }
 
 /// Fetches and opens the ticket of a typed code: the room link it stands for.
-pub async fn open_code(code: RoomCode) -> Result<RoomLink, String> {
+pub async fn open_code(code: RoomCode) -> Result<RoomLink, CodeProblem> {
     let ticket = match fetch("GET", &format!("/api/room-codes/{}", code.lookup()), &[], None).await {
         Ok((200, ticket)) => ticket,
-        Ok((404, _)) => return Err(t("code-no-such")),
-        Ok((429, _)) => return Err(t("code-too-many")),
-        Ok((_, body)) => return Err(String::from_utf8_lossy(&body).trim().to_owned()),
-        Err(_) => return Err(t("code-no-relay")),
+        Ok((404, _)) => return Err(CodeProblem::NoSuch),
+        Ok((429, _)) => return Err(CodeProblem::TooMany),
+        Ok((_, body)) => return Err(relay_said(&body)),
+        Err(_) => return Err(CodeProblem::NoRelay),
     };
     let key = derive_key(&code).await?;
-    open_ticket(&code, &key, &ticket).map_err(|e| e.to_string())
+    open_ticket(&code, &key, &ticket).map_err(CodeProblem::Code)
 }
 
 /// PBKDF2-HMAC-SHA256 of the code with WebCrypto.
-async fn derive_key(code: &RoomCode) -> Result<[u8; 32], String> {
-    let no_crypto = |_| t("code-no-crypto");
+async fn derive_key(code: &RoomCode) -> Result<[u8; 32], CodeProblem> {
+    let no_crypto = |_| CodeProblem::NoCrypto;
     let window: JsValue = window().into();
     let subtle = Reflect::get(&Reflect::get(&window, &"crypto".into()).map_err(no_crypto)?, &"subtle".into()).map_err(no_crypto)?;
     if subtle.is_undefined() {
-        return Err(t("code-no-crypto"));
+        return Err(CodeProblem::NoCrypto);
     }
-    let call = |name: &str, args: &Array| -> Result<JsFuture, String> {
-        let f: Function = Reflect::get(&subtle, &name.into()).map_err(no_crypto)?.dyn_into().map_err(|_| t("code-no-crypto"))?;
-        let promise: Promise = Reflect::apply(&f, &subtle, args).map_err(no_crypto)?.dyn_into().map_err(|_| t("code-no-crypto"))?;
+    let call = |name: &str, args: &Array| -> Result<JsFuture, CodeProblem> {
+        let f: Function = Reflect::get(&subtle, &name.into()).map_err(no_crypto)?.dyn_into().map_err(|_| CodeProblem::NoCrypto)?;
+        let promise: Promise = Reflect::apply(&f, &subtle, args).map_err(no_crypto)?.dyn_into().map_err(|_| CodeProblem::NoCrypto)?;
         Ok(JsFuture::from(promise))
     };
     let password = Uint8Array::from(code.kdf_password().as_bytes());
@@ -184,7 +239,7 @@ async fn derive_key(code: &RoomCode) -> Result<[u8; 32], String> {
     set("salt", &Uint8Array::from(code.kdf_salt().as_slice()))?;
     set("iterations", &JsValue::from_f64(f64::from(KDF_ITERATIONS)))?;
     let bits = call("deriveBits", &Array::of3(&params, &base, &JsValue::from_f64(256.0)))?.await.map_err(no_crypto)?;
-    Uint8Array::new(&bits).to_vec().try_into().map_err(|_| t("code-no-crypto"))
+    Uint8Array::new(&bits).to_vec().try_into().map_err(|_| CodeProblem::NoCrypto)
 }
 
 /// A same-origin request with extra `headers`: (status, body).

@@ -9,11 +9,11 @@
 mod code;
 mod name;
 
-pub use code::{open_code, RoomCodePanel};
+pub use code::{code_problem_text, open_code, CodeProblem, JoinError, RoomCodePanel};
 pub use name::NameGate;
 
 use constellation_core::link::{Access, RoomLink, Section};
-use constellation_core::share::{embed_snippet, qr_svg, EmbedTarget};
+use constellation_core::share::{embed_snippet_titled, qr_svg, EmbedTarget, QrError};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -38,7 +38,9 @@ pub fn QrCode(#[prop(into)] text: Signal<String>, #[prop(into)] label: Signal<St
             }
             .into_any()
         }
-        Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
+        Err(QrError::TooLong { len }) => {
+            view! { <p class="error">{move || t_args("share-qr-too-long", &[("length", len.into())])}</p> }.into_any()
+        }
     }
 }
 
@@ -243,7 +245,12 @@ fn EmbedSection(link: RoomLink, origin: String, set_status: WriteSignal<String>)
                 None => EmbedTarget::Network,
             },
         };
-        embed_snippet(&origin, &link, &target)
+        let title = match &target {
+            EmbedTarget::Network => t("share-embed-network"),
+            EmbedTarget::Goal { title, .. } => t_args("share-embed-goal", &[("title", title.clone().into())]),
+            EmbedTarget::Accountability => t("share-embed-accountability"),
+        };
+        embed_snippet_titled(&origin, &link, &target, &title)
     });
     view! {
         <section class="share-section" aria-labelledby="share-embed-heading">

@@ -647,11 +647,13 @@ pub fn parse_files(
     format: constellation_core::network::files::NetworkFormat,
     main: (&str, &str),
     companion: Option<(&str, &str)>,
-) -> Result<String, Vec<String>> {
-    use constellation_core::network::files::{import, SourceFile};
-    let network = import(format, SourceFile::new(main.0, main.1), companion.map(|(n, t)| SourceFile::new(n, t)))
-        .map_err(|list| list.iter().map(|p| p.to_string()).collect::<Vec<_>>())?;
-    serde_json::to_string(&network).map_err(|e| vec![e.to_string()])
+) -> Result<String, Vec<constellation_core::network::files::ImportProblem>> {
+    use constellation_core::network::files::{import, ImportProblem, ImportReason, SourceFile};
+    let network = import(format, SourceFile::new(main.0, main.1), companion.map(|(n, t)| SourceFile::new(n, t)))?;
+    serde_json::to_string(&network).map_err(|e| {
+        let reason = ImportReason::BadJson { detail: e.to_string() };
+        vec![ImportProblem { file: main.0.to_string(), line: None, field: None, column: None, reason }]
+    })
 }
 
 /// Each node's radius on screen: the metric relative to the largest shown.
@@ -858,10 +860,13 @@ mod tests {
         assert_eq!(serde_json::from_str::<Network>(&json).unwrap(), direct);
         let bad = "from,to,trust\nAna,Ben,9\n";
         let problems = parse_files(NetworkFormat::EdgeList, ("ties.csv", bad), None).unwrap_err();
-        let expected: Vec<String> =
-            import(NetworkFormat::EdgeList, SourceFile::new("ties.csv", bad), None).unwrap_err().iter().map(|p| p.to_string()).collect();
+        let expected = import(NetworkFormat::EdgeList, SourceFile::new("ties.csv", bad), None).unwrap_err();
         assert_eq!(problems, expected);
-        assert!(problems[0].contains("ties.csv") && problems[0].contains('2'), "{problems:?}");
+        assert_eq!((problems[0].file.as_str(), problems[0].line, problems[0].field.as_deref()), ("ties.csv", Some(2), Some("trust")));
+        // They cross to the page as JSON, structured.
+        let back: Vec<constellation_core::network::files::ImportProblem> =
+            serde_json::from_str(&crate::map_js::problems_json(&problems)).unwrap();
+        assert_eq!(back, expected);
     }
 
     #[test]

@@ -19,7 +19,8 @@
 //! `{ type: "map-png", blob }`; `{ type: "map-whatif", ask, whatIf: string
 //! }` (the `WhatIf` as JSON, ids `o<i>`/`p<k>` as in `wire::Request::to_network`)
 //! or `{ type: "map-whatif", ask, message }`; `{ type: "map-parsed", ask,
-//! network: string }` (JSON) or `{ type: "map-parsed", ask, problems: string[] }`;
+//! network: string }` (JSON) or `{ type: "map-parsed", ask, problems: string }`
+//! (JSON: `ImportProblem`s, structured);
 //! `{ type: "map-error", message }`.
 
 use js_sys::{Array, Float32Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
@@ -27,6 +28,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::map::{FrameOut, Graph, Look, View};
 use crate::wire::PROTOCOL;
+use constellation_core::network::files::ImportProblem;
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
@@ -256,23 +258,37 @@ pub fn answer_parse(msg: &JsValue) -> JsValue {
             let companion = text("companionName").zip(text("companionText"));
             crate::map::parse_files(format, (&main_name, &main_text), companion.as_ref().map(|(n, t)| (n.as_str(), t.as_str())))
         }
-        Err(e) => Err(vec![format!("the import's format could not be read: {e}")]),
+        Err(e) => Err(vec![wire_problem(&text("mainName").unwrap_or_default(), e)]),
     };
     let obj = message("map-parsed");
     set(&obj, "ask", &get(msg, "ask"));
     match result {
         Ok(json) => set(&obj, "network", &JsValue::from_str(&json)),
-        Err(problems) => set(&obj, "problems", &problems.iter().map(|p| JsValue::from_str(p)).collect::<Array>()),
+        Err(problems) => set(&obj, "problems", &JsValue::from_str(&problems_json(&problems))),
     }
     obj.into()
 }
 
-/// Reads a "map-parsed" answer: (ask, the network or its problems in words).
-pub fn read_parsed(msg: &JsValue) -> Option<(u32, Result<constellation_core::network::Network, Vec<String>>)> {
+/// An import's problems as they cross to the page: JSON, structured (file,
+/// line, field, reason), so the page words them in its language.
+pub fn problems_json(problems: &[ImportProblem]) -> String {
+    serde_json::to_string(problems).unwrap_or_else(|_| "[]".into())
+}
+
+/// A message between the page and the worker that could not be read, as an
+/// import problem of the file.
+fn wire_problem(file: &str, e: serde_json::Error) -> ImportProblem {
+    let reason = constellation_core::network::files::ImportReason::BadJson { detail: e.to_string() };
+    ImportProblem { file: file.to_string(), line: None, field: None, column: None, reason }
+}
+
+/// Reads a "map-parsed" answer: (ask, the network or its problems).
+pub fn read_parsed(msg: &JsValue) -> Option<(u32, Result<constellation_core::network::Network, Vec<ImportProblem>>)> {
     let ask = get(msg, "ask").as_f64()? as u32;
     let answer = match get(msg, "network").as_string() {
-        Some(json) => serde_json::from_str(&json).map_err(|e| vec![format!("the import answered in a form the page cannot read: {e}")]),
-        None => Err(get(msg, "problems").dyn_into::<Array>().map(|a| a.iter().filter_map(|p| p.as_string()).collect()).unwrap_or_default()),
+        Some(json) => serde_json::from_str(&json).map_err(|e| vec![wire_problem("", e)]),
+        None => Err(serde_json::from_str(&get(msg, "problems").as_string().unwrap_or_default())
+            .unwrap_or_else(|e| vec![wire_problem("", e)])),
     };
     Some((ask, answer))
 }

@@ -21,7 +21,7 @@ use constellation_core::network::{
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; both sides check it.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// A person without an organization, in [`Request::person_org`].
 pub const NO_ORG: u32 = u32::MAX;
@@ -274,7 +274,8 @@ pub struct ConnectorDigest {
     pub node: u32,
     pub score: f64,
     pub mid_level: bool,
-    pub reasons: Vec<String>,
+    /// Structured (numbers as numbers); the page words them in its language.
+    pub reasons: Vec<constellation_core::network::summary::ConnectorReason>,
 }
 
 /// The small, structured part of an answer.
@@ -282,7 +283,8 @@ pub struct ConnectorDigest {
 pub struct Digest {
     /// The health summary's statements (the page writes them in its language).
     pub summary: Vec<constellation_core::network::summary::SummaryLine>,
-    pub warnings: Vec<String>,
+    /// Measures that could not be computed (the page words them).
+    pub warnings: Vec<constellation_core::network::AnalysisWarning>,
     pub connectors: Vec<ConnectorDigest>,
     /// Each heterarchy's organizations, as node numbers.
     pub heterarchies: Vec<Vec<u32>>,

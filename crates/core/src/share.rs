@@ -92,12 +92,19 @@ pub fn embed_url(origin: &str, link: &RoomLink, target: &EmbedTarget) -> String 
     url
 }
 
-/// The `<iframe>` to paste into another page to show `target`.
+/// The `<iframe>` to paste into another page to show `target`, titled in
+/// English (see [`embed_snippet_titled`] for the reader's language).
 pub fn embed_snippet(origin: &str, link: &RoomLink, target: &EmbedTarget) -> String {
+    embed_snippet_titled(origin, link, target, &target.title())
+}
+
+/// The `<iframe>` to paste into another page to show `target`, with `title`
+/// (the frame's accessible name, in the language the app is shown in).
+pub fn embed_snippet_titled(origin: &str, link: &RoomLink, target: &EmbedTarget, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" style=\"border:0\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>",
         escape_attribute(&embed_url(origin, link, target)),
-        escape_attribute(&target.title()),
+        escape_attribute(title),
     )
 }
 
@@ -162,5 +169,9 @@ mod tests {
         assert!(snippet.contains("title=\"Goal: Clean &quot;river&quot; &lt;now&gt;\""), "{snippet}");
         assert!(!snippet.contains("w="), "an embed never carries the write key: {snippet}");
         assert!(embed_snippet("https://c.example", &link, &EmbedTarget::Accountability).contains("/accountability#k="));
+        // The app gives the title in its reader's language.
+        let titled = embed_snippet_titled("https://c.example", &link, &goal, "Objectif : « rivière » & <co>");
+        assert!(titled.contains("title=\"Objectif : « rivière » &amp; &lt;co&gt;\""), "{titled}");
+        assert!(titled.contains(&format!("/embed/{}/goal/g1#k={key}", link.room)), "{titled}");
     }
 }

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use constellation_core::network::files::{
     export, export_edge_list, export_gexf, export_graphml, export_json, export_kumu, import,
-    import_edge_list, import_gexf, import_graphml, import_json, import_kumu, ImportProblem,
+    import_edge_list, import_gexf, import_graphml, import_json, import_kumu, ImportProblem, ImportReason,
     NetworkFormat, SourceFile, MAX_PROBLEMS,
 };
 use constellation_core::network::{
@@ -212,19 +212,42 @@ fn a_bad_edge_list_names_every_problem_and_yields_nothing() {
     let nodes = "id,name,type,organization,sector\nana,Ana,person,city,\nben,Ben,person,nowhere,\ncity,City,organization,,space\n";
     let problems =
         import_edge_list(file("edges.csv", edges), Some(file("nodes.csv", nodes))).unwrap_err();
+    let at = |file: &str, line: usize, field: Option<&str>, reason: ImportReason| ImportProblem {
+        file: file.into(),
+        line: Some(line),
+        field: field.map(Into::into),
+        column: None,
+        reason,
+    };
+    let found = |s: &str| s.to_string();
     assert_eq!(
-        messages(&problems),
+        problems,
         [
-            "nodes.csv, line 4, sector: unknown sector \"space\" (government, business, civil society or other)",
-            "nodes.csv, line 3, organization: no organization with id or name \"nowhere\" in this file",
-            "edges.csv, line 2, trust: must be a whole number from 1 to 5, found \"9\"",
-            "edges.csv, line 3, to: is empty",
-            "edges.csv, line 4, to: no node with id or name \"zed\" in nodes.csv",
-            "edges.csv, line 5: a tie joins two people or two organizations, not person \"ana\" and organization \"city\"",
-            "edges.csv, line 6: a tie must join two different nodes, found person \"ben\" at both ends",
-            "edges.csv, line 7, trust: must be a whole number from 1 to 5, found \"2.5\"",
-            "edges.csv, line 7, kind: unknown kind \"likes\" (collaborates, knows, funds, governs or other)",
+            at("nodes.csv", 4, Some("sector"), ImportReason::UnknownSector { found: found("space") }),
+            at("nodes.csv", 3, Some("organization"), ImportReason::NoSuchOrganization { name: found("nowhere") }),
+            at("edges.csv", 2, Some("trust"), ImportReason::NotATrust { found: found("9") }),
+            at("edges.csv", 3, Some("to"), ImportReason::EmptyCell),
+            at(
+                "edges.csv",
+                4,
+                Some("to"),
+                ImportReason::NoSuchNode { name: found("zed"), nodes_file: found("nodes.csv") }
+            ),
+            at(
+                "edges.csv",
+                5,
+                None,
+                ImportReason::MixedTie { from: NodeRef::person("ana"), to: NodeRef::organization("city") }
+            ),
+            at("edges.csv", 6, None, ImportReason::SelfTie { node: NodeRef::person("ben") }),
+            at("edges.csv", 7, Some("trust"), ImportReason::NotATrust { found: found("2.5") }),
+            at("edges.csv", 7, Some("kind"), ImportReason::UnknownKind { found: found("likes") }),
         ]
+    );
+    // The command line's English words name the file, line and field.
+    assert_eq!(
+        messages(&problems)[4],
+        "edges.csv, line 4, to: no node with id or name \"zed\" in nodes.csv"
     );
     let nodes_dup = "id,name\na,A\na,B\n";
     let problems =
@@ -285,9 +308,7 @@ fn bad_json_and_xml_name_the_line() {
     );
     let problems = import_json(file("n.json", r#"{"people":[{"id":"a","name":"A"},{"id":"b","name":"B"}],"ties":[{"from":{"person":"a"},"to":{"person":"b"},"kind":"knows","trust":7}]}"#)).unwrap_err();
     assert!(
-        problems[0]
-            .reason
-            .contains("tie 1: trust must be 1–5, found 7"),
+        matches!(&problems[0].reason, ImportReason::BadJson { detail } if detail.contains("tie 1: trust must be 1–5, found 7")),
         "{}",
         problems[0]
     );

@@ -5,7 +5,8 @@ use constellation_core::network::brokerage::{
     brokerage, brokered_group_pairs, Arcs, Role, RoleCounts,
 };
 use constellation_core::network::graph::Adjacency;
-use constellation_core::network::{analyze, AnalysisConfig, Network};
+use constellation_core::network::summary::ConnectorReason;
+use constellation_core::network::{analyze, AnalysisConfig, Network, Sector};
 use serde_json::json;
 
 fn counts(c: [u64; 5]) -> RoleCounts {
@@ -146,15 +147,39 @@ fn connectors_explain_themselves() {
     let top = &a.connectors[0];
     assert_eq!(top.person, "ana");
     assert!(top.mid_level);
+    let r = &top.reasons;
+    assert_eq!(r.len(), 6, "{r:?}");
     assert_eq!(
-        top.reasons,
-        vec![
-            "links 3 sectors (government, business and civil society)".to_string(),
-            "liaison on 2 paths between business and civil society".to_string(),
-            "links 3 organizations".to_string(),
-            "highest betweenness in the network (0.80)".to_string(),
-            "low constraint 0.33".to_string(),
-            "mid-level staff".to_string(),
+        r[0],
+        ConnectorReason::LinksSectors { sectors: vec![Sector::Government, Sector::Business, Sector::CivilSociety] }
+    );
+    assert_eq!(
+        r[1],
+        ConnectorReason::Liaison { paths: 2, between: Some(Sector::Business), and: Some(Sector::CivilSociety) }
+    );
+    assert_eq!(r[2], ConnectorReason::LinksOrganizations { count: 3 });
+    assert!(
+        matches!(r[3], ConnectorReason::Betweenness { value, highest: true } if (value - 0.8).abs() < 0.005),
+        "{:?}",
+        r[3]
+    );
+    assert!(
+        matches!(r[4], ConnectorReason::LowConstraint { value } if (value - 0.33).abs() < 0.005),
+        "{:?}",
+        r[4]
+    );
+    assert_eq!(r[5], ConnectorReason::MidLevelStaff);
+    // The command line's English words.
+    let words: Vec<String> = r.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        words,
+        [
+            "links 3 sectors (government, business and civil society)",
+            "liaison on 2 paths between business and civil society",
+            "links 3 organizations",
+            "highest betweenness in the network (0.80)",
+            "low constraint 0.33",
+            "mid-level staff",
         ]
     );
     // Everyone who brokers anything is listed, best first, ties broken by id.
@@ -163,10 +188,10 @@ fn connectors_explain_themselves() {
     assert!(a.connectors[1]
         .reasons
         .iter()
-        .any(|r| r == "represents business towards government on 1 path"
-            || r == "gatekeeper for business from government on 1 path"));
+        .any(|r| *r == ConnectorReason::Represents { paths: 1, own: Some(Sector::Business), towards: Some(Sector::Government) }
+            || *r == ConnectorReason::Gatekeeper { paths: 1, own: Some(Sector::Business), from: Some(Sector::Government) }));
     assert!(a.connectors[2].mid_level, "junior staff are flagged too");
     assert!(a.connectors[2]
         .reasons
-        .contains(&"junior staff".to_string()));
+        .contains(&ConnectorReason::JuniorStaff));
 }

@@ -5,7 +5,40 @@ use constellation_core::network::{
     Colleague, Level, NetworkEditError, NetworkField, NewOrganization, NewPerson, NewTie, NodeRef,
     QuickEntry, Sector, SuggestionKind, TieKind,
 };
+use constellation_core::goals::FieldProblem;
+use constellation_core::network::NetworkProblem;
 use constellation_core::{ClientId, Room};
+
+fn invalid(field: NetworkField, problem: NetworkProblem) -> NetworkEditError {
+    NetworkEditError::Invalid { field, problem }
+}
+
+#[test]
+fn refused_quick_entries_say_which_colleague_and_why() {
+    let mut r = room(1);
+    let before = r.snapshot();
+    let err = r.quick_entry(QuickEntry::new(" ", "City Hall", vec![])).unwrap_err();
+    assert_eq!(err, invalid(NetworkField::Name, NetworkProblem::Field(FieldProblem::Required)));
+    let err = r
+        .quick_entry(QuickEntry::new(
+            "Ana",
+            "City Hall",
+            vec![Colleague::new("Ben", ""), Colleague::new("", "Bank")],
+        ))
+        .unwrap_err();
+    assert_eq!(err, invalid(NetworkField::WorksWith(2), NetworkProblem::ColleagueNeedsName));
+    let err = r
+        .quick_entry(QuickEntry::new("Ana", "City Hall", vec![Colleague::new("ana", "")]))
+        .unwrap_err();
+    assert_eq!(err, invalid(NetworkField::WorksWith(1), NetworkProblem::ColleagueIsSelf));
+    let mut q = QuickEntry::new("Ana", "City Hall", vec![Colleague::new("Ben", "")]);
+    q.trust = 0;
+    assert_eq!(
+        r.quick_entry(q).unwrap_err(),
+        invalid(NetworkField::Trust, NetworkProblem::TrustOutOfRange { found: 0 })
+    );
+    assert_eq!(r.snapshot(), before, "a refused quick entry changes nothing");
+}
 
 fn room(client: u64) -> Room {
     Room::new(ClientId::new(client).unwrap())
@@ -124,25 +157,58 @@ fn refused_edits_name_the_field_and_change_nothing() {
         })
         .unwrap_err();
     assert_eq!(err.field(), NetworkField::Name);
+    assert_eq!(err, invalid(NetworkField::Name, NetworkProblem::Field(FieldProblem::Required)));
+    // The English words stay for logs and the command line.
     assert_eq!(err.to_string(), "name: is required");
     let err = r
         .add_tie(tie(NodeRef::person(&a), NodeRef::person(&a), 3))
         .unwrap_err();
-    assert_eq!(err.field(), NetworkField::To);
+    assert_eq!(err, invalid(NetworkField::To, NetworkProblem::TieToItself));
     let err = r
         .add_tie(tie(NodeRef::person(&a), NodeRef::person("nobody"), 3))
         .unwrap_err();
+    assert_eq!(
+        err,
+        invalid(NetworkField::To, NetworkProblem::NoSuchEnd { end: NodeRef::person("nobody") })
+    );
     assert_eq!(err.to_string(), "to: there is no person \"nobody\"");
     let err = r
         .add_tie(tie(NodeRef::person(&a), NodeRef::organization("x"), 3))
         .unwrap_err();
-    assert_eq!(err.field(), NetworkField::To);
+    assert_eq!(err, invalid(NetworkField::To, NetworkProblem::MixedTie));
+    let err = r
+        .add_organization(NewOrganization {
+            name: "x".repeat(201),
+            sector: Sector::Business,
+            tags: vec![],
+        })
+        .unwrap_err();
+    assert_eq!(
+        err,
+        invalid(NetworkField::Name, NetworkProblem::Field(FieldProblem::TooLong { length: 201, max: 200 }))
+    );
+    let err = r
+        .add_organization(NewOrganization {
+            name: "Line\nbreak".into(),
+            sector: Sector::Business,
+            tags: vec![],
+        })
+        .unwrap_err();
+    assert_eq!(err, invalid(NetworkField::Name, NetworkProblem::ControlCharacters));
+    let err = r
+        .add_organization(NewOrganization {
+            name: "Tagged".into(),
+            sector: Sector::Business,
+            tags: (0..31).map(|i| format!("t{i}")).collect(),
+        })
+        .unwrap_err();
+    assert_eq!(err, invalid(NetworkField::Tags, NetworkProblem::TooManyTags { count: 31, max: 30 }));
     let b = person(&mut r, "Ben", None);
     let before_tie = r.snapshot();
     let err = r
         .add_tie(tie(NodeRef::person(&a), NodeRef::person(&b), 6))
         .unwrap_err();
-    assert_eq!(err.to_string(), "trust: must be 1–5, found 6");
+    assert_eq!(err, invalid(NetworkField::Trust, NetworkProblem::TrustOutOfRange { found: 6 }));
     assert_eq!(r.snapshot(), before_tie);
     let err = r
         .add_person(NewPerson {
@@ -152,7 +218,10 @@ fn refused_edits_name_the_field_and_change_nothing() {
             level: None,
         })
         .unwrap_err();
-    assert_eq!(err.field(), NetworkField::Organization);
+    assert_eq!(
+        err,
+        invalid(NetworkField::Organization, NetworkProblem::NoSuchOrganization { id: "ghost".into() })
+    );
     assert!(matches!(
         r.delete_person("ghost"),
         Err(NetworkEditError::UnknownPerson(_))

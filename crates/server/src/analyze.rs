@@ -134,12 +134,17 @@ fn to_json(network: &Network, analysis: &Analysis) -> Value {
         "organizations": organizations,
         "person_network": analysis.person_network,
         "organization_network": analysis.organization_network,
-        "connectors": analysis.connectors,
+        // The reasons and warnings in English words, as before they were structured.
+        "connectors": analysis.connectors.iter().map(|c| {
+            let mut v = serde_json::to_value(c).unwrap_or_default();
+            v["reasons"] = c.reasons.iter().map(ToString::to_string).collect();
+            v
+        }).collect::<Vec<_>>(),
         "heterarchies": analysis.heterarchies,
         "silos": analysis.silos,
         "resilience": analysis.resilience,
         "summary": analysis.summary.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "warnings": analysis.warnings,
+        "warnings": analysis.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
     })
 }
 
@@ -259,7 +264,7 @@ fn to_csv(network: &Network, analysis: &Analysis) -> String {
         row(["summary".into(), sentence.to_string()]);
     }
     for warning in &analysis.warnings {
-        row(["warning".into(), warning.clone()]);
+        row(["warning".into(), warning.to_string()]);
     }
     let summary = String::from_utf8(w.into_inner().expect("in memory")).expect("UTF-8");
     format!("{nodes}\n{summary}")

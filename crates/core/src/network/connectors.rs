@@ -1,5 +1,6 @@
 //! The ranked "connectors" list: the people who make organizations and
-//! sectors work together, each with the reasons in words.
+//! sectors work together, each with the reasons (structured: numbers as
+//! numbers, sectors as sectors).
 //!
 //! The score favours brokerage across sectors and betweenness, the two signs
 //! of a person others depend on to reach another world:
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::brokerage::{brokered_group_pairs, Arcs, Role, RoleCounts};
 use super::graph::{Adjacency, IndexedNetwork};
 use super::model::{Level, OrgId, PersonId, Sector};
+use super::summary::ConnectorReason;
 
 /// A person on the connectors list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,8 +42,9 @@ pub struct Connector {
     pub constraint: Option<f64>,
     /// True for mid-level and junior staff.
     pub mid_level: bool,
-    /// Why the person is on the list, in words, most telling first.
-    pub reasons: Vec<String>,
+    /// Why the person is on the list, most telling first (the web app words
+    /// them in the reader's language; `Display` is English).
+    pub reasons: Vec<ConnectorReason>,
 }
 
 /// What the connectors list reads, all indexed by person.
@@ -57,10 +60,8 @@ pub struct ConnectorInputs<'a> {
     pub constraint: &'a [Option<f64>],
 }
 
-fn group_label(g: Option<u32>) -> &'static str {
-    g.map_or("people without an organization", |i| {
-        Sector::ALL[i as usize].label()
-    })
+fn group_sector(g: Option<u32>) -> Option<Sector> {
+    g.map(|i| Sector::ALL[i as usize])
 }
 
 /// Lists `and`-joined items: "a", "a and b", "a, b and c".
@@ -72,8 +73,8 @@ pub(crate) fn join_words(items: &[String]) -> String {
     }
 }
 
-/// The most frequent cross-sector brokerage of person `u`, in words.
-fn top_role_reason(inp: &ConnectorInputs, u: usize) -> Option<String> {
+/// The most frequent cross-sector brokerage of person `u`.
+fn top_role_reason(inp: &ConnectorInputs, u: usize) -> Option<ConnectorReason> {
     // Liaison and itinerant paths read the same both ways; merge A→C with C→A.
     let mut merged: std::collections::BTreeMap<(Role, Option<u32>, Option<u32>), u64> =
         Default::default();
@@ -90,31 +91,13 @@ fn top_role_reason(inp: &ConnectorInputs, u: usize) -> Option<String> {
     let ((role, a, c), k) = merged
         .into_iter()
         .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))?;
-    let own = inp.sector_group[u];
-    let on = if k == 1 {
-        "on 1 path".to_string()
-    } else {
-        format!("on {k} paths")
-    };
+    let own = group_sector(inp.sector_group[u]);
+    let (a, c) = (group_sector(a), group_sector(c));
     Some(match role {
-        Role::Liaison => format!(
-            "liaison {on} between {} and {}",
-            group_label(a),
-            group_label(c)
-        ),
-        Role::Itinerant => format!("itinerant broker {on} within {}", group_label(a)),
-        Role::Representative => {
-            format!(
-                "represents {} towards {} {on}",
-                group_label(own),
-                group_label(c)
-            )
-        }
-        Role::Gatekeeper => format!(
-            "gatekeeper for {} from {} {on}",
-            group_label(own),
-            group_label(a)
-        ),
+        Role::Liaison => ConnectorReason::Liaison { paths: k, between: a, and: c },
+        Role::Itinerant => ConnectorReason::Itinerant { paths: k, within: a },
+        Role::Representative => ConnectorReason::Represents { paths: k, own, towards: c },
+        Role::Gatekeeper => ConnectorReason::Gatekeeper { paths: k, own, from: a },
         Role::Coordinator => unreachable!("coordinator paths are skipped"),
     })
 }
@@ -160,32 +143,23 @@ pub fn connectors(inp: &ConnectorInputs, top: usize) -> Vec<Connector> {
             let level = person.level;
             let mut reasons = Vec::new();
             if sectors.len() >= 2 {
-                let names: Vec<String> = sectors.iter().map(|s| s.label().to_string()).collect();
-                reasons.push(format!(
-                    "links {} sectors ({})",
-                    sectors.len(),
-                    join_words(&names)
-                ));
+                reasons.push(ConnectorReason::LinksSectors { sectors: sectors.iter().copied().collect() });
             }
             if cross_s > 0 {
                 reasons.extend(top_role_reason(inp, u));
             }
             if cross_o > 0 && orgs.len() >= 2 {
-                reasons.push(format!("links {} organizations", orgs.len()));
+                reasons.push(ConnectorReason::LinksOrganizations { count: orgs.len() });
             }
             if b > 0.0 {
-                if b == max_b {
-                    reasons.push(format!("highest betweenness in the network ({b:.2})"));
-                } else {
-                    reasons.push(format!("betweenness {b:.2}"));
-                }
+                reasons.push(ConnectorReason::Betweenness { value: b, highest: b == max_b });
             }
             if let Some(c) = c.filter(|&c| c <= 0.5) {
-                reasons.push(format!("low constraint {c:.2}"));
+                reasons.push(ConnectorReason::LowConstraint { value: c });
             }
             match level {
-                Some(Level::Mid) => reasons.push("mid-level staff".to_string()),
-                Some(Level::Junior) => reasons.push("junior staff".to_string()),
+                Some(Level::Mid) => reasons.push(ConnectorReason::MidLevelStaff),
+                Some(Level::Junior) => reasons.push(ConnectorReason::JuniorStaff),
                 _ => {}
             }
             Some(Connector {

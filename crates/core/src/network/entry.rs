@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Level, NodeRef, OrgId, PersonId, Sector, TieKind, Trust};
+use crate::goals::FieldProblem;
 
 /// The id of a tie in the room (ties in a plain [`super::Network`] have none).
 pub type TieId = String;
@@ -66,13 +67,69 @@ impl NetworkField {
     }
 }
 
+/// What is wrong with one field of a network form. Structured, so the web
+/// app words it in the reader's language; `Display` is English for logs and
+/// tests' messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NetworkProblem {
+    /// A problem any form may have (required, too long), shared with goals.
+    Field(FieldProblem),
+    /// A line break, tab or other control character in the text.
+    ControlCharacters,
+    /// More tags than [`MAX_TAGS`].
+    TooManyTags { count: usize, max: usize },
+    /// Trust must be a whole number from 1 to 5.
+    TrustOutOfRange { found: i64 },
+    /// A tie between a person and an organization.
+    MixedTie,
+    /// A tie from an entry to itself.
+    TieToItself,
+    /// Quick entry: a colleague's organization without their name.
+    ColleagueNeedsName,
+    /// Quick entry: a colleague who is the person entering.
+    ColleagueIsSelf,
+    /// The organization chosen is not (or no longer) in the room.
+    NoSuchOrganization { id: OrgId },
+    /// A tie's end is not (or no longer) in the room.
+    NoSuchEnd { end: NodeRef },
+}
+
+impl std::fmt::Display for NetworkProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NetworkProblem::Field(FieldProblem::Required) => f.write_str("is required"),
+            NetworkProblem::Field(FieldProblem::TooLong { max, .. }) => {
+                write!(f, "is too long (at most {max} characters)")
+            }
+            NetworkProblem::Field(other) => f.write_str(&other.describe("value")),
+            NetworkProblem::ControlCharacters => {
+                f.write_str("must be one line without control characters")
+            }
+            NetworkProblem::TooManyTags { max, .. } => write!(f, "at most {max} tags"),
+            NetworkProblem::TrustOutOfRange { found } => write!(f, "must be 1–5, found {found}"),
+            NetworkProblem::MixedTie => f.write_str("a tie joins two people or two organizations"),
+            NetworkProblem::TieToItself => {
+                f.write_str("a tie must join two different people or organizations")
+            }
+            NetworkProblem::ColleagueNeedsName => {
+                f.write_str("a name is needed with the organization")
+            }
+            NetworkProblem::ColleagueIsSelf => {
+                f.write_str("is the person entering; list the people they work with")
+            }
+            NetworkProblem::NoSuchOrganization { id } => write!(f, "there is no organization {id:?}"),
+            NetworkProblem::NoSuchEnd { end } => write!(f, "there is no {end}"),
+        }
+    }
+}
+
 /// Why an edit of the network was refused. Nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NetworkEditError {
     #[error("{}: {problem}", field.label())]
     Invalid {
         field: NetworkField,
-        problem: String,
+        problem: NetworkProblem,
     },
     #[error("there is no organization {0:?} (someone may have deleted or merged it)")]
     UnknownOrganization(OrgId),
@@ -93,11 +150,8 @@ impl NetworkEditError {
         }
     }
 
-    pub(crate) fn invalid(field: NetworkField, problem: impl Into<String>) -> Self {
-        NetworkEditError::Invalid {
-            field,
-            problem: problem.into(),
-        }
+    pub(crate) fn invalid(field: NetworkField, problem: NetworkProblem) -> Self {
+        NetworkEditError::Invalid { field, problem }
     }
 }
 
@@ -155,19 +209,17 @@ pub(crate) fn line(
 ) -> Result<String, NetworkEditError> {
     let text = text.trim();
     if required && text.is_empty() {
-        return Err(NetworkEditError::invalid(field, "is required"));
+        return Err(NetworkEditError::invalid(field, NetworkProblem::Field(FieldProblem::Required)));
     }
-    if text.chars().count() > max {
+    let length = text.chars().count();
+    if length > max {
         return Err(NetworkEditError::invalid(
             field,
-            format!("is too long (at most {max} characters)"),
+            NetworkProblem::Field(FieldProblem::TooLong { length, max }),
         ));
     }
     if text.chars().any(char::is_control) {
-        return Err(NetworkEditError::invalid(
-            field,
-            "must be one line without control characters",
-        ));
+        return Err(NetworkEditError::invalid(field, NetworkProblem::ControlCharacters));
     }
     Ok(text.to_string())
 }
@@ -175,10 +227,11 @@ pub(crate) fn line(
 /// A note: trimmed, at most [`MAX_NOTE_CHARS`], line breaks allowed.
 pub(crate) fn note(text: &str) -> Result<String, NetworkEditError> {
     let text = text.trim();
-    if text.chars().count() > MAX_NOTE_CHARS {
+    let length = text.chars().count();
+    if length > MAX_NOTE_CHARS {
         return Err(NetworkEditError::invalid(
             NetworkField::Note,
-            format!("is too long (at most {MAX_NOTE_CHARS} characters)"),
+            NetworkProblem::Field(FieldProblem::TooLong { length, max: MAX_NOTE_CHARS }),
         ));
     }
     if text
@@ -187,7 +240,7 @@ pub(crate) fn note(text: &str) -> Result<String, NetworkEditError> {
     {
         return Err(NetworkEditError::invalid(
             NetworkField::Note,
-            "must not hold control characters",
+            NetworkProblem::ControlCharacters,
         ));
     }
     Ok(text.to_string())
@@ -205,7 +258,7 @@ pub(crate) fn tags(tags: &[String]) -> Result<Vec<String>, NetworkEditError> {
     if out.len() > MAX_TAGS {
         return Err(NetworkEditError::invalid(
             NetworkField::Tags,
-            format!("at most {MAX_TAGS} tags"),
+            NetworkProblem::TooManyTags { count: out.len(), max: MAX_TAGS },
         ));
     }
     Ok(out)
@@ -258,7 +311,7 @@ pub(crate) fn check_person(person: &NewPerson) -> Result<NewPerson, NetworkEditE
 
 pub(crate) fn check_trust(trust: i64) -> Result<Trust, NetworkEditError> {
     Trust::new(trust).map_err(|_| {
-        NetworkEditError::invalid(NetworkField::Trust, format!("must be 1–5, found {trust}"))
+        NetworkEditError::invalid(NetworkField::Trust, NetworkProblem::TrustOutOfRange { found: trust })
     })
 }
 
@@ -270,16 +323,10 @@ pub(crate) fn check_tie(tie: &NewTie) -> Result<CheckedTie, NetworkEditError> {
             | (NodeRef::Organization(_), NodeRef::Organization(_))
     );
     if !same_kind {
-        return Err(NetworkEditError::invalid(
-            NetworkField::To,
-            "a tie joins two people or two organizations",
-        ));
+        return Err(NetworkEditError::invalid(NetworkField::To, NetworkProblem::MixedTie));
     }
     if tie.from == tie.to {
-        return Err(NetworkEditError::invalid(
-            NetworkField::To,
-            "a tie must join two different people or organizations",
-        ));
+        return Err(NetworkEditError::invalid(NetworkField::To, NetworkProblem::TieToItself));
     }
     Ok(CheckedTie {
         from: tie.from.clone(),
@@ -414,7 +461,13 @@ mod tests {
             level: None,
         })
         .unwrap_err();
-        assert_eq!(err.to_string(), "name: is required");
+        assert_eq!(
+            err,
+            NetworkEditError::Invalid {
+                field: NetworkField::Name,
+                problem: NetworkProblem::Field(FieldProblem::Required)
+            }
+        );
         assert_eq!(err.field(), NetworkField::Name);
         let err = check_tie(&NewTie {
             from: NodeRef::person("a"),
@@ -425,6 +478,14 @@ mod tests {
             note: String::new(),
         })
         .unwrap_err();
+        assert_eq!(
+            err,
+            NetworkEditError::Invalid {
+                field: NetworkField::Trust,
+                problem: NetworkProblem::TrustOutOfRange { found: 7 }
+            }
+        );
+        // The English words stay for logs and the command line.
         assert_eq!(err.to_string(), "trust: must be 1–5, found 7");
     }
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::brokerage::{constraint, effective_size};
-use super::centrality::{degree_centrality, eigenvector, path_sweep, weighted_betweenness};
+use super::centrality::{degree_centrality, eigenvector, path_sweep, weighted_betweenness, CentralityError};
 use super::graph::Adjacency;
 use super::structure::{components, core_numbers, density, path_stats, PathStats};
 
@@ -52,8 +52,31 @@ pub struct NodeMetrics {
     /// The index (into `whole.components`) of each node's component.
     pub component: Vec<usize>,
     pub whole: WholeNetwork,
-    /// Anything that could not be computed, in words.
-    pub warnings: Vec<String>,
+    /// Anything that could not be computed.
+    pub warnings: Vec<MetricWarning>,
+}
+
+/// A measure that could not be computed as asked. Structured, so the web app
+/// words it in the reader's language; `Display` is English (command line, logs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricWarning {
+    /// A tie's path length was not positive and finite: unweighted
+    /// betweenness stands in for the weighted one.
+    #[error("weighted betweenness: a tie has length {length}, path lengths must be positive and finite; using unweighted betweenness")]
+    WeightedBetweennessUnweighted { length: f64 },
+    /// The eigenvector centrality's power iteration did not converge.
+    #[error("eigenvector centrality did not converge in {iterations} iterations")]
+    EigenvectorNotConverged { iterations: usize },
+}
+
+impl From<CentralityError> for MetricWarning {
+    fn from(e: CentralityError) -> Self {
+        match e {
+            CentralityError::BadLength { length, .. } => MetricWarning::WeightedBetweennessUnweighted { length },
+            CentralityError::NotConverged { iterations } => MetricWarning::EigenvectorNotConverged { iterations },
+        }
+    }
 }
 
 /// Figures of the whole graph.
@@ -84,9 +107,7 @@ pub fn node_metrics(g: &Adjacency, opts: &MetricOptions) -> NodeMetrics {
     let weighted_betweenness = match weighted_betweenness(&lengths) {
         Ok(b) => b,
         Err(e) => {
-            warnings.push(format!(
-                "weighted betweenness: {e}; using unweighted betweenness"
-            ));
+            warnings.push(MetricWarning::from(e));
             sweep.betweenness.clone()
         }
     };
@@ -98,7 +119,7 @@ pub fn node_metrics(g: &Adjacency, opts: &MetricOptions) -> NodeMetrics {
     ) {
         Ok(x) => Some(x),
         Err(e) => {
-            warnings.push(e.to_string());
+            warnings.push(MetricWarning::from(e));
             None
         }
     };

@@ -53,14 +53,14 @@ use serde::{Deserialize, Serialize};
 
 pub use brokerage::{Role, RoleCounts};
 pub use connectors::Connector;
-pub use entry::{NetworkEditError, NetworkField, NewOrganization, NewPerson, NewTie, TieId};
+pub use entry::{NetworkEditError, NetworkField, NetworkProblem, NewOrganization, NewPerson, NewTie, TieId};
 pub use import::{AppliedImport, NetworkImport};
 pub use names::{name_key, suggestions, Suggestion, SuggestionKind};
 pub use quick::{Colleague, QuickEntry, QuickEntryOutcome};
 pub use store::StoredNetwork;
 pub(crate) use undo::history;
 pub use heterarchy::Found;
-pub use metrics::{MetricOptions, WholeNetwork};
+pub use metrics::{MetricOptions, MetricWarning, WholeNetwork};
 pub use model::{
     Level, Network, NetworkError, NodeRef, OrgId, Organization, Person, PersonId, Sector, Tie,
     TieKind, Trust,
@@ -211,8 +211,25 @@ pub struct Analysis {
     /// The health summary: statements a facilitator can read aloud, each
     /// written out in the reader's language by the view ([`summary`]).
     pub summary: Vec<summary::SummaryLine>,
-    /// Measures that could not be computed, in words.
-    pub warnings: Vec<String>,
+    /// Measures that could not be computed (structured; the web app words
+    /// them, `Display` is English).
+    pub warnings: Vec<AnalysisWarning>,
+}
+
+/// Something the analysis could not do fully.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum AnalysisWarning {
+    /// A measure of the person graph.
+    #[error("people: {0}")]
+    People(MetricWarning),
+    /// A measure of the organization graph.
+    #[error("organizations: {0}")]
+    Organizations(MetricWarning),
+    /// The high-trust organization graph has more maximal cliques than
+    /// `limit`: only the first were examined for heterarchies.
+    #[error("heterarchies: the high-trust organization graph has more than {limit} maximal cliques; only the first were examined")]
+    TooManyCliques { limit: usize },
 }
 
 /// The sector of each person (through their organization) as a group number.
@@ -326,13 +343,10 @@ pub fn analyze(network: &Network, config: &AnalysisConfig) -> Result<Analysis, N
             component: om.component[o],
         })
         .collect();
-    let mut warnings: Vec<String> = pm.warnings.iter().map(|w| format!("people: {w}")).collect();
-    warnings.extend(om.warnings.iter().map(|w| format!("organizations: {w}")));
+    let mut warnings: Vec<AnalysisWarning> = pm.warnings.iter().cloned().map(AnalysisWarning::People).collect();
+    warnings.extend(om.warnings.iter().cloned().map(AnalysisWarning::Organizations));
     if truncated {
-        warnings.push(format!(
-            "heterarchies: the high-trust organization graph has more than {} maximal cliques; only the first were examined",
-            heterarchy::CLIQUE_LIMIT
-        ));
+        warnings.push(AnalysisWarning::TooManyCliques { limit: heterarchy::CLIQUE_LIMIT });
     }
     let mut analysis = Analysis {
         people,

@@ -209,7 +209,8 @@ pub struct Tie {
 }
 
 /// Why a network cannot be analyzed. Ties are numbered from 1.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NetworkError {
     #[error("organization id {id:?} is used twice")]
     DuplicateOrganization { id: OrgId },

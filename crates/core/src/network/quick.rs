@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use yrs::TransactionMut;
 
 use super::entry::{
-    check_trust, line, CheckedTie, NetworkEditError, NetworkField, NewOrganization, NewPerson,
+    check_trust, line, CheckedTie, NetworkEditError, NetworkField, NetworkProblem, NewOrganization, NewPerson,
     MAX_NAME_CHARS,
 };
 use super::model::{NodeRef, OrgId, PersonId, Sector, TieKind};
@@ -226,7 +226,7 @@ impl Room {
                 }
                 return Err(NetworkEditError::invalid(
                     NetworkField::WorksWith(n),
-                    "a name is needed with the organization",
+                    NetworkProblem::ColleagueNeedsName,
                 ));
             }
             if name_key(&cname) == name_key(&name)
@@ -234,7 +234,7 @@ impl Room {
             {
                 return Err(NetworkEditError::invalid(
                     NetworkField::WorksWith(n),
-                    "is the person entering; list the people they work with",
+                    NetworkProblem::ColleagueIsSelf,
                 ));
             }
             colleagues.push((cname, corg));

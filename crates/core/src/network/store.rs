@@ -269,7 +269,7 @@ fn check_person_org<T: ReadTxn>(txn: &T, person: &NewPerson) -> Result<(), Netwo
     match &person.organization {
         Some(org) if !is_live(txn, ORGANIZATIONS, org) => Err(NetworkEditError::invalid(
             super::entry::NetworkField::Organization,
-            format!("there is no organization {org:?}"),
+            super::entry::NetworkProblem::NoSuchOrganization { id: org.clone() },
         )),
         _ => Ok(()),
     }
@@ -281,7 +281,7 @@ fn check_ends<T: ReadTxn>(txn: &T, tie: &CheckedTie) -> Result<(), NetworkEditEr
         if !node_is_live(txn, end) {
             return Err(NetworkEditError::invalid(
                 field,
-                format!("there is no {end}"),
+                super::entry::NetworkProblem::NoSuchEnd { end: end.clone() },
             ));
         }
     }

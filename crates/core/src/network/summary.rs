@@ -46,6 +46,22 @@ pub enum ConnectorReason {
     LowConstraint { value: f64 },
     /// Mid-level or junior staff.
     MidLevel,
+    /// Ties people of this many organizations (their own and their contacts').
+    LinksOrganizations { count: usize },
+    /// The most frequent brokerage across sectors: a liaison between two
+    /// sectors neither of which is the person's own (`None`: people without
+    /// an organization), on `paths` two-step paths.
+    Liaison { paths: u64, between: Option<Sector>, and: Option<Sector> },
+    /// An itinerant broker within another sector.
+    Itinerant { paths: u64, within: Option<Sector> },
+    /// Represents the person's own sector towards another.
+    Represents { paths: u64, own: Option<Sector>, towards: Option<Sector> },
+    /// Gatekeeper for the person's own sector, from another.
+    Gatekeeper { paths: u64, own: Option<Sector>, from: Option<Sector> },
+    /// Mid-level staff (the connectors list says which level).
+    MidLevelStaff,
+    /// Junior staff.
+    JuniorStaff,
 }
 
 impl fmt::Display for ConnectorReason {
@@ -60,8 +76,32 @@ impl fmt::Display for ConnectorReason {
             ConnectorReason::Betweenness { value, highest: false } => write!(f, "betweenness {value:.2}"),
             ConnectorReason::LowConstraint { value } => write!(f, "low constraint {value:.2}"),
             ConnectorReason::MidLevel => f.write_str("mid-level or junior staff"),
+            ConnectorReason::LinksOrganizations { count } => write!(f, "links {count} organizations"),
+            ConnectorReason::Liaison { paths, between, and } => {
+                write!(f, "liaison {} between {} and {}", on_paths(*paths), group(*between), group(*and))
+            }
+            ConnectorReason::Itinerant { paths, within } => {
+                write!(f, "itinerant broker {} within {}", on_paths(*paths), group(*within))
+            }
+            ConnectorReason::Represents { paths, own, towards } => {
+                write!(f, "represents {} towards {} {}", group(*own), group(*towards), on_paths(*paths))
+            }
+            ConnectorReason::Gatekeeper { paths, own, from } => {
+                write!(f, "gatekeeper for {} from {} {}", group(*own), group(*from), on_paths(*paths))
+            }
+            ConnectorReason::MidLevelStaff => f.write_str("mid-level staff"),
+            ConnectorReason::JuniorStaff => f.write_str("junior staff"),
         }
     }
+}
+
+/// A sector as a brokerage reason names it; `None`: people without an organization.
+fn group(sector: Option<Sector>) -> &'static str {
+    sector.map_or("people without an organization", Sector::label)
+}
+
+fn on_paths(paths: u64) -> String {
+    if paths == 1 { "on 1 path".to_string() } else { format!("on {paths} paths") }
 }
 
 /// One statement of the health summary. Serialized externally tagged

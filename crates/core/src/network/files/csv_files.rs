@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{
     bool_value, ids_collide, is_organization_type, kind_value, level_value, name_value,
-    sector_value, tags_value, trust_value, ImportProblem, Problems, SourceFile,
+    sector_value, tags_value, trust_value, ImportProblem, ImportReason, Problems, SourceFile,
 };
 use crate::network::entry::code_of;
 use crate::network::model::{Network, NodeRef, Organization, Person, Tie, TieKind};
@@ -53,8 +53,8 @@ fn rows(file: SourceFile<'_>, problems: &mut Problems) -> Vec<Row> {
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize);
                 let reason = match e.kind() {
-                    csv::ErrorKind::Utf8 { .. } => "is not UTF-8 text".to_string(),
-                    _ => e.to_string(),
+                    csv::ErrorKind::Utf8 { .. } => ImportReason::NotUtf8,
+                    _ => ImportReason::BadCsv { detail: e.to_string() },
                 };
                 problems.add(file.name, line, None, reason);
                 break;
@@ -148,7 +148,7 @@ fn read_nodes(file: SourceFile<'_>, problems: &mut Problems) -> Nodes {
     let mut nodes = Nodes::default();
     let all = rows(file, problems);
     let Some((header, body)) = all.split_first() else {
-        problems.add(file.name, None, None, "is empty (a header row is needed)");
+        problems.add(file.name, None, None, ImportReason::Empty);
         return nodes;
     };
     let cols = Columns::new(header);
@@ -157,7 +157,7 @@ fn read_nodes(file: SourceFile<'_>, problems: &mut Problems) -> Nodes {
             file.name,
             Some(header.line),
             None,
-            "the header needs an id or a name (label) column",
+            ImportReason::HeaderNeedsIdOrName,
         );
         return nodes;
     }
@@ -165,7 +165,7 @@ fn read_nodes(file: SourceFile<'_>, problems: &mut Problems) -> Nodes {
     let mut pending_people: Vec<(&Row, Person, String)> = Vec::new();
     let mut org_refs: HashMap<String, Option<String>> = HashMap::new();
     for row in body {
-        let mut field_problem = |field: &str, reason: String| {
+        let mut field_problem = |field: &str, reason: ImportReason| {
             problems.add(file.name, Some(row.line), Some(field), reason)
         };
         let (name, name_col) = cols.get(row, NAME);
@@ -181,13 +181,13 @@ fn read_nodes(file: SourceFile<'_>, problems: &mut Problems) -> Nodes {
             id => id.to_string(),
         };
         if id.is_empty() {
-            field_problem("id", "an id or a name is required".into());
+            field_problem("id", ImportReason::IdOrNameRequired);
             continue;
         }
         if let Some(first) = first_line.get(&id) {
             field_problem(
                 "id",
-                format!("{id:?} is used twice (first on line {first})"),
+                ImportReason::UsedTwice { id: id.clone(), first_line: *first },
             );
             continue;
         }
@@ -253,7 +253,7 @@ fn read_nodes(file: SourceFile<'_>, problems: &mut Problems) -> Nodes {
                     file.name,
                     Some(row.line),
                     Some(cols.get(row, ORGANIZATION).1),
-                    format!("no organization with id or name {org:?} in this file"),
+                    ImportReason::NoSuchOrganization { name: org.clone() },
                 ),
             }
         }
@@ -289,7 +289,7 @@ fn read_edges(
             file.name,
             Some(first.line),
             None,
-            "the header needs From and To columns",
+            ImportReason::HeaderNeedsFromTo,
         );
         return Vec::new();
     }
@@ -314,7 +314,7 @@ fn read_edges(
         for names in [FROM, TO] {
             let (text, col) = cols.get(row, names);
             if text.is_empty() {
-                problems.add(file.name, Some(row.line), Some(col), "is empty");
+                problems.add(file.name, Some(row.line), Some(col), ImportReason::EmptyCell);
                 continue;
             }
             match nodes {
@@ -324,7 +324,7 @@ fn read_edges(
                         file.name,
                         Some(row.line),
                         Some(col),
-                        format!("no node with id or name {text:?} in {nodes_file}"),
+                        ImportReason::NoSuchNode { name: text.to_string(), nodes_file: nodes_file.to_string() },
                     ),
                 },
                 None => {
@@ -389,7 +389,7 @@ fn read_edges(
                 file.name,
                 Some(row.line),
                 None,
-                format!("a tie joins two people or two organizations, not {from} and {to}"),
+                ImportReason::MixedTie { from: from.clone(), to: to.clone() },
             );
             continue;
         }
@@ -398,7 +398,7 @@ fn read_edges(
                 file.name,
                 Some(row.line),
                 None,
-                format!("a tie must join two different nodes, found {from} at both ends"),
+                ImportReason::SelfTie { node: from.clone() },
             );
             continue;
         }

@@ -10,25 +10,26 @@ use super::graphml::{
     attr, build, edge_fields, node_fields, xml_ids, RawEdge, RawNode, EDGE_KEYS, NODE_KEYS,
 };
 use super::xml::{self, Element};
-use super::{ImportProblem, Problems, SourceFile};
+use super::{ImportProblem, ImportReason, Problems, SourceFile};
 use crate::network::model::Network;
 
 /// Reads GEXF. See the module comment.
 pub fn import_gexf(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem>> {
     let root = xml::parse(file).map_err(|p| vec![p])?;
-    let fail = |line: usize, reason: &str| {
+    let fail = |line: usize, reason: ImportReason| {
         Err(vec![ImportProblem {
             file: file.name.to_string(),
             line: Some(line),
             field: None,
-            reason: reason.to_string(),
+            column: None,
+            reason,
         }])
     };
     if root.name != "gexf" {
-        return fail(root.line, "is not GEXF (its root element is not <gexf>)");
+        return fail(root.line, ImportReason::NotGexf);
     }
     let Some(graph) = root.child("graph") else {
-        return fail(root.line, "holds no <graph>");
+        return fail(root.line, ImportReason::NoGraph);
     };
     // (class, attribute id) → (title, default)
     let mut titles: HashMap<(String, String), (String, Option<String>)> = HashMap::new();
@@ -67,7 +68,7 @@ pub fn import_gexf(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem>> 
     let mut nodes = Vec::new();
     for n in graph.children("nodes").flat_map(|ns| ns.children("node")) {
         let Some(id) = n.attr("id") else {
-            problems.add(file.name, Some(n.line), Some("id"), "a node needs an id");
+            problems.add(file.name, Some(n.line), Some("id"), ImportReason::NodeNeedsId);
             continue;
         };
         nodes.push(RawNode {

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::xml::{self, Element};
 use super::{
     bool_value, ids_collide, is_organization_type, kind_value, level_value, name_value,
-    sector_value, tags_value, trust_value, ImportProblem, Problems, SourceFile,
+    sector_value, tags_value, trust_value, ImportProblem, ImportReason, Problems, SourceFile,
 };
 use crate::markup::{escape, Whitespace};
 use crate::network::entry::code_of;
@@ -59,7 +59,7 @@ pub(super) fn build(
                 name,
                 Some(n.line),
                 Some("id"),
-                format!("{:?} is used twice (first on line {first})", n.xml_id),
+                ImportReason::UsedTwice { id: n.xml_id.clone(), first_line: *first },
             );
             continue;
         }
@@ -141,7 +141,7 @@ pub(super) fn build(
                     name,
                     Some(line),
                     Some("organization"),
-                    format!("no organization with id or name {org:?} in this file"),
+                    ImportReason::NoSuchOrganization { name: org.clone() },
                 ),
             }
         }
@@ -157,7 +157,7 @@ pub(super) fn build(
                     name,
                     Some(e.line),
                     Some(field),
-                    format!("no node with id {xml_id:?}"),
+                    ImportReason::NoSuchNodeId { id: xml_id.to_string() },
                 ),
             }
         }
@@ -196,7 +196,7 @@ pub(super) fn build(
                 name,
                 Some(e.line),
                 None,
-                format!("a tie joins two people or two organizations, not {from} and {to}"),
+                ImportReason::MixedTie { from: from.clone(), to: to.clone() },
             );
             continue;
         }
@@ -205,7 +205,7 @@ pub(super) fn build(
                 name,
                 Some(e.line),
                 None,
-                format!("a tie must join two different nodes, found {from} at both ends"),
+                ImportReason::SelfTie { node: from.clone() },
             );
             continue;
         }
@@ -233,22 +233,23 @@ pub(super) fn build(
 pub fn import_graphml(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem>> {
     let root = xml::parse(file).map_err(|p| vec![p])?;
     let problems = Problems::default();
-    let fail = |line: usize, reason: &str| {
+    let fail = |line: usize, reason: ImportReason| {
         Err(vec![ImportProblem {
             file: file.name.to_string(),
             line: Some(line),
             field: None,
-            reason: reason.to_string(),
+            column: None,
+            reason,
         }])
     };
     if root.name != "graphml" {
         return fail(
             root.line,
-            "is not GraphML (its root element is not <graphml>)",
+            ImportReason::NotGraphMl,
         );
     }
     let Some(graph) = root.child("graph") else {
-        return fail(root.line, "holds no <graph>");
+        return fail(root.line, ImportReason::NoGraph);
     };
     // key id → (attribute name, default)
     let mut keys: HashMap<String, (String, Option<String>)> = HashMap::new();
@@ -283,7 +284,7 @@ pub fn import_graphml(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem
     let mut missing = Problems::default();
     for n in graph.children("node") {
         let Some(id) = n.attr("id") else {
-            missing.add(file.name, Some(n.line), Some("id"), "a node needs an id");
+            missing.add(file.name, Some(n.line), Some("id"), ImportReason::NodeNeedsId);
             continue;
         };
         nodes.push(RawNode {

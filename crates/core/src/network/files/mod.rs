@@ -19,7 +19,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::entry::{parse_code, MAX_NAME_CHARS};
-use super::model::{Level, Network, Sector, TieKind, Trust};
+use super::model::{Level, Network, NetworkError, NodeRef, Sector, TieKind, Trust};
 
 pub use csv_files::{
     export_edge_list, export_kumu, import_edge_list, import_kumu, EdgeListFiles, KumuFiles,
@@ -43,15 +43,20 @@ impl<'a> SourceFile<'a> {
     }
 }
 
-/// One thing wrong with an imported file.
+/// One thing wrong with an imported file: the file, the line, the field and
+/// what is wrong, all structured (the web app words them in the reader's
+/// language; `Display` is English, for the command line and logs).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportProblem {
     pub file: String,
     /// The line, from 1, when the problem has one.
     pub line: Option<usize>,
-    /// The column, field or attribute, when the problem is about one.
+    /// The column (as the file names it) or attribute, when the problem is about one.
     pub field: Option<String>,
-    pub reason: String,
+    /// The character column, from 1, when a parser gives one (JSON).
+    #[serde(default)]
+    pub column: Option<usize>,
+    pub reason: ImportReason,
 }
 
 impl fmt::Display for ImportProblem {
@@ -63,8 +68,88 @@ impl fmt::Display for ImportProblem {
         if let Some(field) = &self.field {
             write!(f, ", {field}")?;
         }
+        if let Some(column) = self.column {
+            write!(f, ", column {column}")?;
+        }
         write!(f, ": {}", self.reason)
     }
+}
+
+/// What is wrong in an imported file. Texts a parser wrote (`detail`) are
+/// quoted as the library wrote them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportReason {
+    #[error("is not UTF-8 text")]
+    NotUtf8,
+    #[error("{detail}")]
+    BadCsv { detail: String },
+    #[error("is empty (a header row is needed)")]
+    Empty,
+    #[error("the header needs an id or a name (label) column")]
+    HeaderNeedsIdOrName,
+    #[error("the header needs From and To columns")]
+    HeaderNeedsFromTo,
+    #[error("an id or a name is required")]
+    IdOrNameRequired,
+    #[error("{id:?} is used twice (first on line {first_line})")]
+    UsedTwice { id: String, first_line: usize },
+    #[error("no organization with id or name {name:?} in this file")]
+    NoSuchOrganization { name: String },
+    /// An edge list's end not in its node list (`nodes_file`).
+    #[error("no node with id or name {name:?} in {nodes_file}")]
+    NoSuchNode { name: String, nodes_file: String },
+    #[error("no node with id {id:?}")]
+    NoSuchNodeId { id: String },
+    #[error("is empty")]
+    EmptyCell,
+    #[error("a tie joins two people or two organizations, not {from} and {to}")]
+    MixedTie { from: NodeRef, to: NodeRef },
+    #[error("a tie must join two different nodes, found {node} at both ends")]
+    SelfTie { node: NodeRef },
+    #[error("must be a whole number from 1 to 5, found {found:?}")]
+    NotATrust { found: String },
+    #[error("must be true or false, found {found:?}")]
+    NotTrueOrFalse { found: String },
+    #[error("unknown kind {found:?} (collaborates, knows, funds, governs or other)")]
+    UnknownKind { found: String },
+    #[error("unknown sector {found:?} (government, business, civil society or other)")]
+    UnknownSector { found: String },
+    #[error("unknown level {found:?} (senior, mid or junior)")]
+    UnknownLevel { found: String },
+    #[error("is too long (at most {max} characters)")]
+    TooLong { length: usize, max: usize },
+    #[error("must be one line without control characters")]
+    ControlCharacters,
+    #[error("a node needs an id")]
+    NodeNeedsId,
+    #[error("is not GraphML (its root element is not <graphml>)")]
+    NotGraphMl,
+    #[error("is not GEXF (its root element is not <gexf>)")]
+    NotGexf,
+    #[error("holds no <graph>")]
+    NoGraph,
+    #[error("is not well-formed XML: {detail}")]
+    BadXml { detail: String },
+    #[error("has an unmatched end tag")]
+    UnmatchedEndTag,
+    #[error("has an unknown entity reference")]
+    UnknownEntity,
+    #[error("ends before its elements are closed")]
+    UnclosedElements,
+    #[error("holds no XML element")]
+    NoXmlElement,
+    #[error("has a malformed attribute: {detail}")]
+    BadAttribute { detail: String },
+    #[error("Kumu connections need the elements sheet too")]
+    KumuNeedsElements,
+    #[error("only a CSV edge list takes a second file (its node list)")]
+    OnlyEdgeListTakesSecond,
+    #[error("{detail}")]
+    BadJson { detail: String },
+    /// The whole network's check, after the format's reader.
+    #[error("{0}")]
+    Network(NetworkError),
 }
 
 /// The file formats, as a name's extension tells them.
@@ -102,19 +187,20 @@ pub fn import(
     file: SourceFile<'_>,
     companion: Option<SourceFile<'_>>,
 ) -> Result<Network, Vec<ImportProblem>> {
-    let refuse = |reason: &str| {
+    let refuse = |reason: ImportReason| {
         Err(vec![ImportProblem {
             file: file.name.to_string(),
             line: None,
             field: None,
-            reason: reason.to_string(),
+            column: None,
+            reason,
         }])
     };
     match (format, companion) {
         (NetworkFormat::EdgeList, nodes) => import_edge_list(file, nodes),
         (NetworkFormat::Kumu, Some(elements)) => import_kumu(elements, file),
-        (NetworkFormat::Kumu, None) => refuse("Kumu connections need the elements sheet too"),
-        (_, Some(_)) => refuse("only a CSV edge list takes a second file (its node list)"),
+        (NetworkFormat::Kumu, None) => refuse(ImportReason::KumuNeedsElements),
+        (_, Some(_)) => refuse(ImportReason::OnlyEdgeListTakesSecond),
         (NetworkFormat::Json, None) => import_json(file),
         (NetworkFormat::GraphMl, None) => import_graphml(file),
         (NetworkFormat::Gexf, None) => import_gexf(file),
@@ -176,8 +262,9 @@ pub fn import_json(file: SourceFile<'_>) -> Result<Network, Vec<ImportProblem>> 
         vec![ImportProblem {
             file: file.name.to_string(),
             line: (e.line() > 0).then_some(e.line()),
-            field: (e.column() > 0).then(|| format!("column {}", e.column())),
-            reason,
+            field: None,
+            column: (e.column() > 0).then_some(e.column()),
+            reason: ImportReason::BadJson { detail: reason },
         }]
     })
 }
@@ -199,14 +286,15 @@ impl Problems {
         file: &str,
         line: Option<usize>,
         field: Option<&str>,
-        reason: impl Into<String>,
+        reason: ImportReason,
     ) {
         if self.0.len() < MAX_PROBLEMS {
             self.0.push(ImportProblem {
                 file: file.to_string(),
                 line,
                 field: field.map(str::to_string),
-                reason: reason.into(),
+                column: None,
+                reason,
             });
         }
     }
@@ -225,7 +313,8 @@ impl Problems {
                 file: file.to_string(),
                 line: None,
                 field: None,
-                reason: e.to_string(),
+                column: None,
+                reason: ImportReason::Network(e),
             })
             .collect();
         if problems.is_empty() {
@@ -237,12 +326,12 @@ impl Problems {
 }
 
 /// A trust cell: blank is 3; otherwise a whole number 1–5 ("4" or "4.0").
-pub(crate) fn trust_value(text: &str) -> Result<Trust, String> {
+pub(crate) fn trust_value(text: &str) -> Result<Trust, ImportReason> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(Trust::default());
     }
-    let bad = || format!("must be a whole number from 1 to 5, found {text:?}");
+    let bad = || ImportReason::NotATrust { found: text.to_string() };
     let value: f64 = text.parse().map_err(|_| bad())?;
     if value.fract() != 0.0 {
         return Err(bad());
@@ -251,48 +340,38 @@ pub(crate) fn trust_value(text: &str) -> Result<Trust, String> {
 }
 
 /// A yes/no cell: blank is no.
-pub(crate) fn bool_value(text: &str) -> Result<bool, String> {
+pub(crate) fn bool_value(text: &str) -> Result<bool, ImportReason> {
     match text.trim().to_ascii_lowercase().as_str() {
         "" | "false" | "no" | "0" | "undirected" | "mutual" => Ok(false),
         "true" | "yes" | "1" | "directed" => Ok(true),
-        other => Err(format!("must be true or false, found {other:?}")),
+        _ => Err(ImportReason::NotTrueOrFalse { found: text.trim().to_string() }),
     }
 }
 
 /// A tie kind: blank is collaborates.
-pub(crate) fn kind_value(text: &str) -> Result<TieKind, String> {
+pub(crate) fn kind_value(text: &str) -> Result<TieKind, ImportReason> {
     if text.trim().is_empty() {
         return Ok(TieKind::Collaborates);
     }
-    parse_code(text).ok_or_else(|| {
-        format!(
-            "unknown kind {:?} (collaborates, knows, funds, governs or other)",
-            text.trim()
-        )
-    })
+    parse_code(text).ok_or_else(|| ImportReason::UnknownKind { found: text.trim().to_string() })
 }
 
 /// A sector: blank is other.
-pub(crate) fn sector_value(text: &str) -> Result<Sector, String> {
+pub(crate) fn sector_value(text: &str) -> Result<Sector, ImportReason> {
     if text.trim().is_empty() {
         return Ok(Sector::Other);
     }
-    parse_code(text).ok_or_else(|| {
-        format!(
-            "unknown sector {:?} (government, business, civil society or other)",
-            text.trim()
-        )
-    })
+    parse_code(text).ok_or_else(|| ImportReason::UnknownSector { found: text.trim().to_string() })
 }
 
 /// A level: blank is none.
-pub(crate) fn level_value(text: &str) -> Result<Option<Level>, String> {
+pub(crate) fn level_value(text: &str) -> Result<Option<Level>, ImportReason> {
     if text.trim().is_empty() {
         return Ok(None);
     }
     parse_code(text)
         .map(Some)
-        .ok_or_else(|| format!("unknown level {:?} (senior, mid or junior)", text.trim()))
+        .ok_or_else(|| ImportReason::UnknownLevel { found: text.trim().to_string() })
 }
 
 /// Tags separated by `|` (Kumu's way) or `;`.
@@ -305,13 +384,14 @@ pub(crate) fn tags_value(text: &str) -> Vec<String> {
 }
 
 /// A name: one line of at most [`MAX_NAME_CHARS`] characters.
-pub(crate) fn name_value(text: &str) -> Result<String, String> {
+pub(crate) fn name_value(text: &str) -> Result<String, ImportReason> {
     let text = text.trim();
-    if text.chars().count() > MAX_NAME_CHARS {
-        return Err(format!("is too long (at most {MAX_NAME_CHARS} characters)"));
+    let length = text.chars().count();
+    if length > MAX_NAME_CHARS {
+        return Err(ImportReason::TooLong { length, max: MAX_NAME_CHARS });
     }
     if text.chars().any(char::is_control) {
-        return Err("must be one line without control characters".into());
+        return Err(ImportReason::ControlCharacters);
     }
     Ok(text.to_string())
 }

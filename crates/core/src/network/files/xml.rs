@@ -5,7 +5,7 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::{ImportProblem, SourceFile};
+use super::{ImportProblem, ImportReason, SourceFile};
 
 #[derive(Debug, Default)]
 pub(crate) struct Element {
@@ -50,10 +50,11 @@ fn line_of(text: &str, pos: usize) -> usize {
 /// Parses a whole document into its root element.
 pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
     let text = file.text;
-    let problem = |pos: usize, reason: String| ImportProblem {
+    let problem = |pos: usize, reason: ImportReason| ImportProblem {
         file: file.name.to_string(),
         line: Some(line_of(text, pos)),
         field: None,
+        column: None,
         reason,
     };
     let mut reader = Reader::from_str(text);
@@ -63,7 +64,7 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
         let event = reader.read_event().map_err(|e| {
             problem(
                 reader.error_position() as usize,
-                format!("is not well-formed XML: {e}"),
+                ImportReason::BadXml { detail: e.to_string() },
             )
         })?;
         match event {
@@ -79,15 +80,15 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
                 let done = stack.pop().expect("quick-xml checks end tags");
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(done),
-                    None => return Err(problem(start, "has an unmatched end tag".into())),
+                    None => return Err(problem(start, ImportReason::UnmatchedEndTag)),
                 }
             }
             Event::Text(t) => {
-                let s = t.decode().map_err(|e| problem(start, e.to_string()))?;
+                let s = t.decode().map_err(|e| problem(start, ImportReason::BadXml { detail: e.to_string() }))?;
                 stack.last_mut().expect("the root holder").text.push_str(&s);
             }
             Event::CData(t) => {
-                let s = t.decode().map_err(|e| problem(start, e.to_string()))?;
+                let s = t.decode().map_err(|e| problem(start, ImportReason::BadXml { detail: e.to_string() }))?;
                 stack.last_mut().expect("the root holder").text.push_str(&s);
             }
             Event::GeneralRef(r) => {
@@ -96,7 +97,7 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
                 } else {
                     match r
                         .decode()
-                        .map_err(|e| problem(start, e.to_string()))?
+                        .map_err(|e| problem(start, ImportReason::BadXml { detail: e.to_string() }))?
                         .as_ref()
                     {
                         "amp" => Some('&'),
@@ -109,7 +110,7 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
                 };
                 match c {
                     Some(c) => stack.last_mut().expect("the root holder").text.push(c),
-                    None => return Err(problem(start, "has an unknown entity reference".into())),
+                    None => return Err(problem(start, ImportReason::UnknownEntity)),
                 }
             }
             Event::Eof => break,
@@ -119,7 +120,7 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
     if stack.len() != 1 {
         return Err(problem(
             text.len(),
-            "ends before its elements are closed".into(),
+            ImportReason::UnclosedElements,
         ));
     }
     let holder = stack.pop().expect("the root holder");
@@ -127,16 +128,16 @@ pub(crate) fn parse(file: SourceFile<'_>) -> Result<Element, ImportProblem> {
         .children
         .into_iter()
         .next()
-        .ok_or_else(|| problem(0, "holds no XML element".into()))
+        .ok_or_else(|| problem(0, ImportReason::NoXmlElement))
 }
 
-fn element(e: &quick_xml::events::BytesStart<'_>, line: usize) -> Result<Element, String> {
+fn element(e: &quick_xml::events::BytesStart<'_>, line: usize) -> Result<Element, ImportReason> {
     let mut attrs = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|e| format!("has a malformed attribute: {e}"))?;
+        let a = a.map_err(|e| ImportReason::BadAttribute { detail: e.to_string() })?;
         let value = a
             .unescape_value()
-            .map_err(|e| format!("has a malformed attribute value: {e}"))?;
+            .map_err(|e| ImportReason::BadAttribute { detail: e.to_string() })?;
         attrs.push((local(a.key.local_name().as_ref()), value.into_owned()));
     }
     Ok(Element {
