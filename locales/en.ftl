@@ -1018,7 +1018,7 @@ iati-err-missing-setting = The IATI export needs the reporting organization's { 
     [ref] identifier (ref)
     [type] type
    *[name] name
-}: fill it in the IATI settings.
+}: fill it in the export settings.
 iati-err-nothing = There is no mission goal with indicators to export: add an indicator to a goal first.
 opensdg-err-qualitative = “{ $name }” is qualitative: Open SDG publishes numbers only.
 digest-err-ends-before-start = The period ends ({ $to }) before it starts ({ $from }): swap the two dates.
@@ -1075,9 +1075,9 @@ board-import-locked = { $name }: the board was not imported: the board is locked
 board-file-problem = { $element }: { $problem }
 board-file-the-board = The board
 board-file-item = { $kind ->
-    [note] Note { $number }
-    [cluster] Cluster { $number }
-   *[link] Link { $number }
+    [note] Note { $number }
+    [cluster] Cluster { $number }
+   *[link] Link { $number }
 }
 board-file-allowance = vote_allowance is { $found }, at most { $max }.
 board-file-too-many = The file has { $count } { $kind ->
@@ -1122,7 +1122,7 @@ net-field-works-with-org = works with (organization of person { $n })
 net-field-record = entry
 net-problem-control = The { $field } must be one line without control characters.
 net-problem-too-many-tags = At most { $max } tags; this entry has { $count }.
-net-problem-trust = Trust must be a whole number from 1 to 5; found { $found }.
+net-problem-trust = The trust must be a whole number from 1 to 5; found { $found }.
 net-problem-mixed-tie = A tie joins two people or two organizations, not a person and an organization.
 net-problem-tie-to-itself = A tie must join two different people or organizations.
 net-problem-colleague-needs-name = { $field }: a name is needed with the organization.

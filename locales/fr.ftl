@@ -1032,7 +1032,7 @@ iati-err-missing-setting = L'export IATI a besoin { $setting ->
     [ref] de l'identifiant (ref)
     [type] du type
    *[name] du nom
-} de l'organisation déclarante : renseignez-le dans les réglages IATI.
+} de l'organisation déclarante : renseignez-le dans les réglages de l'export.
 iati-err-nothing = Aucun objectif de mission n'a d'indicateur à exporter : ajoutez d'abord un indicateur à un objectif.
 opensdg-err-qualitative = « { $name } » est qualitatif : Open SDG ne publie que des nombres.
 digest-err-ends-before-start = La période se termine ({ $to }) avant de commencer ({ $from }) : inversez les deux dates.
@@ -1089,9 +1089,9 @@ board-import-locked = { $name } : le tableau n'a pas été importé : il est
 board-file-problem = { $element } : { $problem }
 board-file-the-board = Le tableau
 board-file-item = { $kind ->
-    [note] Note { $number }
-    [cluster] Groupe { $number }
-   *[link] Lien { $number }
+    [note] Note { $number }
+    [cluster] Groupe { $number }
+   *[link] Lien { $number }
 }
 board-file-allowance = vote_allowance vaut { $found }, au plus { $max }.
 board-file-too-many = Le fichier a { $count } { $kind ->

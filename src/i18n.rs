@@ -219,6 +219,29 @@ pub fn link_error(error: &LinkError) -> String {
     }
 }
 
+/// A message kept as what to say rather than as words, so a message already
+/// on the page re-words when the language changes: keep a `Said` in the
+/// signal and call [`Said::text`] inside the view closure.
+#[derive(Clone)]
+pub struct Said(std::sync::Arc<dyn Fn() -> String + Send + Sync>);
+
+impl Said {
+    /// Words produced by `words` (which reads the catalogs) each time it is shown.
+    pub fn new(words: impl Fn() -> String + Send + Sync + 'static) -> Said {
+        Said(std::sync::Arc::new(words))
+    }
+
+    /// Catalog message `id`.
+    pub fn id(id: &'static str) -> Said {
+        Said::new(move || t(id))
+    }
+
+    /// The words in the current language (reactive).
+    pub fn text(&self) -> String {
+        (self.0)()
+    }
+}
+
 /// Message `id` as a reactive text for `view!` (what `tr!("id")` gives).
 ///
 /// Every message shares this one closure type, so Leptos renders them all with

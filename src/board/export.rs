@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 
 use super::{BoardState, Mode, Selection};
 use crate::browser::download::{download_text, download_url, read_chosen_file};
-use crate::i18n::{t, t_args};
+use crate::i18n::{t_args, Said};
+use super::refusals::import_error;
 use crate::tr;
 
 /// The largest PNG side, in pixels; bigger boards are scaled down to fit.
@@ -24,17 +25,17 @@ pub fn Files(state: BoardState) -> impl IntoView {
     };
     let report = move |result: Result<(), crate::browser::download::FileError>| {
         if let Err(e) = result {
-            state.error.set(Some(e.to_string()));
+            state.error.set(Some(Said::new(move || e.to_string())));
         }
     };
     let svg = move || state.board.get_untracked().and_then(|b| live.read(|room| room.export_board_svg(&b)));
     let export_svg = move |_| match svg() {
         Some(svg) => report(download_text(&format!("{}.svg", file_stem()), "image/svg+xml", &svg)),
-        None => state.error.set(Some(t("export-nothing"))),
+        None => state.error.set(Some(Said::id("export-nothing"))),
     };
     let export_json = move |_| match state.board.get_untracked().and_then(|b| live.read(|room| room.export_board_json(&b))) {
         Some(json) => report(download_text(&format!("{}.json", file_stem()), "application/json", &json)),
-        None => state.error.set(Some(t("export-nothing"))),
+        None => state.error.set(Some(Said::id("export-nothing"))),
     };
     let export_png = move |_| match svg() {
         Some(svg) => {
@@ -42,7 +43,7 @@ pub fn Files(state: BoardState) -> impl IntoView {
                 state.error.set(Some(e));
             }
         }
-        None => state.error.set(Some(t("export-nothing"))),
+        None => state.error.set(Some(Said::id("export-nothing"))),
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -58,10 +59,10 @@ pub fn Files(state: BoardState) -> impl IntoView {
                         state.mode.set(Mode::Canvas);
                         state.announcement.set(Some(t_args("imported", &[("name", name.into())])));
                     }
-                    Err(e) => state.error.set(Some(format!("{name}: {e}"))),
+                    Err(e) => state.error.set(Some(Said::new(move || import_error(&name, &e)))),
                 },
                 Ok(None) => {}
-                Err(e) => state.error.set(Some(e.to_string())),
+                Err(e) => state.error.set(Some(Said::new(move || e.to_string()))),
             }
         });
     };
@@ -79,7 +80,7 @@ pub fn Files(state: BoardState) -> impl IntoView {
 }
 
 /// Draws the board's SVG on a canvas and offers it as a PNG.
-fn png_from_svg(svg: &str, file_name: String, state: BoardState) -> Result<(), String> {
+fn png_from_svg(svg: &str, file_name: String, state: BoardState) -> Result<(), Said> {
     let size = |attr: &str| -> f64 {
         let key = format!(" {attr}=\"");
         svg.find(&key)
@@ -88,7 +89,7 @@ fn png_from_svg(svg: &str, file_name: String, state: BoardState) -> Result<(), S
     };
     let (width, height) = (size("width"), size("height"));
     let scale = (PNG_MAX_SIDE / width.max(height)).min(2.0);
-    let image = web_sys::HtmlImageElement::new().map_err(|_| "this browser cannot draw pictures".to_owned())?;
+    let image = web_sys::HtmlImageElement::new().map_err(|_| Said::id("png-cannot-draw"))?;
     let url = format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(svg));
     let loaded = image.clone();
     let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
@@ -103,7 +104,7 @@ fn png_from_svg(svg: &str, file_name: String, state: BoardState) -> Result<(), S
             download_url(&file_name, &data).ok()
         })();
         if done.is_none() {
-            state.error.set(Some(t("png-failed")));
+            state.error.set(Some(Said::id("png-failed")));
         }
     });
     image.set_onload(Some(onload.unchecked_ref()));

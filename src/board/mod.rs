@@ -11,6 +11,7 @@ mod canvas;
 mod export;
 mod list;
 mod panel;
+mod refusals;
 mod toolbar;
 pub use toolbar::in_text_field;
 
@@ -19,7 +20,8 @@ use constellation_core::board::{BoardContent, BoardId, ClusterId, NewNote, NoteC
 use leptos::prelude::*;
 
 use crate::browser::{LocalPreferences, Preferences};
-use crate::i18n::t;
+use crate::i18n::{t, Said};
+use refusals::Refusal;
 use crate::live::LiveRoom;
 use crate::tr;
 use crate::room::use_live_room;
@@ -76,7 +78,7 @@ pub struct BoardState {
     /// The note whose text is being typed in.
     pub editing: RwSignal<Option<NoteId>>,
     /// The last thing that went wrong, shown under the toolbar.
-    pub error: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<Said>>,
     /// Said to screen readers (and shown) after an action with no visible trace.
     pub announcement: RwSignal<Option<String>>,
     /// This browser's voter id.
@@ -91,7 +93,7 @@ pub struct BoardState {
 impl BoardState {
     /// Runs one action (a button, a drop) as its own undo step, showing its
     /// error if it has one.
-    pub fn edit<O: crate::live::EditOutcome, E: std::fmt::Display>(
+    pub fn edit<O: crate::live::EditOutcome, E: Refusal>(
         &self,
         f: impl FnOnce(&mut constellation_core::room::Room) -> Result<O, E>,
     ) -> Option<O::Value> {
@@ -103,7 +105,7 @@ impl BoardState {
 
     /// Runs an edit that undoes together with the ones just before it
     /// (typing, a run of arrow-key moves), showing its error if it has one.
-    pub fn edit_run_on<O: crate::live::EditOutcome, E: std::fmt::Display>(
+    pub fn edit_run_on<O: crate::live::EditOutcome, E: Refusal>(
         &self,
         f: impl FnOnce(&mut constellation_core::room::Room) -> Result<O, E>,
     ) -> Option<O::Value> {
@@ -113,7 +115,7 @@ impl BoardState {
                 Some(value)
             }
             Err(e) => {
-                self.error.set(Some(e.to_string()));
+                self.error.set(Some(e.said()));
                 None
             }
         }
@@ -244,7 +246,7 @@ pub fn Board() -> impl IntoView {
             <toolbar::Boards state/>
             <toolbar::Toolbar state/>
             <p id=LOCKED_NOTICE_ID class="board-locked" hidden=move || !state.live.read(|room| room.board_locked())>{tr!("board-locked")}</p>
-            <p class="error board-error" role="alert">{move || state.error.get()}</p>
+            <p class="error board-error" role="alert">{move || state.error.get().map(|e| e.text())}</p>
             <p class="visually-hidden" aria-live="polite">{move || state.announcement.get()}</p>
             <Show when=move || live.ready.get() fallback=|| view! { <p class="hint page">{tr!("board-opening")}</p> }>
                 {move || match state.mode.get() {

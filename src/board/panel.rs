@@ -5,7 +5,7 @@ use constellation_core::board::{ClusterId, NoteColor, NoteId};
 use leptos::prelude::*;
 
 use super::{short, BoardState, Selection};
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_args, Said};
 use crate::tr;
 
 #[component]
@@ -62,7 +62,7 @@ fn NotePanel(state: BoardState, id: NoteId) -> impl IntoView {
         ev.prevent_default();
         let to = target.get_untracked();
         if to.is_empty() {
-            state.error.set(Some(t("link-target-missing")));
+            state.error.set(Some(Said::id("link-target-missing")));
             return;
         }
         let to = NoteId::new(to);

@@ -6,7 +6,7 @@ use constellation_core::board::{NewCluster, MAX_VOTE_ALLOWANCE, NOTE_HEIGHT, NOT
 use leptos::prelude::*;
 
 use super::{export, BoardState, Mode, Selection};
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_args, Said};
 use crate::tr;
 
 /// The room's boards as a row of buttons, and the actions on the current one.
@@ -186,7 +186,7 @@ pub fn Toolbar(state: BoardState) -> impl IntoView {
             Ok(n) => {
                 state.edit(|room| room.set_vote_allowance(&board, n));
             }
-            Err(_) => state.error.set(Some(t_args("vote-allowance-error", &[("max", MAX_VOTE_ALLOWANCE.into())]))),
+            Err(_) => state.error.set(Some(Said::new(|| t_args("vote-allowance-error", &[("max", MAX_VOTE_ALLOWANCE.into())])))),
         }
     };
 

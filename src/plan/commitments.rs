@@ -17,8 +17,9 @@ use leptos::prelude::*;
 
 use super::digest::DigestPanel;
 use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener};
-use super::{number, sentence, today};
-use crate::i18n::{capitalize, format_date, t, t_args, t_or};
+use super::refusals::said_commitment;
+use super::{number, today};
+use crate::i18n::{capitalize, format_date, t, t_args, t_or, Said};
 use crate::tr;
 use crate::browser::{LocalPreferences, Preferences};
 use crate::live::LiveRoom;
@@ -185,7 +186,7 @@ fn CommitmentForm(live: LiveRoom, on_done: Callback<()>) -> impl IntoView {
     let due = RwSignal::new(String::new());
     let status = RwSignal::new(CommitmentStatus::Planned.name().to_owned());
     let attempted = RwSignal::new(false);
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<Said>);
     let targets = Signal::derive(move || {
         let (goals, indicators) = live.read(|room| (room.goals(), room.all_indicators()));
         let mut options = vec![(String::new(), t("target-choose"))];
@@ -260,7 +261,7 @@ fn CommitmentForm(live: LiveRoom, on_done: Callback<()>) -> impl IntoView {
             });
         match result {
             Ok(()) => on_done.run(()),
-            Err(e) => refused.set(Some(sentence(e))),
+            Err(e) => refused.set(Some(said_commitment(e))),
         }
     };
     view! {
@@ -276,7 +277,7 @@ fn CommitmentForm(live: LiveRoom, on_done: Callback<()>) -> impl IntoView {
                 <Field label="p-due-date" value=due error=err(CommitmentField::Due) attempted control=Control::Date required=true/>
                 <Choice label="p-status" value=status options=statuses/>
             </div>
-            <p class="error" role="alert">{move || refused.get()}</p>
+            <p class="error" role="alert">{move || refused.get().map(|e| e.text())}</p>
             <FormButtons submit="p-add-commitment" on_cancel=on_done/>
         </form>
     }
@@ -290,7 +291,7 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
     let commitment = Memo::new(move |_| live.read(|room| room.commitment(&id.get_value())));
     let check_ins = move || live.read(|room| room.check_ins(&id.get_value()));
     let checking_in = Opener::new();
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Said>);
     let heading_id = super::unique_id("commitment");
     let labelled = heading_id.clone();
     let status = RwSignal::new(
@@ -334,7 +335,7 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
                 )
             })
         });
-        message.set(result.err().map(sentence));
+        message.set(result.err().map(said_commitment));
     };
     let toward = move || {
         let c = commitment.get()?;
@@ -376,7 +377,7 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
                     </Show>
                     <button type="button" on:click=save_status>{tr!("status-save")}</button>
                 </div>
-                <p class="error" role="alert">{move || message.get()}</p>
+                <p class="error" role="alert">{move || message.get().map(|e| e.text())}</p>
                 <section class="check-ins" aria-label=tr!("p-check-ins")>
                     <h4>{tr!("p-check-ins")}</h4>
                     <ul>
@@ -392,7 +393,7 @@ fn CommitmentCard(live: LiveRoom, id: CommitmentId) -> impl IntoView {
                     class="danger"
                     on:click=move |_| {
                         if window().confirm_with_message(&t("commitment-delete-confirm")).unwrap_or(false) {
-                            message.set(live.edit(|room| room.delete_commitment(&id.get_value())).err().map(sentence));
+                            message.set(live.edit(|room| room.delete_commitment(&id.get_value())).err().map(said_commitment));
                         }
                     }
                 >{tr!("commitment-delete")}</button>
@@ -407,7 +408,7 @@ fn CheckInForm(live: LiveRoom, commitment: CommitmentId, on_done: Callback<()>) 
     let text = RwSignal::new(String::new());
     let evidence = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<Said>);
     let checked = Memo::new(move |_| {
         validate_check_in(&CheckInDraft {
             date: date.get(),
@@ -426,7 +427,7 @@ fn CheckInForm(live: LiveRoom, commitment: CommitmentId, on_done: Callback<()>) 
         };
         match live.edit(|room| room.add_check_in(&commitment.get_value(), check_in)) {
             Ok(_) => on_done.run(()),
-            Err(e) => refused.set(Some(sentence(e))),
+            Err(e) => refused.set(Some(said_commitment(e))),
         }
     };
     view! {
@@ -436,7 +437,7 @@ fn CheckInForm(live: LiveRoom, commitment: CommitmentId, on_done: Callback<()>) 
                 <Field label="p-evidence-link" value=evidence error=err(CommitmentField::Evidence) attempted control=Control::Link hint="p-a-report-or-photo-online-https"/>
                 <div class="wide"><Field label="p-text" value=text error=err(CommitmentField::Text) attempted control=Control::Long required=true hint="p-what-was-done-since-the-last-check-in"/></div>
             </div>
-            <p class="error" role="alert">{move || refused.get()}</p>
+            <p class="error" role="alert">{move || refused.get().map(|e| e.text())}</p>
             <FormButtons submit="p-check-in" on_cancel=on_done/>
         </form>
     }
@@ -448,7 +449,7 @@ fn CheckInItem(live: LiveRoom, check_in: CheckIn) -> impl IntoView {
     let id = StoredValue::new(check_in.id.clone());
     let asking = RwSignal::new(false);
     let question = RwSignal::new(String::new());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Said>);
     let respond = move |kind: ResponseKind, text: String| -> bool {
         let response = NewResponse {
             kind,
@@ -457,7 +458,7 @@ fn CheckInItem(live: LiveRoom, check_in: CheckIn) -> impl IntoView {
             text,
         };
         let result = live.edit(|room| room.respond_to_check_in(&id.get_value(), response));
-        message.set(result.as_ref().err().map(sentence));
+        message.set(result.as_ref().err().cloned().map(said_commitment));
         result.is_ok()
     };
     let by = super::with_roles(live, &check_in.by);
@@ -507,7 +508,7 @@ fn CheckInItem(live: LiveRoom, check_in: CheckIn) -> impl IntoView {
                     <button type="submit">{tr!("send-question")}</button>
                 </form>
             </Show>
-            <p class="error" role="alert">{move || message.get()}</p>
+            <p class="error" role="alert">{move || message.get().map(|e| e.text())}</p>
         </li>
     }
 }
@@ -518,7 +519,7 @@ fn RolesPanel(live: LiveRoom) -> impl IntoView {
     let roles = move || live.read(|room| room.roles());
     let participant = RwSignal::new(my_name());
     let role = RwSignal::new(Role::Initiator.name().to_owned());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Said>);
     let options = Signal::derive(|| {
         Role::ALL
             .into_iter()
@@ -535,7 +536,7 @@ fn RolesPanel(live: LiveRoom) -> impl IntoView {
         message.set(
             live.edit(|room| room.assign_role(&participant.get_untracked(), chosen))
                 .err()
-                .map(sentence),
+                .map(said_commitment),
         );
     };
     view! {
@@ -563,7 +564,7 @@ fn RolesPanel(live: LiveRoom) -> impl IntoView {
                                                             type="button"
                                                             class="chip-remove"
                                                             aria-label=label
-                                                            on:click=move |_| message.set(live.edit(|room| room.unassign_role(&name, r)).err().map(sentence))
+                                                            on:click=move |_| message.set(live.edit(|room| room.unassign_role(&name, r)).err().map(said_commitment))
                                                         >"×"</button>
                                                     </li>
                                                 }
@@ -581,7 +582,7 @@ fn RolesPanel(live: LiveRoom) -> impl IntoView {
                 <Choice label="p-role" value=role options/>
                 <button type="submit">{tr!("role-give")}</button>
             </form>
-            <p class="error" role="alert">{move || message.get()}</p>
+            <p class="error" role="alert">{move || message.get().map(|e| e.text())}</p>
         </section>
     }
 }

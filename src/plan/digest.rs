@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::fields::{Control, Field};
-use super::{sentence, today};
+use super::refusals::{digest_error, said_file};
+use super::today;
 use crate::browser::download::{copy_text, download_text};
-use crate::i18n::{format_date, format_number, lang, t, t_args, t_or};
+use crate::i18n::{format_date, format_number, lang, t, t_args, t_or, Said};
 use crate::live::LiveRoom;
 use crate::tr;
 
@@ -19,7 +20,7 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
     let now = today();
     let from = RwSignal::new(now.add_days(-30).unwrap_or(now).to_string());
     let to = RwSignal::new(now.to_string());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Said>);
     let frame = NodeRef::<leptos::html::Iframe>::new();
     let period = Memo::new(move |_| -> Result<Period, String> {
         let read = |text: String, name: &str| {
@@ -34,7 +35,7 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
         let period = period.get()?;
         live.read(|room| room.digest(period, &StatusRule::default()))
             .map(|d| (d.to_markdown_in(&word), d.to_html_in(&word)))
-            .map_err(sentence)
+            .map_err(|e| digest_error(&e))
     });
     let problem = Signal::derive(move || digest.get().err());
     let no_error = Signal::derive(|| None::<String>);
@@ -46,8 +47,8 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
         let text = markdown();
         leptos::task::spawn_local(async move {
             message.set(Some(match copy_text(&text).await {
-                Ok(()) => t("digest-copied"),
-                Err(e) => e.to_string(),
+                Ok(()) => Said::id("digest-copied"),
+                Err(e) => said_file(e),
             }));
         });
     };
@@ -60,9 +61,9 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
             Some(w) => message.set(
                 w.print()
                     .err()
-                    .map(|_| t("digest-print-refused")),
+                    .map(|_| Said::id("digest-print-refused")),
             ),
-            None => message.set(Some(t("digest-not-ready"))),
+            None => message.set(Some(Said::id("digest-not-ready"))),
         }
     };
     view! {
@@ -79,11 +80,11 @@ pub fn DigestPanel(live: LiveRoom) -> impl IntoView {
                 <textarea id="digest-markdown" class="digest-markdown" readonly rows="8" prop:value=markdown></textarea>
                 <div class="button-row">
                     <button type="button" on:click=copy>{tr!("digest-copy")}</button>
-                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.md", stem()), "text/markdown", &markdown()).err().map(|e| e.to_string()))>{tr!("digest-download-md")}</button>
-                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.html", stem()), "text/html", &html()).err().map(|e| e.to_string()))>{tr!("digest-download-html")}</button>
+                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.md", stem()), "text/markdown", &markdown()).err().map(said_file))>{tr!("digest-download-md")}</button>
+                    <button type="button" on:click=move |_| message.set(download_text(&format!("{}.html", stem()), "text/html", &html()).err().map(said_file))>{tr!("digest-download-html")}</button>
                     <button type="button" on:click=print>{tr!("digest-print")}</button>
                 </div>
-                <p role="status" class="hint">{move || message.get()}</p>
+                <p role="status" class="hint">{move || message.get().map(|m| m.text())}</p>
                 <iframe class="digest-preview" node_ref=frame title=tr!("digest-printable") srcdoc=html></iframe>
             </Show>
         </section>

@@ -8,8 +8,8 @@ use constellation_core::goals::{
 use leptos::prelude::*;
 
 use super::fields::{focus_on_open, Control, Field, FormButtons, Opener};
-use super::sentence;
-use crate::i18n::{t, t_args};
+use super::refusals::said_goal;
+use crate::i18n::{t, t_args, Said};
 use crate::live::LiveRoom;
 use crate::tr;
 
@@ -71,7 +71,7 @@ fn ExperimentForm(live: LiveRoom, goal: GoalId, on_done: Callback<()>) -> impl I
     let organizations = RwSignal::new(String::new());
     let tasks = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<Said>);
     let checked = Memo::new(move |_| {
         let member = |kind| move |name| TeamMember { kind, name };
         let mut team: Vec<TeamMember> = lines(&people.get())
@@ -100,7 +100,7 @@ fn ExperimentForm(live: LiveRoom, goal: GoalId, on_done: Callback<()>) -> impl I
         };
         match live.edit(|room| room.add_experiment(&goal.get_value(), experiment)) {
             Ok(_) => on_done.run(()),
-            Err(e) => refused.set(Some(sentence(e))),
+            Err(e) => refused.set(Some(said_goal(e))),
         }
     };
     view! {
@@ -113,7 +113,7 @@ fn ExperimentForm(live: LiveRoom, goal: GoalId, on_done: Callback<()>) -> impl I
                 <Field label="p-team-organizations" value=organizations error=Signal::derive(|| None::<String>) attempted control=Control::Long hint="p-one-name-per-line"/>
                 <div class="wide"><Field label="p-tasks" value=tasks error=err(GoalField::Task) attempted control=Control::Long hint="p-one-task-per-line"/></div>
             </div>
-            <p class="error" role="alert">{move || refused.get()}</p>
+            <p class="error" role="alert">{move || refused.get().map(|e| e.text())}</p>
             <FormButtons submit="p-start-experiment" on_cancel=on_done/>
         </form>
     }
@@ -123,7 +123,7 @@ fn ExperimentForm(live: LiveRoom, goal: GoalId, on_done: Callback<()>) -> impl I
 fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
     let id = StoredValue::new(id);
     let experiment = Memo::new(move |_| live.read(|room| room.experiment(&id.get_value())));
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Said>);
     let heading_id = super::unique_id("experiment");
     let labelled = heading_id.clone();
     let learned = RwSignal::new(
@@ -133,12 +133,12 @@ fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
             .unwrap_or_default(),
     );
     let new_task = RwSignal::new(String::new());
-    let report = move |result: Result<(), String>| message.set(result.err());
+    let report = move |result: Result<(), Said>| message.set(result.err());
     let advance = move |_| {
         if let Some(e) = experiment.get_untracked() {
             report(
                 live.edit(|room| room.set_experiment_phase(&e.id, e.phase.next()))
-                    .map_err(sentence),
+                    .map_err(said_goal),
             );
         }
     };
@@ -151,7 +151,7 @@ fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
             };
             report(
                 live.edit(|room| room.edit_experiment(&e.id, text))
-                    .map_err(sentence),
+                    .map_err(said_goal),
             );
         }
     };
@@ -161,7 +161,7 @@ fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
         if result.is_ok() {
             new_task.set(String::new());
         }
-        report(result.map(|_| ()).map_err(sentence));
+        report(result.map(|_| ()).map_err(said_goal));
     };
     let no_error = Signal::derive(|| None::<String>);
     let never = Signal::derive(|| false);
@@ -201,7 +201,7 @@ fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
                                             prop:checked=done
                                             on:change=move |ev| {
                                                 let done = event_target_checked(&ev);
-                                                report(live.edit(|room| room.edit_task(&experiment_id, &task, &text, done)).map_err(sentence));
+                                                report(live.edit(|room| room.edit_task(&experiment_id, &task, &text, done)).map_err(said_goal));
                                             }
                                         />
                                         {t.text.clone()}
@@ -230,10 +230,10 @@ fn ExperimentCard(live: LiveRoom, id: ExperimentId) -> impl IntoView {
                     <button
                         type="button"
                         class="danger"
-                        on:click=move |_| report(live.edit(|room| room.delete_experiment(&id.get_value())).map_err(sentence))
+                        on:click=move |_| report(live.edit(|room| room.delete_experiment(&id.get_value())).map_err(said_goal))
                     >{tr!("experiment-delete")}</button>
                 </div>
-                <p class="error" role="alert">{move || message.get()}</p>
+                <p class="error" role="alert">{move || message.get().map(|e| e.text())}</p>
             </article>
         </li>
     }

@@ -13,8 +13,9 @@ use leptos::prelude::*;
 use super::experiments::Experiments;
 use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener};
 use super::indicators::Indicators;
-use super::{sentence, today};
-use crate::i18n::{format_date, t, t_args};
+use super::refusals::{iati_error, said_file, said_goal};
+use super::today;
+use crate::i18n::{format_date, t, t_args, Said};
 use crate::tr;
 use crate::browser::download::download_text;
 use crate::live::LiveRoom;
@@ -93,7 +94,7 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
         live.read(|room| room.goal_status(&id.get_value(), today(), &StatusRule::default()))
     });
     let editing = Opener::new();
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Said>);
     let heading_id = super::unique_id("goal");
     let labelled = heading_id.clone();
     let title = move || goal.with(|g| g.as_ref().map(|g| g.title.clone()).unwrap_or_default());
@@ -101,7 +102,7 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
         let message = t_args("goal-delete-confirm", &[("title", title().into())]);
         if window().confirm_with_message(&message).unwrap_or(false) {
             if let Err(e) = live.edit(|room| room.delete_goal(&id.get_value())) {
-                error.set(Some(sentence(e)));
+                error.set(Some(said_goal(e)));
             }
         }
     };
@@ -118,7 +119,7 @@ fn GoalBranch(live: LiveRoom, id: GoalId, depth: usize) -> AnyView {
                     <button type="button" node_ref=editing.button on:click=move |_| editing.open.set(true) hidden=move || editing.open.get()>{tr!("goal-edit")}</button>
                     <button type="button" class="danger" on:click=delete>{tr!("goal-delete")}</button>
                 </div>
-                <p class="error" role="alert">{move || error.get()}</p>
+                <p class="error" role="alert">{move || error.get().map(|e| e.text())}</p>
                 <Show when=move || editing.open.get()>
                     {move || goal.get_untracked().map(|g| view! { <GoalForm live editing=Some(g) on_done=editing.done()/> }.into_any())}
                 </Show>
@@ -178,7 +179,7 @@ fn GoalForm(live: LiveRoom, editing: Option<Goal>, on_done: Callback<()>) -> imp
     let parent = text(|g| g.parent.as_ref().map(|p| p.to_string()).unwrap_or_default());
     let editing_id = editing.as_ref().map(|g| g.id.clone());
     let attempted = RwSignal::new(false);
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<Said>);
     let checked = Memo::new(move |_| {
         validate_goal(&GoalDraft {
             title: title.get(),
@@ -222,7 +223,7 @@ fn GoalForm(live: LiveRoom, editing: Option<Goal>, on_done: Callback<()>) -> imp
         };
         match result {
             Ok(()) => on_done.run(()),
-            Err(e) => refused.set(Some(sentence(e))),
+            Err(e) => refused.set(Some(said_goal(e))),
         }
     };
     view! {
@@ -237,7 +238,7 @@ fn GoalForm(live: LiveRoom, editing: Option<Goal>, on_done: Callback<()>) -> imp
                 <Field label="p-start-date" value=start error=err(GoalField::StartDate) attempted control=Control::Date required=true/>
                 <Field label="p-end-date" value=end error=err(GoalField::EndDate) attempted control=Control::Date required=true/>
             </div>
-            <p class="error" role="alert">{move || refused.get()}</p>
+            <p class="error" role="alert">{move || refused.get().map(|e| e.text())}</p>
             <FormButtons submit=submit_label on_cancel=on_done/>
         </form>
     }
@@ -249,7 +250,7 @@ fn Exports(live: LiveRoom) -> impl IntoView {
     let org_name = RwSignal::new(String::new());
     let org_ref = RwSignal::new(String::new());
     let org_type = RwSignal::new("22".to_owned());
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Said>);
     let attempted = Signal::derive(|| false);
     let no_error = Signal::derive(|| None::<String>);
     let file_stem = move || {
@@ -270,7 +271,7 @@ fn Exports(live: LiveRoom) -> impl IntoView {
             slug
         }
     };
-    let report = move |result: Result<(), String>| message.set(result.err());
+    let report = move |result: Result<(), Said>| message.set(result.err());
     let export_json = move |_| {
         let json = live.read(|room| room.coalition_data().to_json());
         report(
@@ -279,7 +280,7 @@ fn Exports(live: LiveRoom) -> impl IntoView {
                 "application/json",
                 &json,
             )
-            .map_err(|e| e.to_string()),
+            .map_err(said_file),
         );
     };
     let export_iati = move |_| {
@@ -303,14 +304,14 @@ fn Exports(live: LiveRoom) -> impl IntoView {
         };
         let result = live
             .read(|room| room.iati_activities_xml(&config))
-            .map_err(sentence)
+            .map_err(|e| Said::new(move || iati_error(&e)))
             .and_then(|xml| {
                 download_text(
                     &format!("{}-iati.xml", file_stem()),
                     "application/xml",
                     &xml,
                 )
-                .map_err(|e| e.to_string())
+                .map_err(said_file)
             });
         report(result);
     };
@@ -344,7 +345,7 @@ fn Exports(live: LiveRoom) -> impl IntoView {
                 <button type="button" on:click=export_json>{tr!("export-json")}</button>
                 <button type="button" on:click=export_iati>{tr!("export-iati")}</button>
             </div>
-            <p class="error" role="alert">{move || message.get()}</p>
+            <p class="error" role="alert">{move || message.get().map(|e| e.text())}</p>
         </section>
     }
 }

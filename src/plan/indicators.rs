@@ -15,8 +15,9 @@ use wasm_bindgen::JsCast;
 use super::chart::IndicatorChart;
 use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener, Tick};
 use super::goals::{problem, status_class, status_text};
-use super::{number, sentence, today};
-use crate::i18n::{format_date, format_percent, t, t_args};
+use super::refusals::{csv_problem, open_sdg_error, said_file, said_goal};
+use super::{number, today};
+use crate::i18n::{format_date, format_percent, t, t_args, Said};
 use crate::tr;
 use crate::browser::download::{download_text, read_chosen_file};
 use crate::live::LiveRoom;
@@ -81,7 +82,7 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
     });
     let adding = Opener::new();
     let editing = Opener::new();
-    let message = RwSignal::new(None::<String>);
+    let message = RwSignal::new(None::<Said>);
     let heading_id = super::unique_id("indicator");
     let labelled = heading_id.clone();
     let name = move || indicator.with(|i| i.as_ref().map(|i| i.name.clone()).unwrap_or_default());
@@ -91,16 +92,16 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
         };
         let result = live
             .read(|room| room.open_sdg_csv(&found.id))
-            .map_err(sentence)
+            .map_err(|e| Said::new(move || open_sdg_error(&e)))
             .and_then(|csv| {
                 download_text(&open_sdg_file_name(&found), "text/csv", &csv)
-                    .map_err(|e| e.to_string())
+                    .map_err(said_file)
             });
         message.set(result.err());
     };
     let delete_measurement = Callback::new(move |measurement: MeasurementId| {
         if let Err(e) = live.edit(|room| room.delete_measurement(&measurement)) {
-            message.set(Some(sentence(e)));
+            message.set(Some(said_goal(e)));
         }
     });
     let delete = move |_| {
@@ -109,7 +110,7 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
             .unwrap_or(false)
         {
             if let Err(e) = live.edit(|room| room.delete_indicator(&id.get_value())) {
-                message.set(Some(sentence(e)));
+                message.set(Some(said_goal(e)));
             }
         }
     };
@@ -130,7 +131,7 @@ fn IndicatorCard(live: LiveRoom, id: IndicatorId) -> impl IntoView {
                     <button type="button" node_ref=editing.button hidden=move || editing.open.get() on:click=move |_| editing.open.set(true)>{tr!("indicator-edit")}</button>
                     <button type="button" class="danger" on:click=delete>{tr!("indicator-delete")}</button>
                 </div>
-                <p class="error" role="alert">{move || message.get()}</p>
+                <p class="error" role="alert">{move || message.get().map(|e| e.text())}</p>
                 <Show when=move || adding.open.get()>
                     {move || indicator.get_untracked().map(|i| view! { <MeasurementForm live indicator=i on_done=adding.done()/> }.into_any())}
                 </Show>
@@ -269,7 +270,7 @@ fn IndicatorForm(
     let targets = RwSignal::new(initial);
     let numbered_targets = move || targets.get().into_iter().enumerate().collect::<Vec<_>>();
     let attempted = RwSignal::new(false);
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<Said>);
     let checked = Memo::new(move |_| {
         validate_indicator(&IndicatorDraft {
             name: name.get(),
@@ -319,7 +320,7 @@ fn IndicatorForm(
         };
         match result {
             Ok(()) => on_done.run(()),
-            Err(e) => refused.set(Some(sentence(e))),
+            Err(e) => refused.set(Some(said_goal(e))),
         }
     };
     view! {
@@ -361,7 +362,7 @@ fn IndicatorForm(
                 <Field label="p-data-source" value=source error=err(GoalField::DataSource, None) attempted/>
                 <Tick label="p-proxy" value=proxy hint="p-stands-in-for-something-that-cannot-be-m"/>
             </div>
-            <p class="error" role="alert">{move || refused.get()}</p>
+            <p class="error" role="alert">{move || refused.get().map(|e| e.text())}</p>
             <FormButtons submit=if editing.is_some() { "indicator-save" } else { "indicator-add" } on_cancel=on_done/>
         </form>
     }
@@ -376,7 +377,7 @@ fn MeasurementForm(live: LiveRoom, indicator: Indicator, on_done: Callback<()>) 
     let organization = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
-    let refused = RwSignal::new(None::<String>);
+    let refused = RwSignal::new(None::<Said>);
     let measure = indicator.measure;
     let checked = Memo::new(move |_| {
         validate_measurement(
@@ -400,7 +401,7 @@ fn MeasurementForm(live: LiveRoom, indicator: Indicator, on_done: Callback<()>) 
         };
         match live.edit(|room| room.add_measurement(&id.get_value(), measurement)) {
             Ok(_) => on_done.run(()),
-            Err(e) => refused.set(Some(sentence(e))),
+            Err(e) => refused.set(Some(said_goal(e))),
         }
     };
     let hint = match measure {
@@ -419,7 +420,7 @@ fn MeasurementForm(live: LiveRoom, indicator: Indicator, on_done: Callback<()>) 
                 <Field label="p-reporting-organization" value=organization error=err(GoalField::Organization) attempted/>
                 <div class="wide"><Field label="p-note" value=note error=err(GoalField::Note) attempted control=Control::Long/></div>
             </div>
-            <p class="error" role="alert">{move || refused.get()}</p>
+            <p class="error" role="alert">{move || refused.get().map(|e| e.text())}</p>
             <FormButtons submit="p-add-measurement" on_cancel=on_done/>
         </form>
     }
@@ -429,8 +430,8 @@ fn MeasurementForm(live: LiveRoom, indicator: Indicator, on_done: Callback<()>) 
 #[component]
 fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
     let indicator = StoredValue::new(indicator);
-    let problems = RwSignal::new(Vec::<String>::new());
-    let summary = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Vec::<Said>::new());
+    let summary = RwSignal::new(None::<Said>);
     let id = super::unique_id("csv");
     let report_id = format!("{id}-report");
     let on_change = move |ev: leptos::ev::Event| {
@@ -448,7 +449,7 @@ fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
                 Ok(None) => return,
                 Err(e) => {
                     problems.set(Vec::new());
-                    summary.set(Some(e.to_string()));
+                    summary.set(Some(said_file(e)));
                     return;
                 }
             };
@@ -458,14 +459,16 @@ fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
             }) {
                 Ok(imported) => {
                     problems.set(Vec::new());
-                    summary.set(Some(t_args("csv-imported", &[("count", imported.added.len().into()), ("name", name.clone().into()), ("skipped", imported.skipped_duplicates.into())])));
+                    let (count, skipped) = (imported.added.len(), imported.skipped_duplicates);
+                    summary.set(Some(Said::new(move || t_args("csv-imported", &[("count", count.into()), ("name", name.clone().into()), ("skipped", skipped.into())]))));
                 }
                 Err(e) => {
                     let total = e.problems.len() + e.more;
-                    summary.set(Some(t_args("csv-refused", &[("name", name.clone().into()), ("total", total.into())])));
-                    let mut list: Vec<String> = e.problems.iter().map(sentence).collect();
+                    summary.set(Some(Said::new(move || t_args("csv-refused", &[("name", name.clone().into()), ("total", total.into())]))));
+                    let mut list: Vec<Said> = e.problems.into_iter().map(|p| Said::new(move || csv_problem(&p))).collect();
                     if e.more > 0 {
-                        list.push(t_args("csv-more", &[("count", e.more.into())]));
+                        let more = e.more;
+                        list.push(Said::new(move || t_args("csv-more", &[("count", more.into())])));
                     }
                     problems.set(list);
                 }
@@ -478,10 +481,10 @@ fn CsvImport(live: LiveRoom, indicator: IndicatorId) -> impl IntoView {
             <p class="hint" id=format!("{id}-hint")>{tr!("csv-hint")}</p>
             <input id=id.clone() type="file" accept=".csv,text/csv" aria-describedby=format!("{id}-hint {report_id}") on:change=on_change/>
             <div id=report_id role="status">
-                <p>{move || summary.get()}</p>
+                <p>{move || summary.get().map(|s| s.text())}</p>
                 <Show when=move || !problems.get().is_empty()>
                     <ul class="problems" aria-label=tr!("p-problems-in-the-file")>
-                        {move || problems.get().into_iter().map(|p| view! { <li>{p}</li> }.into_any()).collect_view()}
+                        {move || problems.get().into_iter().map(|p| view! { <li>{move || p.text()}</li> }.into_any()).collect_view()}
                     </ul>
                 </Show>
             </div>

@@ -17,6 +17,7 @@ mod experiments;
 mod fields;
 mod goals;
 mod indicators;
+mod refusals;
 
 pub use commitments::Commitments;
 pub use goals::Goals;
@@ -32,16 +33,6 @@ pub(crate) fn today() -> Date {
         now.get_date() as u8,
     )
     .unwrap_or_else(|| Date::new(2000, 1, 1).expect("a valid date"))
-}
-
-/// A message from core as a sentence: its first letter in capitals.
-pub(crate) fn sentence(message: impl std::fmt::Display) -> String {
-    let text = message.to_string();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect::<String>() + ".",
-        None => text,
-    }
 }
 
 /// What is wrong with a field, in the current language: the problem kind and
@@ -64,21 +55,14 @@ pub(crate) fn field_problem(field_label: &str, problem: &constellation_core::goa
     }
 }
 
-/// A goals error for a form: field problems from the catalogs, other refusals
-/// in core's words (English).
+/// A goals error for a form, in the current language.
 pub(crate) fn goal_error_text(error: &constellation_core::goals::GoalError) -> String {
-    match error {
-        constellation_core::goals::GoalError::Invalid { field, problem } => field_problem(field.label(), problem),
-        other => sentence(other),
-    }
+    refusals::goal_error(error)
 }
 
-/// A commitments error for a form, like [`goal_error_text`].
+/// A commitments error for a form, in the current language.
 pub(crate) fn commitment_error_text(error: &constellation_core::commitments::CommitmentError) -> String {
-    match error {
-        constellation_core::commitments::CommitmentError::Invalid { field, problem } => field_problem(field.label(), problem),
-        other => sentence(other),
-    }
+    refusals::commitment_error(error)
 }
 
 /// An id unique in the page, for tying labels and messages to their controls.

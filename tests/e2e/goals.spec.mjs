@@ -126,7 +126,7 @@ test('a form shows a problem as you type, on the field, and keeps what was typed
   await targetDate.fill('2025-01-01');
   await baseline.fill('12');
   await expect(baseline).toHaveAttribute('aria-invalid', 'false');
-  await expect(targetDate).toHaveAccessibleDescription(/the target date 2025-01-01 is before the baseline date 2025-06-01/i);
+  await expect(targetDate).toHaveAccessibleDescription(/the target date Jan 1, 2025 is before the baseline date Jun 1, 2025/i);
   await expect(targetDate).toHaveValue('2025-01-01');
 
   // Submitting with problems adds nothing and marks the required fields.
@@ -159,7 +159,7 @@ test('a CSV import with a bad row reports line and column and applies nothing; a
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await expect(indicator).toContainText('Nothing was imported from bad.csv: 1 problem to fix in the file first.');
   const problems = indicator.getByRole('list', { name: 'Problems in the file' });
-  await expect(problems).toContainText("Line 3, column 2 (value): the value must be a number (like 12 or 12.5), found 'n/a'");
+  await expect(problems).toContainText("Line 3, column 2 (value): The value must be a number (like 12 or 12.5), found 'n/a'.");
   const chart = indicator.getByRole('img', { name: /PM2.5 days over limit/ });
   await expect(chart).toHaveAccessibleDescription(/no measurements yet/);
 

@@ -2,7 +2,7 @@
 //! checked natively so the native suite catches a gap before a browser shows
 //! a message id: both catalogs hold the same messages, and every message id
 //! the app asks for by name (`tr!("…")`, `t("…")`, `t_args("…", …)`,
-//! `text("…")`) is in them. (The app's own wasm test also parses both with
+//! `text("…")`, `Said::id("…")`) is in them. (The app's own wasm test also parses both with
 //! Fluent.)
 
 use std::collections::BTreeSet;
@@ -43,7 +43,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Message ids passed literally to the catalog functions in `source`
 /// (comments left out).
 fn ids_used(source: &str) -> Vec<String> {
-    const CALLS: [&str; 4] = ["tr!(\"", "t(\"", "t_args(\"", "text(\""];
+    const CALLS: [&str; 5] = ["tr!(\"", "t(\"", "t_args(\"", "text(\"", "Said::id(\""];
     let code: String = source.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
     let mut found = Vec::new();
     for call in CALLS {
