@@ -43,8 +43,8 @@ fn show(error: FormError, e: &NetworkEditError) {
 fn Fld(
     label: &'static str,
     /// Said after the label to screen readers only (which row a field is in).
-    #[prop(optional)]
-    more: Option<String>,
+    #[prop(optional, into)]
+    more: Option<Signal<String>>,
     /// The field whose errors it shows (none for choices core never refuses).
     #[prop(optional)]
     field: Option<NetworkField>,
@@ -174,8 +174,8 @@ pub fn QuickEntryForm(state: NetState) -> impl IntoView {
                 key=|(i, _)| *i
                 children=move |(i, (who, at))| view! {
                     <div class="net-pair">
-                        <Fld label="n-i-work-with" more=t_args("net-more-person", &[("n", (i + 1).into())]) field=NetworkField::WorksWith(i + 1) value=who error list="net-people-names"/>
-                        <Fld label="n-at" more=t_args("net-more-org", &[("n", (i + 1).into())]) field=NetworkField::WorksWithOrganization(i + 1) value=at error list="net-org-names"/>
+                        <Fld label="n-i-work-with" more=Signal::derive(move || t_args("net-more-person", &[("n", (i + 1).into())])) field=NetworkField::WorksWith(i + 1) value=who error list="net-people-names"/>
+                        <Fld label="n-at" more=Signal::derive(move || t_args("net-more-org", &[("n", (i + 1).into())])) field=NetworkField::WorksWithOrganization(i + 1) value=at error list="net-org-names"/>
                     </div>
                 }
             />
@@ -298,7 +298,7 @@ fn OrgForm(state: NetState, open: RwSignal<Open>) -> impl IntoView {
     frame("n-new-organization", "n-add-organization", open, error, submit, view! {
         <Fld label="n-name" field=NetworkField::Name value=name error/>
         <Fld label="n-sector" field=NetworkField::Sector value=sector error options=sector_options()/>
-        <Fld label="n-tags" more=t("net-more-tags") field=NetworkField::Tags value=tags error/>
+        <Fld label="n-tags" more=Signal::derive(|| t("net-more-tags")) field=NetworkField::Tags value=tags error/>
     })
 }
 
