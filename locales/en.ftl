@@ -1104,6 +1104,8 @@ board-file-duplicate-id = Its id “{ $id }” is already used by { $kind ->
 } { $first }.
 board-file-more = { $count } more problems are not listed.
 png-cannot-draw = This browser cannot draw pictures; export as SVG instead.
+value-yes = yes
+value-no = no
 
 # Network and sharing refusals
 net-field-name = name

@@ -1118,6 +1118,8 @@ board-file-duplicate-id = Son identifiant « { $id } » est déjà utilisé 
 } { $first }.
 board-file-more = { $count } autres problèmes ne sont pas listés.
 png-cannot-draw = Ce navigateur ne sait pas dessiner d'images ; exportez plutôt en SVG.
+value-yes = oui
+value-no = non
 
 # Network and sharing refusals
 net-field-name = nom

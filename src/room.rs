@@ -91,7 +91,7 @@ pub fn RoomShell() -> impl IntoView {
                     Err(e) => view! {
                         <div class="page narrow">
                             <h1>{tr!("room-link-broken")}</h1>
-                            <p role="alert">{crate::i18n::link_error(&e)}</p>
+                            <p role="alert">{move || crate::i18n::link_error(&e)}</p>
                             <p><a href="/">{tr!("go-to-start")}</a></p>
                         </div>
                     }

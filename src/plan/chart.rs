@@ -9,7 +9,7 @@
 use constellation_core::goals::{Date, Indicator, MeasureType, Measurement, MeasurementId};
 use leptos::prelude::*;
 
-use super::number;
+use super::{number, value_text};
 use crate::i18n::{format_date, t, t_args};
 use crate::tr;
 
@@ -61,7 +61,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
         rows.push(Row {
             kind: "chart-row-baseline",
             date: b.date,
-            value: b.value.to_string(),
+            value: value_text(&b.value),
             by: String::new(),
             measurement: None,
         });
@@ -69,7 +69,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
     rows.extend(indicator.targets.iter().map(|t| Row {
         kind: "chart-row-target",
         date: t.date,
-        value: t.value.to_string(),
+        value: value_text(&t.value),
         by: String::new(),
         measurement: None,
     }));
@@ -77,7 +77,7 @@ fn rows(indicator: &Indicator, measurements: &[Measurement]) -> Vec<Row> {
         Row {
             kind: "chart-row-measurement",
             date: m.date,
-            value: m.value.to_string(),
+            value: value_text(&m.value),
             by: [m.organization.as_str(), m.source.as_str()]
                 .iter()
                 .filter(|s| !s.is_empty())
@@ -147,10 +147,10 @@ fn description(indicator: &Indicator, points: &[(Date, f64)]) -> String {
     };
     let mut parts = Vec::new();
     if let Some(b) = &indicator.baseline {
-        parts.push(t_args("chart-desc-baseline", &[("value", format!("{}{unit}", b.value).into()), ("date", format_date(&b.date.to_string()).into())]));
+        parts.push(t_args("chart-desc-baseline", &[("value", format!("{}{unit}", value_text(&b.value)).into()), ("date", format_date(&b.date.to_string()).into())]));
     }
     for t in &indicator.targets {
-        parts.push(t_args("chart-desc-target", &[("value", format!("{}{unit}", t.value).into()), ("date", format_date(&t.date.to_string()).into())]));
+        parts.push(t_args("chart-desc-target", &[("value", format!("{}{unit}", value_text(&t.value)).into()), ("date", format_date(&t.date.to_string()).into())]));
     }
     match points.last() {
         Some((date, value)) => parts.push(t_args("chart-desc-latest", &[("count", points.len().into()), ("value", format!("{}{unit}", number(*value)).into()), ("date", format_date(&date.to_string()).into())])),

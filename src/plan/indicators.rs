@@ -16,7 +16,7 @@ use super::chart::IndicatorChart;
 use super::fields::{focus_on_open, Choice, Control, Field, FormButtons, Opener, Tick};
 use super::goals::{problem, status_class, status_text};
 use super::refusals::{csv_problem, open_sdg_error, said_file, said_goal};
-use super::{number, today};
+use super::{number, today, value_text};
 use crate::i18n::{format_date, format_percent, t, t_args, Said};
 use crate::tr;
 use crate::browser::download::{download_text, read_chosen_file};
@@ -168,18 +168,19 @@ fn IndicatorFacts(indicator: Indicator) -> impl IntoView {
 #[component]
 fn Standing(assessment: Assessment, unit: String) -> impl IntoView {
     let target = assessment.current_target.as_ref().map(|t| {
-        let value = if unit.is_empty() { t.value.to_string() } else { format!("{} {unit}", t.value) };
+        let (value, unit) = (t.value.clone(), unit.clone());
+        let value = move || if unit.is_empty() { value_text(&value) } else { format!("{} {unit}", value_text(&value)) };
         (value, t.date.to_string())
     });
     let progress = assessment.progress.map(|p| {
         move || match &target {
-            Some((value, date)) => t_args("progress-toward", &[("percent", format_percent(p).into()), ("target", value.clone().into()), ("date", format_date(date).into())]),
+            Some((value, date)) => t_args("progress-toward", &[("percent", format_percent(p).into()), ("target", value().into()), ("date", format_date(date).into())]),
             None => t_args("progress", &[("percent", format_percent(p).into())]),
         }
     });
     let latest = assessment.latest.as_ref().map(|m| {
-        let (value, date) = (m.value.to_string(), m.date.to_string());
-        move || t_args("value-on-date", &[("value", value.clone().into()), ("date", format_date(&date).into())])
+        let (value, date) = (m.value.clone(), m.date.to_string());
+        move || t_args("value-on-date", &[("value", value_text(&value).into()), ("date", format_date(&date).into())])
     });
     let status = assessment.status;
     let trend = assessment.trend;

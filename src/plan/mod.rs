@@ -83,6 +83,18 @@ pub(crate) fn number(value: f64) -> String {
     crate::i18n::format_number(value, 2)
 }
 
+/// An indicator's value as people read it: a number the language's way
+/// (`12.5` / `12,5`), yes or no in the language, a text as typed. Reactive.
+pub(crate) fn value_text(value: &constellation_core::goals::Value) -> String {
+    use constellation_core::goals::Value;
+    match value {
+        Value::Number(n) => number(*n),
+        Value::YesNo(true) => crate::i18n::t("value-yes"),
+        Value::YesNo(false) => crate::i18n::t("value-no"),
+        Value::Text(text) => text.clone(),
+    }
+}
+
 /// A name followed by the roles its holder has in the room.
 pub(crate) fn with_roles(live: crate::live::LiveRoom, name: &str) -> String {
     let roles = live.read(|room| room.roles());

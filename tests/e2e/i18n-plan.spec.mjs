@@ -93,6 +93,17 @@ test('a broken measurements CSV names the line, the column and the problem in Fr
   ]);
   await screenshot(page, 'i18n-plan-csv-refused-fr');
 
+  // A good file applies; its value reads the French way in the data table.
+  const good = `date,value\n${day(-100)},35.5\n`;
+  await indicator.getByLabel('Importer des mesures (CSV)').setInputFiles({ name: 'bon.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await expect(indicator).toContainText(loosely('1 mesure(s) importée(s) depuis bon.csv'));
+  await expect(indicator).toContainText(loosely(`35,5 le ${frenchDate(day(-100))}`));
+  await expect(problems).toHaveCount(0);
+
+  // The refused file again, to see it re-worded in English.
+  await indicator.getByLabel('Importer des mesures (CSV)').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(items).toHaveCount(3);
+
   await switchTo(page, 'en');
   await expect(indicator).toContainText('Nothing was imported from bad.csv');
   const itemsInEnglish = indicator.getByRole('list', { name: 'Problems in the file' }).getByRole('listitem');
