@@ -1225,3 +1225,8 @@ code-relay-refused = The relay refused: { $said }
 code-bad = A room code is 12 letters and digits, like 7KQ2-M9XD-4HRT; “{ $found }” is not one.
 code-wrong = This code does not open the room it points to (mistyped, or it was replaced): check it and try again.
 code-bad-ticket = The room code's ticket is damaged: { $error }
+net-svg-desc = { $shown } of { $total } people and organizations, { $ties ->
+    [one] 1 tie
+   *[other] { $ties } ties
+}; nodes sized by { $metric }.
+worker-not-sent = the network could not be sent to the analysis

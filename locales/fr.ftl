@@ -1239,3 +1239,8 @@ code-relay-refused = Le relais a refusé : { $said }
 code-bad = Un code de salle compte 12 lettres et chiffres, comme 7KQ2-M9XD-4HRT ; « { $found } » n'en est pas un.
 code-wrong = Ce code n'ouvre pas la salle qu'il désigne (faute de frappe, ou il a été remplacé) : vérifiez-le et réessayez.
 code-bad-ticket = Le ticket du code de salle est abîmé : { $error }
+net-svg-desc = { $shown } sur { $total } personnes et organisations, { $ties ->
+    [one] 1 lien
+   *[other] { $ties } liens
+} ; taille des nœuds selon : { $metric }.
+worker-not-sent = le réseau n'a pas pu être transmis à l'analyse

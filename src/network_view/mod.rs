@@ -145,16 +145,6 @@ pub enum Metric {
 impl Metric {
     pub const ALL: [Metric; 6] =
         [Metric::Degree, Metric::Betweenness, Metric::WeightedBetweenness, Metric::Closeness, Metric::Eigenvector, Metric::Brokerage];
-    pub fn label(self) -> &'static str {
-        match self {
-            Metric::Degree => "Degree",
-            Metric::Betweenness => "Betweenness",
-            Metric::WeightedBetweenness => "Trust-weighted betweenness",
-            Metric::Closeness => "Closeness",
-            Metric::Eigenvector => "Eigenvector",
-            Metric::Brokerage => "Brokerage across sectors",
-        }
-    }
 }
 
 /// What the map highlights on demand.

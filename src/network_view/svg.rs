@@ -91,14 +91,16 @@ pub fn map_svg(net: &Net, shown: &Shown, positions: &[Point], values: &[f64], me
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.1} {y0:.1} {w:.1} {h:.1}" width="{w:.0}" height="{h:.0}" font-family="system-ui, sans-serif">"#
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&t("embed-network")));
-    let _ = writeln!(
-        out,
-        "<desc>{} of {} people and organizations, {} ties; nodes sized by {}.</desc>",
-        shown.count,
-        n,
-        shown.link.iter().filter(|l| **l).count(),
-        escape(&metric.label().to_lowercase())
+    let desc = t_args(
+        "net-svg-desc",
+        &[
+            ("shown", shown.count.into()),
+            ("total", n.into()),
+            ("ties", shown.link.iter().filter(|l| **l).count().into()),
+            ("metric", metric.name().to_lowercase().into()),
+        ],
     );
+    let _ = writeln!(out, "<desc>{}</desc>", escape(&desc));
     let _ = writeln!(
         out,
         r##"<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10Z" fill="#3d4a5c"/></marker></defs>"##

@@ -181,7 +181,7 @@ impl AnalysisWorker {
                             l.busy = Some((rev, net));
                             None
                         }
-                        Err(_) => Some("the network could not be sent to the analysis".to_string()),
+                        Err(_) => Some(t("worker-not-sent")),
                     }
                 }
                 Err(e) => Some(e.to_string()),
