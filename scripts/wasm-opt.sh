@@ -27,7 +27,11 @@ for wasm in "$TRUNK_STAGING_DIR"/*.wasm; do
   before=$(stat -c %s "$wasm")
   level=-Oz
   case "$(basename "$wasm")" in "$worker"*) level=-O3 ;; esac
-  node "$opt" "$level" --enable-bulk-memory --enable-nontrapping-float-to-int \
+  # CONSTELLATION_WASM_NAMES=1 keeps function names, for profiling a release
+  # build (tests/bench/network-page.mjs with PROFILE=…); never for shipping.
+  names=()
+  [ "${CONSTELLATION_WASM_NAMES:-}" = "1" ] && names=(-g)
+  node "$opt" "$level" "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-reference-types --enable-mutable-globals \
     "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"

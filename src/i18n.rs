@@ -279,21 +279,53 @@ fn call_format(format: js_sys::Function, value: &JsValue) -> Option<String> {
     format.call1(&JsValue::NULL, value).ok()?.as_string()
 }
 
+/// How a number is written, for [`number_format`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum NumberStyle {
+    /// At most this many decimals.
+    UpTo(u32),
+    /// Exactly this many decimals.
+    Fixed(u32),
+    /// A percentage without decimals.
+    Percent,
+}
+
+/// The current language's `Intl.NumberFormat(...).format` for `style`. Making
+/// a formatter costs far more than using one, and a page of the network table
+/// writes over a thousand numbers, so each is made once per language. Reactive.
+fn number_format(style: NumberStyle) -> js_sys::Function {
+    thread_local!(static FORMATS: std::cell::RefCell<std::collections::HashMap<(&'static str, NumberStyle), js_sys::Function>> = Default::default());
+    let code = lang().code();
+    FORMATS.with(|formats| {
+        formats
+            .borrow_mut()
+            .entry((code, style))
+            .or_insert_with(|| {
+                let opts = match style {
+                    NumberStyle::UpTo(digits) => options(&[("maximumFractionDigits", JsValue::from(digits))]),
+                    NumberStyle::Fixed(digits) => {
+                        options(&[("minimumFractionDigits", JsValue::from(digits)), ("maximumFractionDigits", JsValue::from(digits))])
+                    }
+                    NumberStyle::Percent => options(&[("style", JsValue::from_str("percent")), ("maximumFractionDigits", JsValue::from(0))]),
+                };
+                js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&JsValue::from_str(code)), &opts).format()
+            })
+            .clone()
+    })
+}
+
 /// A number the current locale's way (`1,234.5` / `1 234,5`), with at most
 /// `max_fraction_digits` decimals. Reactive.
 pub fn format_number(value: f64, max_fraction_digits: usize) -> String {
-    let opts = options(&[("maximumFractionDigits", JsValue::from(max_fraction_digits.min(20) as u32))]);
-    let nf = js_sys::Intl::NumberFormat::new(&intl_locales(), &opts);
-    call_format(nf.format(), &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string())
+    call_format(number_format(NumberStyle::UpTo(max_fraction_digits.min(20) as u32)), &JsValue::from_f64(value))
+        .unwrap_or_else(|| value.to_string())
 }
 
 /// A number with exactly `digits` decimals, the current locale's way
 /// (`0.50` / `0,50`). Reactive.
 pub fn format_fixed(value: f64, digits: usize) -> String {
-    let digits = JsValue::from(digits.min(20) as u32);
-    let opts = options(&[("minimumFractionDigits", digits.clone()), ("maximumFractionDigits", digits)]);
-    let nf = js_sys::Intl::NumberFormat::new(&intl_locales(), &opts);
-    call_format(nf.format(), &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string())
+    call_format(number_format(NumberStyle::Fixed(digits.min(20) as u32)), &JsValue::from_f64(value))
+        .unwrap_or_else(|| value.to_string())
 }
 
 /// Items joined as the language lists them: "a", "a and b", "a, b and c"
@@ -313,9 +345,7 @@ pub fn format_count(value: usize) -> String {
 
 /// A fraction (0.42) as a percentage the locale's way (`42%` / `42 %`). Reactive.
 pub fn format_percent(fraction: f64) -> String {
-    let opts = options(&[("style", JsValue::from_str("percent")), ("maximumFractionDigits", JsValue::from(0))]);
-    let nf = js_sys::Intl::NumberFormat::new(&intl_locales(), &opts);
-    call_format(nf.format(), &JsValue::from_f64(fraction)).unwrap_or_else(|| format!("{:.0}%", fraction * 100.0))
+    call_format(number_format(NumberStyle::Percent), &JsValue::from_f64(fraction)).unwrap_or_else(|| format!("{:.0}%", fraction * 100.0))
 }
 
 /// A calendar date (`YYYY-MM-DD`) the current locale's way (`Mar 5, 2027` /

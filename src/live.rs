@@ -152,6 +152,32 @@ impl LiveRoom {
     /// runs on a throw-away copy (so its own checks still answer) and the
     /// person is told the room cannot be changed from this link.
     pub fn edit<O: EditOutcome, E>(&self, f: impl FnOnce(&mut Room) -> Result<O, E>) -> Result<O::Value, E> {
+        let result = self.apply_edit(f)?;
+        if self.can_edit {
+            self.changed();
+        }
+        Ok(result)
+    }
+
+    /// One part of an edit made in several (a big import, added a part per
+    /// browser task): sent and saved like any edit, but the views are not
+    /// redrawn until [`LiveRoom::parts_done`], so each part stays short.
+    pub fn edit_part<O: EditOutcome, E>(&self, f: impl FnOnce(&mut Room) -> Result<O, E>) -> Result<O::Value, E> {
+        let result = self.apply_edit(f)?;
+        if self.can_edit {
+            self.schedule_save();
+        }
+        Ok(result)
+    }
+
+    /// The last part of an edit made with [`LiveRoom::edit_part`] is in: redraw.
+    pub fn parts_done(&self) {
+        self.changed();
+    }
+
+    /// Applies a local edit and sends it (with a view-only link, runs it on a
+    /// copy, see [`LiveRoom::edit`]); the caller redraws and saves.
+    fn apply_edit<O: EditOutcome, E>(&self, f: impl FnOnce(&mut Room) -> Result<O, E>) -> Result<O::Value, E> {
         if !self.can_edit {
             let copy = self.with_inner(|inner| Room::from_snapshot(inner.room.client(), &inner.room.snapshot().into_bytes()));
             self.notice.set(Some(VIEW_ONLY_NOTICE.to_owned()));
@@ -174,7 +200,6 @@ impl LiveRoom {
             Ok((result, messages))
         })?;
         self.send_all(&messages);
-        self.changed();
         Ok(result)
     }
 
@@ -306,12 +331,17 @@ impl LiveRoom {
                         // rather than after each of possibly hundreds of
                         // messages (measured: 18 s → see docs/benchmarks.md).
                         let catching_up = self.with_inner(|i| i.session.catching_up());
-                        if received.room_changed || received.acknowledged > 0 {
+                        if received.room_changed {
                             if catching_up {
                                 self.with_inner(|i| i.redraw_after_catch_up = true);
                             } else {
                                 self.changed();
                             }
+                        } else if received.acknowledged > 0 {
+                            // Only the draft changed (fewer updates to re-send):
+                            // no view reads that, so none is redrawn (after a big
+                            // import each redraw re-reads the whole network).
+                            self.schedule_save();
                         }
                         if !catching_up && self.with_inner(|i| std::mem::take(&mut i.redraw_after_catch_up)) {
                             self.changed();
@@ -393,6 +423,11 @@ impl LiveRoom {
     /// The document changed: re-render and schedule a draft save.
     fn changed(&self) {
         self.changed_without_saving();
+        self.schedule_save();
+    }
+
+    /// Saves the draft soon (at most one save every `SAVE_DELAY_MS`).
+    fn schedule_save(&self) {
         if self.with_inner(|inner| inner.save.is_some()) {
             return;
         }

@@ -71,22 +71,49 @@ fn measure(name: &str, since: &str) {
     }
 }
 
-/// Applies an imported network to the room (measured as "net-import: apply").
-fn apply(
+/// Applies an imported network to the room, checked whole first and then added
+/// in parts of about [`PART_MILLIS`] each, with the browser free to draw and
+/// take input between them; the views are redrawn once, at the end. The
+/// whole takes "net-import: apply" in the browser's performance timeline.
+async fn apply(
     st: NetState,
-    network: &constellation_core::network::Network,
+    network: constellation_core::network::Network,
+    progress: RwSignal<String>,
 ) -> Result<constellation_core::network::AppliedImport, constellation_core::network::NetworkError> {
     let started = mark("net-import-apply");
-    let applied = st.live.edit(|room| room.apply_network(network));
+    let mut import = st.live.read(|room| room.start_network_import(network))?;
+    let now = || js_sys::Date::now();
+    let mut per_part = 200usize;
+    while !import.finished() {
+        let began = now();
+        let done = import.done();
+        let _ = st.live.edit_part(|room| Ok::<_, std::convert::Infallible>(room.continue_network_import(&mut import, per_part)));
+        let took = (now() - began).max(0.5);
+        // Size the next part from this one's pace, within bounds.
+        let per_entry = took / (import.done() - done).max(1) as f64;
+        per_part = ((PART_MILLIS / per_entry) as usize).clamp(50, 20_000);
+        if !import.finished() {
+            progress.set(t_args("net-import-adding", &[("done", import.done().into()), ("total", import.total().into())]));
+            let rest = MIN_PART_GAP_MILLIS - (now() - began);
+            wait(rest.max(0.0) as i32).await;
+        }
+    }
+    st.live.parts_done();
     measure("net-import: apply", started);
-    applied
+    Ok(import.summary().clone())
 }
 
 /// Lets the browser run other tasks (input, frames) before going on.
 async fn next_task() {
+    wait(0).await;
+}
+
+/// Waits `millis` milliseconds (at least until the next task), the browser
+/// free meanwhile.
+async fn wait(millis: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -160,7 +187,7 @@ pub fn Files(state: NetState) -> impl IntoView {
             match parsed {
                 Err(list) if list.is_empty() => problems.set(vec![Refusal::NoWorker]),
                 Err(list) => problems.set(list.into_iter().map(Refusal::File).collect()),
-                Ok(network) => match apply(st, &network) {
+                Ok(network) => match apply(st, network, result).await {
                     Ok(a) => {
                         problems.set(Vec::new());
                         result.set(t_args("net-imported", &[

@@ -86,6 +86,15 @@ async function measure(browser, url, n) {
   await openSection(page, 'Network');
   const net = bigNetwork(n);
   const total = net.orgs + net.people;
+  // PROFILE=file.cpuprofile: a CPU profile of the page from the import to the
+  // end (open it in Chromium's DevTools; build with CONSTELLATION_WASM_NAMES=1
+  // to keep wasm function names), and its heaviest functions printed.
+  const cdp = process.env.PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
   const t0 = await page.evaluate(() => window.__mark());
   await page.getByLabel('Import network').setInputFiles([
     { name: 'big-edges.csv', mimeType: 'text/csv', buffer: Buffer.from(net.edges) },
@@ -126,10 +135,43 @@ async function measure(browser, url, n) {
     const fr = window.__frames.filter((f) => f.at >= a).map((f) => f.gap);
     return { ts, fr };
   }, [t1]);
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(process.env.PROFILE, JSON.stringify(profile));
+    printHeaviest(profile);
+  }
   const tookText = await page.getByText(/^The last analysis took/).textContent().catch(() => '');
   const analysisAfter = shownAt === null ? NaN : shownAt - importDone;
   await page.close();
   return { net, importMs: t1 - t0, importTasks, importParts, tasks: result.ts, frames: result.fr, analysisAfter, tookText, gestures: step };
+}
+
+/** Prints the functions with the most self time and most total time in a CPU profile. */
+function printHeaviest(profile, top = 30) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map();
+  const total = new Map();
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const ms = (dt[i + 1] ?? 0) / 1000;
+    const name = (n) => n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anonymous'})`;
+    const leaf = byId.get(id);
+    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + ms);
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const nm = name(byId.get(n));
+      if (!seen.has(nm)) { seen.add(nm); total.set(nm, (total.get(nm) ?? 0) + ms); }
+    }
+  });
+  const show = (m, label) => {
+    console.log(`  ${label}:`);
+    for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`    ${v.toFixed(0).padStart(6)} ms  ${k.slice(0, 140)}`);
+  };
+  show(self, 'self time');
+  show(total, 'total time');
 }
 
 async function main() {

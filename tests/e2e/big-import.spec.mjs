@@ -3,13 +3,14 @@
 // 256 KiB, messages 1 MiB) reaches the other participant: the session cuts it
 // into updates that fit. Before, the relay refused the edit, the room
 // reconnected and sent it again every few seconds, and stayed "Offline".
+// The page adds such an import in parts; they undo as one step.
 import { test, expect } from './fixtures.mjs';
 import { createRoom, joinRoom, openSection } from './plan.mjs';
 import { bigNetwork } from '../bench/network-page.mjs';
 
 test.describe.configure({ timeout: 180_000 });
 
-test('an import bigger than a frame syncs to another participant, and the room stays online', async ({ browser, server }) => {
+test('an import bigger than a frame syncs to another participant, the room stays online, and it undoes as one step', async ({ browser, server }) => {
   const amina = await (await browser.newContext()).newPage();
   const link = await createRoom(amina, server.url, 'Amina');
   await openSection(amina, 'Network');
@@ -29,5 +30,13 @@ test('an import bigger than a frame syncs to another participant, and the room s
   await expect(bruno.getByText(shown)).toBeVisible({ timeout: 120_000 });
   // And the relay kept Amina's connection: still online, nothing left to send.
   await expect(amina.getByRole('status').first()).toHaveText('Online');
+
+  // The import was added in many parts (a part per browser task, so the page
+  // never freezes); it still undoes as one step, for both, and redoes.
+  const none = 'Showing 0 of 0 people and organizations';
+  await amina.getByRole('button', { name: 'Undo' }).click();
+  for (const p of [amina, bruno]) await expect(p.getByText(none)).toBeVisible({ timeout: 60_000 });
+  await amina.getByRole('button', { name: 'Redo' }).click();
+  for (const p of [amina, bruno]) await expect(p.getByText(shown)).toBeVisible({ timeout: 60_000 });
   for (const p of [amina, bruno]) await p.context().close();
 });
