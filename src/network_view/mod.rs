@@ -77,7 +77,7 @@ pub struct Net {
 
 impl PartialEq for Net {
     fn eq(&self, other: &Self) -> bool {
-        self.stored == other.stored
+        std::ptr::eq(self, other) || self.stored == other.stored
     }
 }
 
@@ -324,7 +324,17 @@ pub fn Network() -> impl IntoView {
         }
         .into_any();
     };
-    let net = Memo::new(move |_| Arc::new(Net::new(live.read(|room| room.stored_network()))));
+    // Re-read only when the network changed: every edit to the room (a note
+    // dragged on the board by anyone) moves `revision`, and reading thousands
+    // of entries takes a while.
+    let net = Memo::new(move |previous: Option<&(u64, Arc<Net>)>| {
+        let version = live.read(|room| room.network_version());
+        match previous {
+            Some((seen, net)) if *seen == version => (version, Arc::clone(net)),
+            _ => (version, Arc::new(Net::new(live.read(|room| room.stored_network())))),
+        }
+    });
+    let net = Memo::new(move |_| net.with(|(_, net)| Arc::clone(net)));
     let analysis = RwSignal::new(None::<Arc<Analyzed>>);
     let busy = RwSignal::new(false);
     let mut state = NetState {

@@ -127,6 +127,8 @@ pub struct Room {
     /// A network import is being added in parts (see `network::import`):
     /// edits join its undo step, and network undo waits.
     pub(crate) network_import_open: bool,
+    /// Moves whenever the network changes (`Room::network_version`).
+    pub(crate) network_version: std::sync::Arc<std::sync::atomic::AtomicU64>,
     facts: Facts,
     /// Remote updates that refer to edits not received yet, in arrival order.
     waiting: Vec<(Vec<u8>, ParsedUpdate)>,
@@ -154,6 +156,7 @@ impl Room {
         let clock = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         let history = History::whiteboard(&doc, &roots, clock);
         let network_history = crate::network::history(&doc);
+        let network_version = crate::network::version::watch(&doc);
         Room {
             doc,
             client,
@@ -162,6 +165,7 @@ impl Room {
             history,
             network_history,
             network_import_open: false,
+            network_version,
             facts: Facts::default(),
             waiting: Vec::new(),
         }

@@ -48,6 +48,7 @@ mod store;
 pub mod structure;
 pub mod summary;
 mod undo;
+pub(crate) mod version;
 
 use serde::{Deserialize, Serialize};
 
