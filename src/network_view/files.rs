@@ -18,7 +18,7 @@ use crate::tr;
 #[derive(Clone, Debug, PartialEq)]
 enum Refusal {
     /// A problem of a file, by file, line and field.
-    File(constellation_core::network::files::ImportProblem),
+    File(constellation_analysis_worker::problems::WordedProblem),
     /// The room refused the network as a whole.
     Network(constellation_core::network::NetworkError),
     /// The browser could not read this file.
@@ -70,6 +70,13 @@ fn measure(name: &str, since: &str) {
         let _ = p.measure_with_start_mark(name, since);
     }
 }
+
+/// How long one part of an import may hold the page, in milliseconds (a
+/// "long task" is over 50 ms).
+const PART_MILLIS: f64 = 20.0;
+
+/// At most this many parts a second, below the relay's 50 frames a second.
+const MIN_PART_GAP_MILLIS: f64 = 25.0;
 
 /// Applies an imported network to the room, checked whole first and then added
 /// in parts of about [`PART_MILLIS`] each, with the browser free to draw and

@@ -380,12 +380,12 @@ thread_local! {
 /// Reads network files in the map worker (a 5,000-node file takes a few
 /// hundred ms to parse and check; the parsers stay out of the page's wasm).
 /// `None` when there is no map worker (it could not start in this browser);
-/// else the network, or every problem (structured: file, line, field, reason).
+/// else the network, or every problem (file, line, field, and the message for its reason).
 pub async fn parse_in_worker(
     format: constellation_core::network::files::NetworkFormat,
     main: (&str, &str),
     companion: Option<(&str, &str)>,
-) -> Option<Result<constellation_core::network::Network, Vec<constellation_core::network::files::ImportProblem>>> {
+) -> Option<Result<constellation_core::network::Network, Vec<constellation_analysis_worker::problems::WordedProblem>>> {
     let ctx = CURRENT.with(|c| c.get())?;
     let ask = PARSES.with(|p| {
         let mut p = p.borrow_mut();

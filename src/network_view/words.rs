@@ -4,7 +4,7 @@
 //! warnings, refused edits and import problems, all from the catalogs.
 
 use constellation_core::goals::FieldProblem;
-use constellation_core::network::files::{ImportProblem, ImportReason};
+use constellation_analysis_worker::problems::{network_error_message, WireArg, WordedProblem};
 use constellation_core::network::summary::{ConnectorReason, PersonName, SummaryLine};
 use constellation_core::network::{
     AnalysisWarning, MetricWarning, NetworkEditError, NetworkError, NetworkField, NetworkProblem, NodeRef, Role, RoleCounts, Sector,
@@ -325,72 +325,31 @@ pub fn warning_text(w: &AnalysisWarning) -> String {
     }
 }
 
-/// Why a network could not be analyzed or applied (a whole-network check).
-pub fn network_error_text(e: &NetworkError) -> String {
-    let text = |s: &str| -> Arg { s.to_owned().into() };
-    match e {
-        NetworkError::DuplicateOrganization { id } => t_args("net-check-duplicate-organization", &[("id", text(id))]),
-        NetworkError::DuplicatePerson { id } => t_args("net-check-duplicate-person", &[("id", text(id))]),
-        NetworkError::UnknownOrganization { person, organization } => {
-            t_args("net-check-unknown-organization", &[("person", text(person)), ("organization", text(organization))])
-        }
-        NetworkError::UnknownEndpoint { tie, endpoint } => {
-            t_args("net-check-unknown-end", &[("tie", (*tie).into()), ("end", node_words(endpoint).into())])
-        }
-        NetworkError::TrustOutOfRange { tie, found } => t_args("net-check-trust", &[("tie", (*tie).into()), ("found", (*found).into())]),
-        NetworkError::SelfTie { tie, endpoint } => {
-            t_args("net-check-self-tie", &[("tie", (*tie).into()), ("end", node_words(endpoint).into())])
-        }
-        NetworkError::MixedTie { tie, from, to } => t_args(
-            "net-check-mixed-tie",
-            &[("tie", (*tie).into()), ("from", node_words(from).into()), ("to", node_words(to).into())],
-        ),
-    }
+/// A message chosen by the analysis worker (an import problem's reason, a
+/// whole-network check), with its arguments, in the reader's language.
+fn message_text(id: &str, args: &[(impl AsRef<str>, WireArg)]) -> String {
+    let args: Vec<(&str, Arg)> = args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                WireArg::Text(s) => Arg::from(s.clone()),
+                WireArg::Number(n) => Arg::from(*n),
+                WireArg::Node(node) => Arg::from(node_words(node)),
+            };
+            (name.as_ref(), value)
+        })
+        .collect();
+    t_args(id, &args)
 }
 
-/// What is wrong in an imported file, without where.
-fn import_reason_text(r: &ImportReason) -> String {
-    let s = |v: &str| -> Arg { v.to_owned().into() };
-    match r {
-        ImportReason::NotUtf8 => t("net-imp-not-utf8"),
-        ImportReason::BadCsv { detail } => t_args("net-imp-bad-csv", &[("detail", s(detail))]),
-        ImportReason::Empty => t("net-imp-empty"),
-        ImportReason::HeaderNeedsIdOrName => t("net-imp-header-id-name"),
-        ImportReason::HeaderNeedsFromTo => t("net-imp-header-from-to"),
-        ImportReason::IdOrNameRequired => t("net-imp-id-or-name"),
-        ImportReason::UsedTwice { id, first_line } => t_args("net-imp-used-twice", &[("id", s(id)), ("first", (*first_line).into())]),
-        ImportReason::NoSuchOrganization { name } => t_args("net-imp-no-organization", &[("name", s(name))]),
-        ImportReason::NoSuchNode { name, nodes_file } => t_args("net-imp-no-node", &[("name", s(name)), ("nodes_file", s(nodes_file))]),
-        ImportReason::NoSuchNodeId { id } => t_args("net-imp-no-node-id", &[("id", s(id))]),
-        ImportReason::EmptyCell => t("net-imp-empty-cell"),
-        ImportReason::MixedTie { from, to } => t_args("net-imp-mixed-tie", &[("from", node_words(from).into()), ("to", node_words(to).into())]),
-        ImportReason::SelfTie { node } => t_args("net-imp-self-tie", &[("node", node_words(node).into())]),
-        ImportReason::NotATrust { found } => t_args("net-imp-trust", &[("found", s(found))]),
-        ImportReason::NotTrueOrFalse { found } => t_args("net-imp-true-false", &[("found", s(found))]),
-        ImportReason::UnknownKind { found } => t_args("net-imp-kind", &[("found", s(found))]),
-        ImportReason::UnknownSector { found } => t_args("net-imp-sector", &[("found", s(found))]),
-        ImportReason::UnknownLevel { found } => t_args("net-imp-level", &[("found", s(found))]),
-        ImportReason::TooLong { length, max } => t_args("net-imp-too-long", &[("length", (*length).into()), ("max", (*max).into())]),
-        ImportReason::ControlCharacters => t("net-imp-control"),
-        ImportReason::NodeNeedsId => t("net-imp-node-needs-id"),
-        ImportReason::NotGraphMl => t("net-imp-not-graphml"),
-        ImportReason::NotGexf => t("net-imp-not-gexf"),
-        ImportReason::NoGraph => t("net-imp-no-graph"),
-        ImportReason::BadXml { detail } => t_args("net-imp-bad-xml", &[("detail", s(detail))]),
-        ImportReason::UnmatchedEndTag => t("net-imp-unmatched-end"),
-        ImportReason::UnknownEntity => t("net-imp-unknown-entity"),
-        ImportReason::UnclosedElements => t("net-imp-unclosed"),
-        ImportReason::NoXmlElement => t("net-imp-no-element"),
-        ImportReason::BadAttribute { detail } => t_args("net-imp-bad-attribute", &[("detail", s(detail))]),
-        ImportReason::KumuNeedsElements => t("net-imp-kumu-elements"),
-        ImportReason::OnlyEdgeListTakesSecond => t("net-imp-second-file"),
-        ImportReason::BadJson { detail } => t_args("net-imp-bad-json", &[("detail", s(detail))]),
-        ImportReason::Network(e) => network_error_text(e),
-    }
+/// Why a network could not be applied (a whole-network check).
+pub fn network_error_text(e: &NetworkError) -> String {
+    let (id, args) = network_error_message(e);
+    message_text(id, &args)
 }
 
 /// One problem of an import, naming the file, the line and the field.
-pub fn import_problem_text(p: &ImportProblem) -> String {
+pub fn import_problem_text(p: &WordedProblem) -> String {
     let mut place = vec![p.file.clone()];
     if let Some(line) = p.line {
         place.push(t_args("net-file-line", &[("line", line.into())]));
@@ -401,5 +360,5 @@ pub fn import_problem_text(p: &ImportProblem) -> String {
     if let Some(column) = p.column {
         place.push(t_args("net-file-column", &[("column", column.into())]));
     }
-    t_args("net-file-problem", &[("place", place.join(", ").into()), ("reason", import_reason_text(&p.reason).into())])
+    t_args("net-file-problem", &[("place", place.join(", ").into()), ("reason", message_text(&p.id, &p.args).into())])
 }

@@ -15,4 +15,5 @@
 pub mod js;
 pub mod map;
 pub mod map_js;
+pub mod problems;
 pub mod wire;

@@ -863,10 +863,10 @@ mod tests {
         let expected = import(NetworkFormat::EdgeList, SourceFile::new("ties.csv", bad), None).unwrap_err();
         assert_eq!(problems, expected);
         assert_eq!((problems[0].file.as_str(), problems[0].line, problems[0].field.as_deref()), ("ties.csv", Some(2), Some("trust")));
-        // They cross to the page as JSON, structured.
-        let back: Vec<constellation_core::network::files::ImportProblem> =
-            serde_json::from_str(&crate::map_js::problems_json(&problems)).unwrap();
-        assert_eq!(back, expected);
+        // They cross to the page as JSON: file, line, field and the message for the reason.
+        let back: Vec<crate::problems::WordedProblem> = serde_json::from_str(&crate::map_js::problems_json(&problems)).unwrap();
+        assert_eq!(back, expected.iter().map(crate::problems::WordedProblem::from).collect::<Vec<_>>());
+        assert_eq!((back[0].line, back[0].field.as_deref(), back[0].id.as_str()), (Some(2), Some("trust"), "net-imp-trust"));
     }
 
     #[test]

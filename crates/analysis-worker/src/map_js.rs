@@ -28,6 +28,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::map::{FrameOut, Graph, Look, View};
 use crate::wire::PROTOCOL;
+use crate::problems::WordedProblem;
 use constellation_core::network::files::ImportProblem;
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -258,7 +259,13 @@ pub fn answer_parse(msg: &JsValue) -> JsValue {
             let companion = text("companionName").zip(text("companionText"));
             crate::map::parse_files(format, (&main_name, &main_text), companion.as_ref().map(|(n, t)| (n.as_str(), t.as_str())))
         }
-        Err(e) => Err(vec![wire_problem(&text("mainName").unwrap_or_default(), e)]),
+        Err(e) => {
+            let problem = wire_problem(&text("mainName").unwrap_or_default(), e);
+            let obj = message("map-parsed");
+            set(&obj, "ask", &get(msg, "ask"));
+            set(&obj, "problems", &JsValue::from_str(&serde_json::to_string(&[problem]).unwrap_or_default()));
+            return obj.into();
+        }
     };
     let obj = message("map-parsed");
     set(&obj, "ask", &get(msg, "ask"));
@@ -269,21 +276,23 @@ pub fn answer_parse(msg: &JsValue) -> JsValue {
     obj.into()
 }
 
-/// An import's problems as they cross to the page: JSON, structured (file,
-/// line, field, reason), so the page words them in its language.
+/// An import's problems as they cross to the page: JSON of
+/// [`WordedProblem`]s (file, line, field, and the catalog message with its
+/// arguments), which the page words in its language.
 pub fn problems_json(problems: &[ImportProblem]) -> String {
-    serde_json::to_string(problems).unwrap_or_else(|_| "[]".into())
+    let worded: Vec<WordedProblem> = problems.iter().map(WordedProblem::from).collect();
+    serde_json::to_string(&worded).unwrap_or_else(|_| "[]".into())
 }
 
 /// A message between the page and the worker that could not be read, as an
 /// import problem of the file.
-fn wire_problem(file: &str, e: serde_json::Error) -> ImportProblem {
+fn wire_problem(file: &str, e: serde_json::Error) -> WordedProblem {
     let reason = constellation_core::network::files::ImportReason::BadJson { detail: e.to_string() };
-    ImportProblem { file: file.to_string(), line: None, field: None, column: None, reason }
+    WordedProblem::from(&ImportProblem { file: file.to_string(), line: None, field: None, column: None, reason })
 }
 
 /// Reads a "map-parsed" answer: (ask, the network or its problems).
-pub fn read_parsed(msg: &JsValue) -> Option<(u32, Result<constellation_core::network::Network, Vec<ImportProblem>>)> {
+pub fn read_parsed(msg: &JsValue) -> Option<(u32, Result<constellation_core::network::Network, Vec<WordedProblem>>)> {
     let ask = get(msg, "ask").as_f64()? as u32;
     let answer = match get(msg, "network").as_string() {
         Some(json) => serde_json::from_str(&json).map_err(|e| vec![wire_problem("", e)]),

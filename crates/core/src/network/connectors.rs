@@ -64,6 +64,66 @@ fn group_sector(g: Option<u32>) -> Option<Sector> {
     g.map(|i| Sector::ALL[i as usize])
 }
 
+/// A sector as a reason's code holds it: 0 for none, else 1 + its index.
+fn sector_code(s: Option<Sector>) -> f64 {
+    s.map_or(0.0, |s| (s.index() + 1) as f64)
+}
+
+fn sector_of_code(x: f64) -> Result<Option<Sector>, String> {
+    match x as usize {
+        0 if x == 0.0 => Ok(None),
+        k if x == k as f64 && k <= Sector::ALL.len() => Ok(Some(Sector::ALL[k - 1])),
+        _ => Err(format!("{x} is no sector")),
+    }
+}
+
+/// The compact form of a reason: `[kind, number, sector, sector]`; the
+/// sectors a person links are a bit set in the number.
+impl From<ConnectorReason> for [f64; 4] {
+    fn from(r: ConnectorReason) -> [f64; 4] {
+        use ConnectorReason::*;
+        let n = |x: u64| x as f64;
+        match r {
+            LinksSectors { sectors } => [0.0, sectors.iter().map(|s| 1u64 << s.index()).sum::<u64>() as f64, 0.0, 0.0],
+            Betweenness { value, highest } => [1.0, value, f64::from(u8::from(highest)), 0.0],
+            LowConstraint { value } => [2.0, value, 0.0, 0.0],
+            MidLevel => [3.0, 0.0, 0.0, 0.0],
+            LinksOrganizations { count } => [4.0, count as f64, 0.0, 0.0],
+            Liaison { paths, between, and } => [5.0, n(paths), sector_code(between), sector_code(and)],
+            Itinerant { paths, within } => [6.0, n(paths), sector_code(within), 0.0],
+            Represents { paths, own, towards } => [7.0, n(paths), sector_code(own), sector_code(towards)],
+            Gatekeeper { paths, own, from } => [8.0, n(paths), sector_code(own), sector_code(from)],
+            MidLevelStaff => [9.0, 0.0, 0.0, 0.0],
+            JuniorStaff => [10.0, 0.0, 0.0, 0.0],
+        }
+    }
+}
+
+impl TryFrom<[f64; 4]> for ConnectorReason {
+    type Error = String;
+    fn try_from([kind, x, a, b]: [f64; 4]) -> Result<Self, String> {
+        use ConnectorReason::*;
+        let whole = |x: f64| if x >= 0.0 && x.fract() == 0.0 { Ok(x as u64) } else { Err(format!("{x} is not a count")) };
+        Ok(match kind as i64 {
+            0 => {
+                let mask = whole(x)?;
+                LinksSectors { sectors: Sector::ALL.into_iter().filter(|s| mask & (1 << s.index()) != 0).collect() }
+            }
+            1 => Betweenness { value: x, highest: a != 0.0 },
+            2 => LowConstraint { value: x },
+            3 => MidLevel,
+            4 => LinksOrganizations { count: whole(x)? as usize },
+            5 => Liaison { paths: whole(x)?, between: sector_of_code(a)?, and: sector_of_code(b)? },
+            6 => Itinerant { paths: whole(x)?, within: sector_of_code(a)? },
+            7 => Represents { paths: whole(x)?, own: sector_of_code(a)?, towards: sector_of_code(b)? },
+            8 => Gatekeeper { paths: whole(x)?, own: sector_of_code(a)?, from: sector_of_code(b)? },
+            9 => MidLevelStaff,
+            10 => JuniorStaff,
+            _ => return Err(format!("{kind} is no kind of connector reason")),
+        })
+    }
+}
+
 /// Lists `and`-joined items: "a", "a and b", "a, b and c".
 pub(crate) fn join_words(items: &[String]) -> String {
     match items.len() {
@@ -180,4 +240,36 @@ pub fn connectors(inp: &ConnectorInputs, top: usize) -> Vec<Connector> {
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
     out.truncate(top);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_travel_as_four_numbers_and_come_back_the_same() {
+        use ConnectorReason::*;
+        let all = [
+            LinksSectors { sectors: vec![Sector::Government, Sector::CivilSociety] },
+            Betweenness { value: 0.4242, highest: true },
+            Betweenness { value: 0.1, highest: false },
+            LowConstraint { value: 0.31 },
+            MidLevel,
+            LinksOrganizations { count: 4 },
+            Liaison { paths: 2, between: Some(Sector::Business), and: None },
+            Itinerant { paths: 1, within: Some(Sector::Other) },
+            Represents { paths: 3, own: None, towards: Some(Sector::Government) },
+            Gatekeeper { paths: 7, own: Some(Sector::CivilSociety), from: Some(Sector::Business) },
+            MidLevelStaff,
+            JuniorStaff,
+        ];
+        for r in all {
+            let json = serde_json::to_string(&r).unwrap();
+            assert!(json.starts_with('['), "{json}");
+            assert_eq!(serde_json::from_str::<ConnectorReason>(&json).unwrap(), r, "{json}");
+        }
+        assert!(serde_json::from_str::<ConnectorReason>("[11,0,0,0]").is_err());
+        assert!(serde_json::from_str::<ConnectorReason>("[5,2,9,0]").is_err(), "no ninth sector");
+        assert!(serde_json::from_str::<ConnectorReason>("[4,2.5,0,0]").is_err(), "counts are whole");
+    }
 }

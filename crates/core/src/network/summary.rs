@@ -34,9 +34,12 @@ impl fmt::Display for PersonName {
     }
 }
 
-/// Why the strongest connector is one, most telling first.
+/// Why someone is a connector, most telling first. Serialized as four
+/// numbers (`[kind, number, sector, sector]`, see `connectors.rs`): the page
+/// reads many from the analysis worker, and a derived reader of this many
+/// variants costs the first load far more code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(into = "[f64; 4]", try_from = "[f64; 4]")]
 pub enum ConnectorReason {
     /// Reaches people of these sectors (two or more).
     LinksSectors { sectors: Vec<Sector> },
