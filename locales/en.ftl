@@ -5,6 +5,7 @@
 ## Shell
 
 language-label = Language
+language-unavailable = { $language } could not be loaded: connect to the internet once to get it.
 not-found-title = Page not found
 not-found-body = This address is not part of Constellation.
 go-to-start = Go to the start page

@@ -4,6 +4,7 @@
 ## Cadre
 
 language-label = Langue
+language-unavailable = { $language } n'a pas pu être chargé : connectez-vous une fois à Internet pour l'obtenir.
 not-found-title = Page introuvable
 not-found-body = Cette adresse ne fait pas partie de Constellation.
 go-to-start = Aller à la page d'accueil

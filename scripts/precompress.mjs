@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 /** File kinds worth compressing (PNG and other images are compressed already). */
-export const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.webmanifest', '.json', '.txt']);
+export const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.webmanifest', '.json', '.txt', '.ftl']);
 
 function brotli(data, ext) {
   return brotliCompressSync(data, {

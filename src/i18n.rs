@@ -64,11 +64,23 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The catalog's text, once: English is built into the app; every other
+    /// language is fetched when it is chosen ([`load`]), so a first visit
+    /// downloads one catalog, not all of them. (Tests build them all in.)
+    fn take_source(self) -> Option<String> {
         match self {
-            Lang::En => include_str!("../locales/en.ftl"),
-            Lang::Fr => include_str!("../locales/fr.ftl"),
+            Lang::En => Some(include_str!("../locales/en.ftl").to_owned()),
+            #[cfg(test)]
+            Lang::Fr => Some(include_str!("../locales/fr.ftl").to_owned()),
+            #[cfg(not(test))]
+            Lang::Fr => FETCHED.with(|f| f.borrow_mut()[self.index()].take()),
         }
+    }
+
+    /// Where the page fetches this language's catalog (`index.html` copies
+    /// `locales/fr.ftl` there).
+    fn catalog_path(self) -> String {
+        format!("/locales/{}.ftl", self.code())
     }
 
     fn index(self) -> usize {
@@ -81,9 +93,15 @@ type Bundle = FluentBundle<FluentResource>;
 thread_local! {
     /// The language being shown. An `ArcRwSignal`, so it belongs to no
     /// component and lives as long as the page.
-    static LANG: ArcRwSignal<Lang> = ArcRwSignal::new(initial_lang());
+    /// It starts in English; [`prepare`] switches to the remembered language
+    /// before the app is drawn, once its catalog is here.
+    static LANG: ArcRwSignal<Lang> = ArcRwSignal::new(Lang::En);
     /// Each language's catalog, parsed on first use.
     static BUNDLES: RefCell<[Option<Bundle>; 2]> = const { RefCell::new([None, None]) };
+    /// Catalogs fetched and not parsed yet.
+    static FETCHED: RefCell<[Option<String>; 2]> = const { RefCell::new([None, None]) };
+    /// Why the language last chosen could not be shown, if it could not.
+    static UNAVAILABLE: ArcRwSignal<Option<Lang>> = ArcRwSignal::new(None);
 }
 
 /// The remembered choice, else the browser's language, else English.
@@ -100,11 +118,76 @@ pub fn lang() -> Lang {
     LANG.with(|l| l.get())
 }
 
-/// Switches the whole app to `lang` and remembers the choice on this device.
+/// Switches the whole app to `lang` and remembers the choice on this device;
+/// a language whose catalog is not here yet is shown once it is fetched.
 pub fn set_lang(lang: Lang) {
     LocalPreferences.set_language(lang.code());
+    UNAVAILABLE.with(|u| u.set(None));
+    if is_here(lang) {
+        show(lang);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let loaded = load(lang).await;
+        // The latest choice wins if several were made meanwhile.
+        if LocalPreferences.language().and_then(|c| Lang::from_tag(&c)) != Some(lang) {
+            return;
+        }
+        match loaded {
+            Ok(()) => show(lang),
+            Err(why) => {
+                leptos::logging::warn!("{why}");
+                UNAVAILABLE.with(|u| u.set(Some(lang)));
+            }
+        }
+    });
+}
+
+/// Before the app is drawn: the remembered (or the browser's) language, once
+/// its catalog is fetched; English if it cannot be.
+pub async fn prepare() {
+    let wanted = initial_lang();
+    if wanted != Lang::En {
+        match load(wanted).await {
+            Ok(()) => LANG.with(|l| l.set(wanted)),
+            Err(why) => {
+                leptos::logging::warn!("{why}");
+                UNAVAILABLE.with(|u| u.set(Some(wanted)));
+            }
+        }
+    }
+}
+
+fn show(lang: Lang) {
     LANG.with(|l| l.set(lang));
     apply_to_document(lang);
+}
+
+/// Whether `lang`'s catalog is on the page.
+fn is_here(lang: Lang) -> bool {
+    lang == Lang::En
+        || cfg!(test)
+        || BUNDLES.with(|b| b.borrow()[lang.index()].is_some())
+        || FETCHED.with(|f| f.borrow()[lang.index()].is_some())
+}
+
+/// Fetches `lang`'s catalog (the service worker keeps a copy for offline use).
+async fn load(lang: Lang) -> Result<(), String> {
+    if is_here(lang) {
+        return Ok(());
+    }
+    let path = lang.catalog_path();
+    let failed = |e: JsValue| format!("{path} could not be fetched: {e:?}");
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&path)).await.map_err(failed)?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{path}: HTTP {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(failed)?).await.map_err(failed)?;
+    let text = text.as_string().ok_or_else(|| format!("{path} is not text"))?;
+    FETCHED.with(|f| f.borrow_mut()[lang.index()] = Some(text));
+    Ok(())
 }
 
 /// Sets `<html lang>` (and `dir`) for the current language; called once at
@@ -125,14 +208,14 @@ fn forced_rtl() -> bool {
         .is_some_and(|q| q.trim_start_matches('?').split('&').any(|kv| kv == "dir=rtl"))
 }
 
-fn build_bundle(lang: Lang) -> Bundle {
+fn build_bundle(lang: Lang, source: String) -> Bundle {
     let id: LanguageIdentifier = lang.code().parse().expect("language codes are valid BCP 47");
     let mut bundle = FluentBundle::new(vec![id]);
     // No Unicode isolation marks around arguments: accessible names must read
     // exactly as written; user text in messages is shown with dir="auto" apart.
     bundle.set_use_isolating(false);
     bundle.set_formatter(Some(format_value));
-    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(res, errors)| {
+    let resource = FluentResource::try_new(source).unwrap_or_else(|(res, errors)| {
         leptos::logging::error!("locales/{}.ftl has {} syntax error(s): {errors:?}", lang.code(), errors.len());
         res
     });
@@ -150,11 +233,19 @@ fn format_value<M>(value: &FluentValue, _: &M) -> Option<String> {
     }
 }
 
+/// Runs `f` with `lang`'s catalog, parsed on first use; with English's while
+/// `lang`'s is not here (the page shows English until it is).
 fn with_bundle<T>(lang: Lang, f: impl FnOnce(&Bundle) -> T) -> T {
     BUNDLES.with(|b| {
         let mut bundles = b.borrow_mut();
+        if bundles[lang.index()].is_none() {
+            if let Some(source) = lang.take_source() {
+                bundles[lang.index()] = Some(build_bundle(lang, source));
+            }
+        }
+        let lang = if bundles[lang.index()].is_some() { lang } else { Lang::En };
         let slot = &mut bundles[lang.index()];
-        f(slot.get_or_insert_with(|| build_bundle(lang)))
+        f(slot.get_or_insert_with(|| build_bundle(Lang::En, Lang::En.take_source().unwrap_or_default())))
     })
 }
 
@@ -395,11 +486,18 @@ pub fn LanguageSwitch() -> impl IntoView {
                 {Lang::ALL
                     .into_iter()
                     .map(|l| view! {
-                        <option value=l.code() lang=l.code() prop:selected=move || lang() == l>{l.native_name()}</option>
+                        <option value=l.code() lang=l.code() prop:selected=move || {
+                            // A language that could not be loaded: the switch shows the one shown.
+                            UNAVAILABLE.with(|u| u.track());
+                            lang() == l
+                        }>{l.native_name()}</option>
                     })
                     .collect_view()}
             </select>
         </label>
+        {move || UNAVAILABLE.with(|u| u.get()).map(|l| view! {
+            <span class="lang-switch-problem" role="alert">{t_args("language-unavailable", &[("language", l.native_name().into())])}</span>
+        })}
     }
 }
 
@@ -424,8 +522,8 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn both_catalogs_parse_and_have_the_same_messages() {
-        let en = ids(Lang::En.source());
-        let fr = ids(Lang::Fr.source());
+        let en = ids(&Lang::En.take_source().expect("built in"));
+        let fr = ids(&Lang::Fr.take_source().expect("built into tests"));
         let only_en: Vec<_> = en.iter().filter(|id| !fr.contains(id)).collect();
         let only_fr: Vec<_> = fr.iter().filter(|id| !en.contains(id)).collect();
         assert!(only_en.is_empty() && only_fr.is_empty(), "missing in fr: {only_en:?}; missing in en: {only_fr:?}");
