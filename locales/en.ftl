@@ -6,6 +6,14 @@
 
 language-label = Language
 language-unavailable = { $language } could not be loaded: connect to the internet once to get it.
+notice-view-only = View only: this link can read the room but not change it. Ask for the edit link to make changes.
+notice-draft-unreadable = The copy of this room saved on this device could not be read ({ $detail }); it will be fetched again.
+notice-unreadable-message = The relay sent something this device could not read ({ $detail }); reconnecting.
+notice-changes-skipped = Some changes from the room were skipped: { $detail }.
+notice-relay-closed = The relay closed the connection: { $reason }
+notice-storage-pressure = This device's storage for Constellation is { $percent } % full. Stay online so the relay keeps your changes, or free some space.
+notice-storage-full = This device's storage is full: recent changes are not saved here. Free some space, or stay online so the relay keeps them.
+notice-storage-unavailable = Changes cannot be saved on this device ({ $detail }); they are kept only while the page is open.
 not-found-title = Page not found
 not-found-body = This address is not part of Constellation.
 go-to-start = Go to the start page

@@ -5,6 +5,14 @@
 
 language-label = Langue
 language-unavailable = { $language } n'a pas pu être chargé : connectez-vous une fois à Internet pour l'obtenir.
+notice-view-only = Lecture seule : ce lien permet de lire la salle, pas de la modifier. Demandez le lien d'édition pour faire des changements.
+notice-draft-unreadable = La copie de cette salle enregistrée sur cet appareil n'a pas pu être lue ({ $detail }) ; elle sera de nouveau récupérée.
+notice-unreadable-message = Le relais a envoyé quelque chose que cet appareil n'a pas pu lire ({ $detail }) ; reconnexion en cours.
+notice-changes-skipped = Certains changements de la salle ont été ignorés : { $detail }.
+notice-relay-closed = Le relais a fermé la connexion : { $reason }
+notice-storage-pressure = Le stockage de Constellation sur cet appareil est plein à { $percent } %. Restez en ligne pour que le relais garde vos changements, ou libérez de la place.
+notice-storage-full = Le stockage de cet appareil est plein : les derniers changements ne sont pas enregistrés ici. Libérez de la place, ou restez en ligne pour que le relais les garde.
+notice-storage-unavailable = Les changements ne peuvent pas être enregistrés sur cet appareil ({ $detail }) ; ils ne sont gardés que tant que la page est ouverte.
 not-found-title = Page introuvable
 not-found-body = Cette adresse ne fait pas partie de Constellation.
 go-to-start = Aller à la page d'accueil

@@ -23,6 +23,7 @@ use leptos::prelude::Update as _;
 use crate::browser::drafts::{storage_pressure, DraftStore, DraftStoreError};
 use crate::browser::random_bytes;
 use crate::browser::socket::{Socket, SocketEvent};
+use crate::i18n::{t_args, Said};
 
 /// Longest wait between an edit and its draft being saved, in milliseconds
 /// (the product promises at most 500).
@@ -46,7 +47,7 @@ pub struct LiveRoom {
     /// The draft has been loaded (or found missing) and the room can be shown.
     pub ready: RwSignal<bool>,
     /// Something the person should know about (storage full, unreadable data).
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Said>>,
     /// This link may change the room (an edit link, or an open room's link);
     /// false for a view-only link, whose edits are refused here before
     /// anything is sent (the relay would refuse them too).
@@ -180,7 +181,7 @@ impl LiveRoom {
     fn apply_edit<O: EditOutcome, E>(&self, f: impl FnOnce(&mut Room) -> Result<O, E>) -> Result<O::Value, E> {
         if !self.can_edit {
             let copy = self.with_inner(|inner| Room::from_snapshot(inner.room.client(), &inner.room.snapshot().into_bytes()));
-            self.notice.set(Some(VIEW_ONLY_NOTICE.to_owned()));
+            self.notice.set(Some(Said::id("notice-view-only")));
             return match copy {
                 Ok(mut copy) => f(&mut copy).map(|o| o.split().1),
                 // The copy cannot fail to load (it comes from this very room);
@@ -256,7 +257,7 @@ impl LiveRoom {
     async fn load_draft(&self, shared: Rc<RefCell<Inner>>, client: ClientId, cipher: RoomCipher) {
         let room_id = shared.borrow().room_id.clone();
         match DraftStore::open().await {
-            Err(e) => self.notice.set(Some(e.to_string())),
+            Err(e) => self.notice.set(Some(draft_store_said(&e))),
             Ok(store) => {
                 match store.load(room_id.as_str()).await {
                     Ok(Some(bytes)) => match Draft::decode(&bytes).map_err(|e| e.to_string()).and_then(|draft| {
@@ -272,10 +273,10 @@ impl LiveRoom {
                                 inner.session.set_presence(p);
                             }
                         }
-                        Err(e) => self.notice.set(Some(format!("The copy of this room saved on this device could not be read ({e}); it will be fetched again."))),
+                        Err(e) => self.notice.set(Some(Said::new(move || t_args("notice-draft-unreadable", &[("detail", e.clone().into())])))),
                     },
                     Ok(None) => {}
-                    Err(e) => self.notice.set(Some(e.to_string())),
+                    Err(e) => self.notice.set(Some(draft_store_said(&e))),
                 }
                 shared.borrow_mut().drafts = Some(store);
             }
@@ -314,7 +315,8 @@ impl LiveRoom {
                 });
                 match received {
                     Err(e) => {
-                        self.notice.set(Some(e.to_string()));
+                        let detail = e.to_string();
+                        self.notice.set(Some(Said::new(move || t_args("notice-unreadable-message", &[("detail", detail.clone().into())]))));
                         self.with_inner(|inner| inner.socket = None);
                         self.disconnected();
                         return;
@@ -322,7 +324,8 @@ impl LiveRoom {
                     Ok(received) => {
                         self.send_all(&received.outgoing);
                         if let Some(problem) = received.problems.first() {
-                            self.notice.set(Some(format!("Some changes from the room were skipped: {problem}.")));
+                            let detail = problem.to_string();
+                            self.notice.set(Some(Said::new(move || t_args("notice-changes-skipped", &[("detail", detail.clone().into())]))));
                         }
                         if received.presence_changed {
                             self.peers.set(self.with_inner(|i| i.session.peers().map(|(c, p)| (c, p.clone())).collect()));
@@ -357,7 +360,8 @@ impl LiveRoom {
             }
             SocketEvent::Closed { code, reason } => {
                 if code >= 4000 && !reason.is_empty() {
-                    self.notice.set(Some(format!("The relay closed the connection: {reason}")));
+                    let reason = reason.clone();
+                    self.notice.set(Some(Said::new(move || t_args("notice-relay-closed", &[("reason", reason.clone().into())]))));
                 }
                 self.with_inner(|inner| inner.socket = None);
                 self.disconnected();
@@ -458,15 +462,13 @@ impl LiveRoom {
                 Ok(()) => {
                     if let Some(pressure) = storage_pressure().await {
                         if pressure > STORAGE_WARNING_AT {
-                            live.notice.set(Some(format!(
-                                "This device's storage for Constellation is {:.0} % full. Stay online so the relay keeps your changes, or free some space.",
-                                pressure * 100.0
-                            )));
+                            let percent = (pressure * 100.0).round();
+                            live.notice.set(Some(Said::new(move || t_args("notice-storage-pressure", &[("percent", percent.into())]))));
                         }
                     }
                 }
                 Err(e @ DraftStoreError::QuotaExceeded) | Err(e @ DraftStoreError::Unavailable(_)) => {
-                    live.notice.set(Some(e.to_string()));
+                    live.notice.set(Some(draft_store_said(&e)));
                 }
             }
         });
@@ -493,8 +495,16 @@ impl<T> EditOutcome for (Update, T) {
     }
 }
 
-/// What the room says when a view-only link tries to change it.
-pub const VIEW_ONLY_NOTICE: &str = "View only: this link can read the room but not change it. Ask for the edit link to make changes.";
+/// What the room says when this device's storage fails, in the reader's language.
+fn draft_store_said(e: &DraftStoreError) -> Said {
+    match e {
+        DraftStoreError::QuotaExceeded => Said::id("notice-storage-full"),
+        DraftStoreError::Unavailable(why) => {
+            let why = why.clone();
+            Said::new(move || t_args("notice-storage-unavailable", &[("detail", why.clone().into())]))
+        }
+    }
+}
 
 /// A signed room's session checks (and, with the write key, signs) every write.
 fn with_access(session: Session, access: &Option<(RoomVerifier, Option<RoomSigner>)>) -> Session {

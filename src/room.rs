@@ -70,7 +70,7 @@ pub fn RoomShell() -> impl IntoView {
             </header>
             {live.map(|l| view! {
                 <p class="notice" role="alert" hidden=move || l.notice.get().is_none()>
-                    {move || l.notice.get()}
+                    {move || l.notice.get().map(|said| said.text())}
                 </p>
             })}
             <nav class="sections" aria-label=tr!("room-sections")>
