@@ -67,3 +67,19 @@ test('French comes from the service worker offline, and a catalog that cannot be
   await server2.stop();
   server2.cleanup();
 });
+
+test("the room's notices follow the language, also once shown", async ({ page, server }) => {
+  // The browser reports 95 % of the quota used: the room says so after a save.
+  await page.addInitScript(() => {
+    const estimate = async () => ({ usage: 95_000_000, quota: 100_000_000 });
+    Object.defineProperty(navigator.storage, 'estimate', { value: estimate });
+  });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Create room' }).click();
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.locator(':focus').pressSequentially('Keep this');
+  const notice = page.getByRole('alert').filter({ hasText: /storage|stockage/ });
+  await expect(notice).toContainText("This device's storage for Constellation is 95 % full.");
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+  await expect(notice).toContainText('Le stockage de Constellation sur cet appareil est plein à 95 %.');
+});
