@@ -131,10 +131,14 @@ struct Dot {
 #[component]
 pub fn EmbedNetwork() -> impl IntoView {
     let Some(live) = use_live_room() else { return ().into_any() };
-    // Laid out once per change of the network, from a fixed seed, so the
-    // picture is the same on every load for the same network.
+    // Laid out once per change of the network (not on every edit to the
+    // room: a board in use moves notes many times a second), from a fixed
+    // seed, so the picture is the same on every load for the same network.
+    let version = Memo::new(move |_| live.read(|room| room.network_version()));
     let map = Memo::new(move |_| {
-        let network = live.read(|room| room.network());
+        // Read, not only tracked: a memo that is never read never runs.
+        let _ = version.get();
+        let network = untrack(|| live.read(|room| room.network()));
         let Ok(graph) = map_graph(&network) else { return (Vec::new(), Vec::new()) };
         let mut layout: Layout<NodeRef> = Layout::new(7);
         if layout.sync(&graph.nodes, graph.spring_refs()).is_err() {

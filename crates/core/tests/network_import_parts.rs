@@ -147,7 +147,7 @@ fn network_edits_after_an_import_are_steps_of_their_own() {
 fn a_file_that_does_not_check_out_changes_nothing() {
     let mut bad = file(5);
     bad.ties[3].to = constellation_core::network::NodeRef::person("nobody".to_owned());
-    let mut r = seeded(1);
+    let r = seeded(1);
     let before = by_name(&r);
     let revision = r.revision();
     assert!(r.start_network_import(bad).is_err());

@@ -68,3 +68,24 @@ mod tests {
         assert_ne!(theirs.network_version(), before);
     }
 }
+
+#[cfg(test)]
+mod snapshot_tests {
+    use crate::network::{NewOrganization, Sector};
+    use crate::room::{ClientId, Room};
+
+    #[test]
+    fn a_room_read_from_a_snapshot_and_then_updated_moves_too() {
+        let mut mine = Room::new(ClientId::new(1).unwrap());
+        mine.add_organization(NewOrganization { name: "City Hall".into(), sector: Sector::Government, tags: vec![] })
+            .unwrap();
+        let mut late = Room::from_snapshot(ClientId::new(3).unwrap(), mine.snapshot().as_bytes()).unwrap();
+        let v = late.network_version();
+        let (update, _) = mine
+            .add_organization(NewOrganization { name: "Harbour Trust".into(), sector: Sector::CivilSociety, tags: vec![] })
+            .unwrap();
+        late.apply_update(update.as_bytes()).unwrap();
+        assert_ne!(late.network_version(), v);
+        assert_eq!(late.network().organizations.len(), 2);
+    }
+}
