@@ -967,6 +967,7 @@ map-min-trust = Minimum trust
 map-caption = { $highlight }: { $names }.
 map-caption-none = { $highlight }: none found.
 map-layout-failed = The map could not be laid out: { $error }
+map-bad-message = The map could not read what the page sent: { $error }
 map-cannot-draw = This browser cannot draw the map; the table below lists the same network.
 map-bad-answer = The map answered in a form the page cannot read: { $error }
 map-png-failed = The map could not be saved as PNG.

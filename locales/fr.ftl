@@ -981,6 +981,7 @@ map-min-trust = Confiance minimale
 map-caption = { $highlight } : { $names }.
 map-caption-none = { $highlight } : aucun résultat.
 map-layout-failed = La carte n'a pas pu être disposée : { $error }
+map-bad-message = La carte n'a pas pu lire ce que la page a envoyé : { $error }
 map-cannot-draw = Ce navigateur ne peut pas dessiner la carte ; le tableau ci-dessous présente le même réseau.
 map-bad-answer = La carte a répondu sous une forme que la page ne sait pas lire : { $error }
 map-png-failed = La carte n'a pas pu être enregistrée en PNG.

@@ -96,9 +96,10 @@ async fn apply(
         let done = import.done();
         let _ = st.live.edit_part(|room| Ok::<_, std::convert::Infallible>(room.continue_network_import(&mut import, per_part)));
         let took = (now() - began).max(0.5);
-        // Size the next part from this one's pace, within bounds.
+        // Size the next part from this one's pace, growing at most twofold
+        // (organizations go faster than ties, which come last).
         let per_entry = took / (import.done() - done).max(1) as f64;
-        per_part = ((PART_MILLIS / per_entry) as usize).clamp(50, 20_000);
+        per_part = ((PART_MILLIS / per_entry) as usize).clamp(50, (per_part * 2).min(20_000));
         if !import.finished() {
             progress.set(t_args("net-import-adding", &[("done", import.done().into()), ("total", import.total().into())]));
             let rest = MIN_PART_GAP_MILLIS - (now() - began);

@@ -292,7 +292,10 @@ impl Ctx {
                     what_if_answered(ask, answer);
                 }
             }
-            Some("map-error") => self.st.announcement.set(worker_js::error_text(&data)),
+            Some("map-error") => {
+                let (id, detail) = map_js::read_error(&data);
+                self.st.announcement.set(t_args(&id, &[("error", detail.into())]));
+            }
             _ => {}
         }
     }

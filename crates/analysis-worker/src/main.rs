@@ -78,8 +78,8 @@ fn frame() {
     schedule();
 }
 
-fn map_error(text: String) {
-    let _ = scope().post_message(&map_js::error(&text));
+fn map_error(failure: map_js::MapFailure, detail: String) {
+    let _ = scope().post_message(&map_js::error(failure, &detail));
 }
 
 /// Handles one "map-…" message.
@@ -93,24 +93,24 @@ fn map_message(kind: &str, msg: &JsValue) {
                 .ok_or_else(|| "this browser cannot draw in a worker".to_string())
         }) {
             Ok(ctx) => MAP.with(|m| m.borrow_mut().ctx = Some(ctx)),
-            Err(e) => map_error(e),
+            Err(e) => map_error(map_js::MapFailure::CannotDraw, e),
         },
         "map-graph" => {
             if let Err(e) = map_js::read_graph(msg).and_then(|g| MAP.with(|m| m.borrow_mut().engine.set_graph(g))) {
-                map_error(format!("The map could not be laid out: {e}"));
+                map_error(map_js::MapFailure::Layout, e);
             }
         }
         "map-look" => match map_js::read_look(msg) {
             Ok(l) => MAP.with(|m| m.borrow_mut().engine.set_look(l)),
-            Err(e) => map_error(e),
+            Err(e) => map_error(map_js::MapFailure::BadMessage, e),
         },
         "map-view" => match map_js::read_view(msg) {
             Ok(v) => MAP.with(|m| m.borrow_mut().engine.set_view(v)),
-            Err(e) => map_error(e),
+            Err(e) => map_error(map_js::MapFailure::BadMessage, e),
         },
         "map-pin" => match map_js::read_pin(msg) {
             Ok((i, x, y)) => MAP.with(|m| m.borrow_mut().engine.pin(i, x, y)),
-            Err(e) => map_error(e),
+            Err(e) => map_error(map_js::MapFailure::BadMessage, e),
         },
         "map-release" => MAP.with(|m| m.borrow_mut().engine.release_pins()),
         "map-whatif" => {
@@ -124,7 +124,7 @@ fn map_message(kind: &str, msg: &JsValue) {
         "map-png" => {
             let canvas = MAP.with(|m| m.borrow().ctx.as_ref().map(|c| c.canvas()));
             let Some(promise) = canvas.and_then(|c| c.convert_to_blob().ok()) else {
-                map_error("the map could not be saved as PNG".into());
+                map_error(map_js::MapFailure::Png, String::new());
                 return;
             };
             wasm_bindgen_futures::spawn_local(async move {
@@ -132,7 +132,7 @@ fn map_message(kind: &str, msg: &JsValue) {
                     Some(blob) => {
                         let _ = scope().post_message(&map_js::png(&blob));
                     }
-                    None => map_error("the map could not be saved as PNG".into()),
+                    None => map_error(map_js::MapFailure::Png, String::new()),
                 }
             });
             return;

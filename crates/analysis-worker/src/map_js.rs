@@ -196,10 +196,44 @@ pub fn read_png(msg: &JsValue) -> Option<web_sys::Blob> {
     get(msg, "blob").dyn_into::<web_sys::Blob>().ok()
 }
 
-pub fn error(text: &str) -> JsValue {
+pub fn error(failure: MapFailure, detail: &str) -> JsValue {
     let obj = message("map-error");
-    set(&obj, "message", &JsValue::from_str(text));
+    set(&obj, "id", &JsValue::from_str(failure.message_id()));
+    set(&obj, "message", &JsValue::from_str(detail));
     obj.into()
+}
+
+/// What went wrong in the map worker, for the page to word from its catalogs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapFailure {
+    /// The canvas could not be drawn on here.
+    CannotDraw,
+    /// The graph could not be laid out.
+    Layout,
+    /// A message from the page could not be read.
+    BadMessage,
+    /// The picture could not be made.
+    Png,
+}
+
+impl MapFailure {
+    pub const ALL: [MapFailure; 4] = [MapFailure::CannotDraw, MapFailure::Layout, MapFailure::BadMessage, MapFailure::Png];
+
+    /// The catalog message (its `$error` is the detail, when it has one).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            MapFailure::CannotDraw => "map-cannot-draw",
+            MapFailure::Layout => "map-layout-failed",
+            MapFailure::BadMessage => "map-bad-message",
+            MapFailure::Png => "map-png-failed",
+        }
+    }
+}
+
+/// A "map-error" message's catalog id and detail.
+pub fn read_error(msg: &JsValue) -> (String, String) {
+    let id = get(msg, "id").as_string().unwrap_or_else(|| MapFailure::BadMessage.message_id().to_owned());
+    (id, get(msg, "message").as_string().unwrap_or_default())
 }
 
 /// Asks what disconnects if node `node` (numbered as in the request) leaves.

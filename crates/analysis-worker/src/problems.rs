@@ -216,6 +216,17 @@ mod tests {
     }
 
     #[test]
+    fn every_map_failure_has_its_message_in_both_catalogs() {
+        for failure in crate::map_js::MapFailure::ALL {
+            let id = failure.message_id();
+            for lang in ["en", "fr"] {
+                let text = message(lang, id).unwrap_or_else(|| panic!("{id} is not in locales/{lang}.ftl"));
+                assert!(text.matches('$').count() <= 1, "{lang}.ftl {id} takes at most the detail: {text}");
+            }
+        }
+    }
+
+    #[test]
     fn a_problem_keeps_its_file_line_and_field_and_travels_as_json() {
         let p = ImportProblem {
             file: "ties.csv".into(),
