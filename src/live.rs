@@ -23,7 +23,7 @@ use leptos::prelude::Update as _;
 use crate::browser::drafts::{storage_pressure, DraftStore, DraftStoreError};
 use crate::browser::random_bytes;
 use crate::browser::socket::{Socket, SocketEvent};
-use crate::i18n::{t_args, Said};
+use crate::i18n::{t, t_args, Said};
 
 /// Longest wait between an edit and its draft being saved, in milliseconds
 /// (the product promises at most 500).
@@ -359,9 +359,15 @@ impl LiveRoom {
                 self.flush_presence();
             }
             SocketEvent::Closed { code, reason } => {
-                if code >= 4000 && !reason.is_empty() {
+                let known = close_reason_id(code);
+                if code >= 4000 && (known.is_some() || !reason.is_empty()) {
+                    // The relay's own reason is English; a code it documents is
+                    // worded from the catalogs instead.
                     let reason = reason.clone();
-                    self.notice.set(Some(Said::new(move || t_args("notice-relay-closed", &[("reason", reason.clone().into())]))));
+                    self.notice.set(Some(Said::new(move || {
+                        let reason = known.map(t).unwrap_or_else(|| reason.clone());
+                        t_args("notice-relay-closed", &[("reason", reason.into())])
+                    })));
                 }
                 self.with_inner(|inner| inner.socket = None);
                 self.disconnected();
@@ -493,6 +499,23 @@ impl<T> EditOutcome for (Update, T) {
     fn split(self) -> (Update, T) {
         self
     }
+}
+
+/// The catalog message for a close code the relay documents
+/// (`constellation_protocol::close_code`).
+fn close_reason_id(code: u16) -> Option<&'static str> {
+    use constellation_protocol::close_code as c;
+    Some(match code {
+        c::MALFORMED | c::UNKNOWN_KIND => "close-malformed",
+        c::UNSUPPORTED_VERSION => "close-version",
+        c::NOT_ALLOWED => "close-not-allowed",
+        c::WRITE_REFUSED => "close-write-refused",
+        c::IDLE_TIMEOUT => "close-idle",
+        c::TOO_LARGE => "close-too-large",
+        c::TOO_MANY_FRAMES => "close-too-many",
+        c::FULL => "close-full",
+        _ => return None,
+    })
 }
 
 /// What the room says when this device's storage fails, in the reader's language.

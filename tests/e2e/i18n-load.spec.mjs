@@ -4,6 +4,7 @@
 // worker keeps it, so a room opens in French offline too; a language that
 // cannot be fetched is said so, and the page stays in the language it shows.
 import { test, expect, startServer } from './fixtures.mjs';
+import { createRoom } from './plan.mjs';
 
 const CATALOG = /\/locales\/fr\.ftl$/;
 
@@ -82,4 +83,26 @@ test("the room's notices follow the language, also once shown", async ({ page, s
   await expect(notice).toContainText("This device's storage for Constellation is 95 % full.");
   await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
   await expect(notice).toContainText('Le stockage de Constellation sur cet appareil est plein à 95 %.');
+});
+
+test('the relay closing the connection for a reason it documents is worded in the reader’s language', async ({ browser }) => {
+  // A relay that lets one participant per room in: the second is refused (4503).
+  const server = await startServer({ env: { CONSTELLATION_MAX_CONNECTIONS_PER_ROOM: '1' } });
+  try {
+    const a = await (await browser.newContext()).newPage();
+    const link = await createRoom(a, server.url, 'Amina');
+    const b = await (await browser.newContext()).newPage();
+    await b.addInitScript(() => localStorage.setItem('constellation.language', JSON.stringify('fr')));
+    await b.goto(server.url);
+    await b.getByLabel('Votre nom').fill('Bruno');
+    await b.goto(link);
+    await expect(b.getByRole('alert').filter({ hasText: 'relais' })).toContainText(
+      "Le relais a fermé la connexion : la salle n'a plus de place pour une autre connexion pour l'instant",
+    );
+    await a.context().close();
+    await b.context().close();
+  } finally {
+    await server.stop();
+    server.cleanup();
+  }
 });
