@@ -326,15 +326,13 @@ pub fn Network() -> impl IntoView {
     };
     // Re-read only when the network changed: every edit to the room (a note
     // dragged on the board by anyone) moves `revision`, and reading thousands
-    // of entries takes a while.
-    let net = Memo::new(move |previous: Option<&(u64, Arc<Net>)>| {
-        let version = live.read(|room| room.network_version());
-        match previous {
-            Some((seen, net)) if *seen == version => (version, Arc::clone(net)),
-            _ => (version, Arc::new(Net::new(live.read(|room| room.stored_network())))),
-        }
+    // of entries takes a while. (The network embed does the same.)
+    let version = Memo::new(move |_| live.read(|room| room.network_version()));
+    let net = Memo::new(move |_| {
+        // Read, not only tracked: a memo that is never read never runs.
+        let _ = version.get();
+        Arc::new(Net::new(untrack(|| live.read(|room| room.stored_network()))))
     });
-    let net = Memo::new(move |_| net.with(|(_, net)| Arc::clone(net)));
     let analysis = RwSignal::new(None::<Arc<Analyzed>>);
     let busy = RwSignal::new(false);
     let mut state = NetState {

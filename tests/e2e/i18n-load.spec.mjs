@@ -4,7 +4,7 @@
 // worker keeps it, so a room opens in French offline too; a language that
 // cannot be fetched is said so, and the page stays in the language it shows.
 import { test, expect, startServer } from './fixtures.mjs';
-import { createRoom } from './plan.mjs';
+import { createRoom, noteWithStorageNearlyFull } from './plan.mjs';
 
 const CATALOG = /\/locales\/fr\.ftl$/;
 
@@ -71,14 +71,7 @@ test('French comes from the service worker offline, and a catalog that cannot be
 
 test("the room's notices follow the language, also once shown", async ({ page, server }) => {
   // The browser reports 95 % of the quota used: the room says so after a save.
-  await page.addInitScript(() => {
-    const estimate = async () => ({ usage: 95_000_000, quota: 100_000_000 });
-    Object.defineProperty(navigator.storage, 'estimate', { value: estimate });
-  });
-  await page.goto(server.url);
-  await page.getByRole('button', { name: 'Create room' }).click();
-  await page.getByRole('button', { name: 'Add note' }).click();
-  await page.locator(':focus').pressSequentially('Keep this');
+  await noteWithStorageNearlyFull(page, server.url);
   const notice = page.getByRole('alert').filter({ hasText: /storage|stockage/ });
   await expect(notice).toContainText("This device's storage for Constellation is 95 % full.");
   await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');

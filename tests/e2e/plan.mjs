@@ -46,3 +46,16 @@ export async function addGoal(page, { title, hashtag = '', start = day(-365), en
   return goal;
 }
 
+/** Has the browser report 95 % of its storage quota used (a phone nearly out
+ * of space), then makes a room and saves a note in it, so the room checks. */
+export async function noteWithStorageNearlyFull(page, url) {
+  await page.addInitScript(() => {
+    const estimate = async () => ({ usage: 95_000_000, quota: 100_000_000 });
+    Object.defineProperty(navigator.storage, 'estimate', { value: estimate });
+  });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Create room' }).click();
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
+  await page.locator(':focus').pressSequentially('Keep this');
+}

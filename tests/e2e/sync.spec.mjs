@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { test, expect, startServer } from './fixtures.mjs';
+import { noteWithStorageNearlyFull } from './plan.mjs';
 
 // These tests wait for reconnects (capped backoff), so they get more time.
 test.describe.configure({ timeout: 60_000 });
@@ -137,16 +138,7 @@ test('the relay stores only ciphertext, and the room key never reaches the serve
 });
 
 test('when browser storage is nearly full, the person is told', async ({ page, server }) => {
-  // The browser reports 95 % of the quota used (a phone nearly out of space).
-  await page.addInitScript(() => {
-    const estimate = async () => ({ usage: 95_000_000, quota: 100_000_000 });
-    Object.defineProperty(navigator.storage, 'estimate', { value: estimate });
-  });
-  await page.goto(server.url);
-  await page.getByRole('button', { name: 'Create room' }).click();
-  await page.getByRole('button', { name: 'Add note' }).click();
-  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
-  await page.locator(':focus').pressSequentially('Keep this');
+  await noteWithStorageNearlyFull(page, server.url);
   await expect(page.getByRole('alert').filter({ hasText: 'storage' })).toContainText('95 % full');
   // The edit itself is kept and sent.
   await expect(page.getByRole('status')).toHaveText('Online');
