@@ -12,6 +12,23 @@ pub mod socket;
 
 use gloo::storage::Storage as _;
 
+/// Lets the browser run other tasks (input, frames) before going on: work
+/// that would hold the page for long is cut into tasks with this between.
+pub async fn next_task() {
+    wait(0).await;
+}
+
+/// Waits `millis` milliseconds (at least until the next task), the browser
+/// free meanwhile.
+pub async fn wait(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// `localStorage` that fails instead of panicking where the page may not use
 /// it: gloo's `LocalStorage` panics when reading `window.localStorage` throws,
 /// as it does in a third-party iframe with storage blocked (an embed).

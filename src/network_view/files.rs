@@ -7,6 +7,8 @@ use constellation_core::network::files::{export, NetworkFormat};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use constellation_analysis_worker::map_js::Parsed;
+
 use super::NetState;
 use super::words::{import_problem_text, network_error_text};
 use crate::browser::download::{download_text, file_error_text, FileError};
@@ -44,16 +46,25 @@ impl Refusal {
     }
 }
 
-/// The files chosen, as (name, text).
-async fn read_all(input: &web_sys::HtmlInputElement) -> Result<Vec<(String, String)>, Refusal> {
-    let mut out = Vec::new();
-    let Some(files) = input.files() else { return Ok(out) };
-    for i in 0..files.length() {
-        let Some(file) = files.get(i) else { continue };
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| Refusal::Unreadable(file.name()))?;
-        out.push((file.name(), text.as_string().unwrap_or_default()));
+/// The files chosen, as (name, file). Their text is read in the map worker.
+fn chosen(input: &web_sys::HtmlInputElement) -> Vec<(String, web_sys::File)> {
+    let Some(files) = input.files() else { return Vec::new() };
+    (0..files.length()).filter_map(|i| files.get(i)).map(|f| (f.name(), f)).collect()
+}
+
+/// Reads the parts of a network parsed in the worker, a few per task (each
+/// part is a few milliseconds of JSON).
+async fn read_parts(parsed: &constellation_analysis_worker::map_js::ParsedJs) -> Result<constellation_core::network::Network, Refusal> {
+    let mut network = constellation_core::network::Network::default();
+    let mut began = js_sys::Date::now();
+    for i in 0..parsed.parts() {
+        parsed.read_into(i, &mut network).map_err(Refusal::File)?;
+        if js_sys::Date::now() - began > PART_MILLIS {
+            crate::browser::next_task().await;
+            began = js_sys::Date::now();
+        }
     }
-    Ok(out)
+    Ok(network)
 }
 
 /// Sets a mark in the performance timeline; its name, for [`measure`].
@@ -71,9 +82,11 @@ fn measure(name: &str, since: &str) {
     }
 }
 
-/// How long one part of an import may hold the page, in milliseconds (a
-/// "long task" is over 50 ms).
-const PART_MILLIS: f64 = 20.0;
+/// How long one part of an import may hold the page, in milliseconds: a
+/// "long task" is over 50 ms, and on a busy machine with two cores (the
+/// analysis and the map workers at work) a part can wait for a core for
+/// several times its own length.
+const PART_MILLIS: f64 = 10.0;
 
 /// At most this many parts a second, below the relay's 50 frames a second.
 const MIN_PART_GAP_MILLIS: f64 = 25.0;
@@ -88,7 +101,9 @@ async fn apply(
     progress: RwSignal<String>,
 ) -> Result<constellation_core::network::AppliedImport, constellation_core::network::NetworkError> {
     let started = mark("net-import-apply");
+    let checking = mark("net-import-check");
     let mut import = st.live.read(|room| room.start_network_import(network))?;
+    measure("net-import: check", checking);
     let now = || js_sys::Date::now();
     let mut per_part = 200usize;
     while !import.finished() {
@@ -103,32 +118,20 @@ async fn apply(
         if !import.finished() {
             progress.set(t_args("net-import-adding", &[("done", import.done().into()), ("total", import.total().into())]));
             let rest = MIN_PART_GAP_MILLIS - (now() - began);
-            wait(rest.max(0.0) as i32).await;
+            crate::browser::wait(rest.max(0.0) as i32).await;
         }
     }
     st.live.parts_done();
     measure("net-import: apply", started);
-    Ok(import.summary().clone())
-}
-
-/// Lets the browser run other tasks (input, frames) before going on.
-async fn next_task() {
-    wait(0).await;
-}
-
-/// Waits `millis` milliseconds (at least until the next task), the browser
-/// free meanwhile.
-async fn wait(millis: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let summary = import.summary().clone();
+    // Freeing the imported network and its indexes is a task of its own.
+    crate::browser::next_task().await;
+    drop(import);
+    Ok(summary)
 }
 
 /// Which file is the main one, its format, and its companion.
-fn arrange(files: &[(String, String)]) -> Result<(NetworkFormat, usize, Option<usize>), Refusal> {
+fn arrange<T>(files: &[(String, T)]) -> Result<(NetworkFormat, usize, Option<usize>), Refusal> {
     let has = |i: usize, word: &str| files[i].0.to_lowercase().contains(word);
     match files.len() {
         1 => NetworkFormat::from_file_name(&files[0].0)
@@ -159,13 +162,7 @@ pub fn Files(state: NetState) -> impl IntoView {
     let on_change = move |ev: web_sys::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         leptos::task::spawn_local(async move {
-            let files = match read_all(&input).await {
-                Ok(f) => f,
-                Err(e) => {
-                    problems.set(vec![e]);
-                    return;
-                }
-            };
+            let files = chosen(&input);
             input.set_value("");
             if files.is_empty() {
                 return;
@@ -179,22 +176,26 @@ pub fn Files(state: NetState) -> impl IntoView {
                     return;
                 }
             };
-            let file = (files[main].0.as_str(), files[main].1.as_str());
-            let companion = companion.map(|c| (files[c].0.as_str(), files[c].1.as_str()));
             // Parsing and checking in the map worker (the parsers are not in
-            // the page's wasm), then applying in a task of its own (measured as
-            // "net-import: parse" and "net-import: apply" in the browser's
-            // performance timeline, tests/bench/network-page.mjs).
+            // the page's wasm), then reading its answer and applying it in
+            // parts, the page free between them (measured as "net-import:
+            // parse" and "net-import: apply" in the browser's performance
+            // timeline, tests/bench/network-page.mjs).
             let started = mark("net-import-parse");
-            let parsed = match super::map::parse_in_worker(format, file, companion).await {
-                Some(parsed) => parsed,
-                None => Err(Vec::new()),
+            let parsed = super::map::parse_in_worker(format, &files[main].1, companion.map(|c| &files[c].1)).await;
+            let network = match parsed {
+                None => Err(vec![Refusal::NoWorker]),
+                Some(Parsed::Unreadable(name)) => Err(vec![Refusal::Unreadable(name)]),
+                Some(Parsed::Problems(list)) => Err(list.into_iter().map(Refusal::File).collect()),
+                Some(Parsed::Network(parts)) => {
+                    crate::browser::next_task().await;
+                    read_parts(&parts).await.map_err(|e| vec![e])
+                }
             };
             measure("net-import: parse", started);
-            next_task().await;
-            match parsed {
-                Err(list) if list.is_empty() => problems.set(vec![Refusal::NoWorker]),
-                Err(list) => problems.set(list.into_iter().map(Refusal::File).collect()),
+            crate::browser::next_task().await;
+            match network {
+                Err(list) => problems.set(list),
                 Ok(network) => match apply(st, network, result).await {
                     Ok(a) => {
                         problems.set(Vec::new());

@@ -4,14 +4,16 @@
 //! as a `NetworkEditError` whose `field()` names the field that shows it.
 
 use constellation_core::network::{
-    Colleague, Level, NetworkEditError, NetworkField, NewOrganization, NewPerson, NewTie, NodeRef, QuickEntry, Sector,
-};
+    Colleague, Level, NetworkEditError, NetworkField, NewOrganization, NewPerson, NewTie, NodeRef, QuickEntry, Sector, suggestions, SuggestionKind};
 use leptos::prelude::*;
 
 use crate::i18n::{t, t_args};
 use crate::tr;
 use super::words::{edit_error_text, kind_name, sector_name};
 use super::{kind_label, NetState, KINDS};
+
+/// Names suggested under a text box at most.
+const SUGGESTIONS: usize = 8;
 
 /// A form's last refusal: the field it names and why, worded when shown (so
 /// a refusal on screen re-words when the language changes).
@@ -53,13 +55,44 @@ fn Fld(
     /// Drop-down choices as (value, label).
     #[prop(optional, into)]
     options: Option<Signal<Vec<(String, String)>>>,
-    /// The id of a `<datalist>` of suggestions.
+    /// Suggest existing names of this kind while someone types (so a
+    /// duplicate is not made by accident).
     #[prop(optional)]
-    list: Option<&'static str>,
+    suggest: Option<(NetState, SuggestionKind)>,
     #[prop(optional)] number: bool,
 ) -> impl IntoView {
     let id = crate::plan::unique_id("net-field");
     let error_id = format!("{id}-error");
+    let list = suggest.map(|_| format!("{id}-names"));
+    // The few names that fit what is typed, worked out as it is typed (a
+    // list of every name would be thousands of options to rebuild whenever
+    // the network changes).
+    let names = suggest.map(|(st, kind)| {
+        let list = list.clone().unwrap_or_default();
+        view! {
+            <datalist id=list>
+                {move || {
+                    let typed = value.get();
+                    // Each name with what tells it apart: a person's
+                    // organization, an organization's sector (in words).
+                    let found: Vec<(String, String)> = st.net.with(|n| {
+                        suggestions(&n.stored.network, &typed, kind, SUGGESTIONS)
+                            .into_iter()
+                            .filter(|s| s.name != typed.trim())
+                            .map(|s| {
+                                let detail = match kind {
+                                    SuggestionKind::People => s.detail,
+                                    SuggestionKind::Organizations => sector_name(n.index.get(&s.node).and_then(|&i| n.nodes[i].sector)),
+                                };
+                                (s.name, detail)
+                            })
+                            .collect()
+                    });
+                    found.into_iter().map(|(name, detail)| view! { <option value=name label=detail></option> }).collect_view()
+                }}
+            </datalist>
+        }
+    });
     let message = move || error.get().filter(|(f, _)| Some(*f) == field).map(|(_, m)| m.text());
     let invalid = move || message().is_some().to_string();
     let control = match options {
@@ -80,7 +113,7 @@ fn Fld(
                 inputmode=number.then_some("numeric")
                 min=number.then_some("1")
                 max=number.then_some("5")
-                list=list
+                list=list.clone()
                 dir=(!number).then_some("auto")
                 autocomplete="off"
                 aria-describedby=error_id.clone()
@@ -95,6 +128,7 @@ fn Fld(
         <div class="net-field">
             <label for=id>{move || t(label)}{more.map(|m| view! { <span class="visually-hidden">{m}</span> })}</label>
             {control}
+            {names}
             <p id=error_id class="error">{message}</p>
         </div>
     }
@@ -122,12 +156,6 @@ pub fn QuickEntryForm(state: NetState) -> impl IntoView {
     let rows = RwSignal::new(vec![(RwSignal::new(String::new()), RwSignal::new(String::new()))]);
     let error: FormError = RwSignal::new(None);
     let done = RwSignal::new(String::new());
-    let people_names = move || {
-        st.net.with(|n| n.nodes.iter().filter(|nd| !nd.is_org).take(500).map(|nd| view! { <option value=nd.name.clone()></option> }).collect_view())
-    };
-    let org_names = move || {
-        st.net.with(|n| n.nodes.iter().filter(|nd| nd.is_org).take(500).map(|nd| view! { <option value=nd.name.clone()></option> }).collect_view())
-    };
     let numbered = move || rows.get().into_iter().enumerate().collect::<Vec<_>>();
     let submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
@@ -159,14 +187,12 @@ pub fn QuickEntryForm(state: NetState) -> impl IntoView {
         }
     };
     view! {
-        <datalist id="net-people-names">{people_names}</datalist>
-        <datalist id="net-org-names">{org_names}</datalist>
         <form class="net-quick card" novalidate on:submit=submit aria-labelledby="net-quick-heading">
             <h2 id="net-quick-heading">{tr!("net-quick")}</h2>
             <p class="hint">{tr!("net-quick-hint")}</p>
             <div class="net-pair">
-                <Fld label="n-i-am" field=NetworkField::Name value=name error list="net-people-names"/>
-                <Fld label="n-at" field=NetworkField::Organization value=org error list="net-org-names"/>
+                <Fld label="n-i-am" field=NetworkField::Name value=name error suggest=(st, SuggestionKind::People)/>
+                <Fld label="n-at" field=NetworkField::Organization value=org error suggest=(st, SuggestionKind::Organizations)/>
             </div>
             <Fld label="n-sector-of-a-new-organization" field=NetworkField::Sector value=sector error options=sector_options()/>
             <For
@@ -174,8 +200,8 @@ pub fn QuickEntryForm(state: NetState) -> impl IntoView {
                 key=|(i, _)| *i
                 children=move |(i, (who, at))| view! {
                     <div class="net-pair">
-                        <Fld label="n-i-work-with" more=Signal::derive(move || t_args("net-more-person", &[("n", (i + 1).into())])) field=NetworkField::WorksWith(i + 1) value=who error list="net-people-names"/>
-                        <Fld label="n-at" more=Signal::derive(move || t_args("net-more-org", &[("n", (i + 1).into())])) field=NetworkField::WorksWithOrganization(i + 1) value=at error list="net-org-names"/>
+                        <Fld label="n-i-work-with" more=Signal::derive(move || t_args("net-more-person", &[("n", (i + 1).into())])) field=NetworkField::WorksWith(i + 1) value=who error suggest=(st, SuggestionKind::People)/>
+                        <Fld label="n-at" more=Signal::derive(move || t_args("net-more-org", &[("n", (i + 1).into())])) field=NetworkField::WorksWithOrganization(i + 1) value=at error suggest=(st, SuggestionKind::Organizations)/>
                     </div>
                 }
             />

@@ -98,7 +98,7 @@ impl Ctx {
             Backend::None => false,
             Backend::Worker { worker, ready, queue, .. } => {
                 let msg = match &order {
-                    Order::Graph(g) => (map_js::graph(g), js_sys::Array::new()),
+                    Order::Graph(g) => map_js::graph(g),
                     Order::Look(l) => map_js::look(l),
                     Order::View(v) => (map_js::view(v), js_sys::Array::new()),
                     Order::Pin(i, x, y) => (map_js::pin(*i, *x, *y), js_sys::Array::new()),
@@ -381,14 +381,16 @@ thread_local! {
 }
 
 /// Reads network files in the map worker (a 5,000-node file takes a few
-/// hundred ms to parse and check; the parsers stay out of the page's wasm).
-/// `None` when there is no map worker (it could not start in this browser);
-/// else the network, or every problem (file, line, field, and the message for its reason).
+/// hundred ms to parse and check; the parsers stay out of the page's wasm,
+/// and the files' text never comes to the page). `None` when there is no map
+/// worker (it could not start in this browser); else the network in parts
+/// still to be read, or every problem (file, line, field, and the message
+/// for its reason).
 pub async fn parse_in_worker(
     format: constellation_core::network::files::NetworkFormat,
-    main: (&str, &str),
-    companion: Option<(&str, &str)>,
-) -> Option<Result<constellation_core::network::Network, Vec<constellation_analysis_worker::problems::WordedProblem>>> {
+    main: &web_sys::File,
+    companion: Option<&web_sys::File>,
+) -> Option<map_js::Parsed> {
     let ctx = CURRENT.with(|c| c.get())?;
     let ask = PARSES.with(|p| {
         let mut p = p.borrow_mut();
@@ -401,7 +403,7 @@ pub async fn parse_in_worker(
         return None;
     }
     let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
-    map_js::read_parsed(&answer).map(|(_, r)| r)
+    Some(map_js::read_parsed(&answer))
 }
 
 /// What disconnects if `node` leaves `net`: computed in the map worker (on a
@@ -410,10 +412,7 @@ pub async fn parse_in_worker(
 pub fn what_if(net: std::sync::Arc<Net>, node: Id, done: impl FnOnce(Result<WhatIf, String>) + 'static) {
     let Some(&i) = net.index.get(&node) else { return done(Err(t("map-entry-gone"))) };
     let Some(ctx) = CURRENT.with(|c| c.get()) else { return done(Err(t(NO_WORKER))) };
-    let req = match constellation_analysis_worker::wire::Request::from_network(0, &net.stored.network) {
-        Ok(r) => r,
-        Err(e) => return done(Err(e.to_string())),
-    };
+    let req = super::worker::request_of(0, &net);
     let ask = WHAT_IFS.with(|w| {
         let mut w = w.borrow_mut();
         w.0 += 1;
@@ -562,15 +561,23 @@ pub fn Map(state: NetState) -> impl IntoView {
         ctx.start();
         true
     });
-    // The engine follows the network (the layout keeps known nodes where they are).
+    // The engine follows the network (the layout keeps known nodes where
+    // they are), a task after the network changed: on a big network the
+    // graph takes a while to write out for the worker.
+    let drawn = super::later(move || (st.net.get(), st.shown.get()));
+    let sent = StoredValue::new(None::<std::sync::Arc<Net>>);
     Effect::new(move |_| {
-        let net = st.net.get();
+        let net = drawn.with(|(net, _)| std::sync::Arc::clone(net));
+        // `drawn` also moves when only the filters do.
+        if sent.with_value(|s| s.as_ref().is_some_and(|s| std::sync::Arc::ptr_eq(s, &net))) {
+            return;
+        }
         ctx.send(Order::Graph(graph_of(&net)));
+        sent.set_value(Some(net));
     });
-    // What is shown and how.
+    // What is shown and how (of the same network as the graph sent).
     Effect::new(move |_| {
-        let net = st.net.get();
-        let shown = st.shown.get();
+        let (net, shown) = drawn.get();
         let analysis = st.analysis.get();
         let look = look_of(&net, &shown, analysis.as_deref(), st.size_by.get(), st.selected.get(), st.presenter.get());
         ctx.send(Order::Look(look));

@@ -19,7 +19,7 @@ mod undo;
 mod worker;
 mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use constellation_analysis_worker::wire::Column;
@@ -64,9 +64,9 @@ pub struct Link {
 /// The room's network as the view reads it: organizations first, then people.
 #[derive(Debug, Default)]
 pub struct Net {
-    pub stored: StoredNetwork,
+    pub stored: Arc<StoredNetwork>,
     pub nodes: Vec<Node>,
-    pub index: HashMap<NodeRef, usize>,
+    pub index: FxHashMap<NodeRef, usize>,
     /// The ties, in the network's order.
     pub links: Vec<Link>,
     /// (person, organization) pairs.
@@ -77,15 +77,15 @@ pub struct Net {
 
 impl PartialEq for Net {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other) || self.stored == other.stored
+        std::ptr::eq(self, other) || Arc::ptr_eq(&self.stored, &other.stored) || self.stored == other.stored
     }
 }
 
 impl Net {
-    pub fn new(stored: StoredNetwork) -> Net {
+    pub fn new(stored: Arc<StoredNetwork>) -> Net {
         let n = &stored.network;
         let mut nodes = Vec::with_capacity(n.organizations.len() + n.people.len());
-        let mut index = HashMap::new();
+        let mut index = FxHashMap::with_capacity_and_hasher(n.organizations.len() + n.people.len(), Default::default());
         for o in &n.organizations {
             index.insert(NodeRef::Organization(o.id.clone()), nodes.len());
             nodes.push(Node { node: NodeRef::Organization(o.id.clone()), name: o.name.clone(), is_org: true, sector: Some(o.sector), org: None });
@@ -173,11 +173,30 @@ pub struct Shown {
     pub count: usize,
 }
 
+/// A copy of what `source` reads that follows it one task later, so that the
+/// work done with it (the map's graph sent to its worker, the table drawn)
+/// runs in a task of its own rather than in the one that changed the network.
+pub fn later<T: Clone + Send + Sync + 'static>(source: impl Fn() -> T + 'static) -> ReadSignal<T> {
+    let copy = RwSignal::new(untrack(&source));
+    let timer = StoredValue::new_local(None::<Timeout>);
+    Effect::new(move |first: Option<()>| {
+        let value = source();
+        if first.is_some() {
+            // A newer value replaces one not delivered yet (dropping a
+            // timeout cancels it).
+            timer.set_value(Some(Timeout::new(0, move || copy.set(value))));
+        }
+    });
+    on_cleanup(move || timer.update_value(|t| drop(t.take())));
+    copy.read_only()
+}
+
 /// Everything the network view's parts share. Cheap to copy.
 #[derive(Clone, Copy)]
 pub struct NetState {
     pub live: LiveRoom,
-    pub net: Memo<Arc<Net>>,
+    /// Follows the room's network (see `follow`).
+    pub net: RwSignal<Arc<Net>>,
     pub analysis: RwSignal<Option<Arc<Analyzed>>>,
     pub shown: Memo<Arc<Shown>>,
     pub selected: RwSignal<Option<NodeRef>>,
@@ -316,6 +335,72 @@ pub fn marked_by(net: &Net, a: &Analyzed, h: Highlight) -> Vec<bool> {
     marked
 }
 
+/// Entries of the network read in one task at first; later steps are sized
+/// from the pace of the last one ([`STEP_MILLIS`]).
+const READ_STEP: usize = 2_000;
+/// How long one step of reading the network may take (ms): far below a
+/// long task (50 ms), as the page draws and takes input between steps (and
+/// may wait for a core while the workers compute).
+const STEP_MILLIS: f64 = 8.0;
+
+/// The room's network as the view reads it, following every change to it
+/// without holding the page for long: the network is read from the room's
+/// copy a few thousand entries per task ([`Room::read_network_in_steps`]),
+/// then the view's graph is built in a task of its own. Every edit to the
+/// room (a note dragged on the board by anyone) moves `revision`; the network
+/// is read again only when `Room::network_version` moved. (The network embed
+/// re-reads the same way, in one go: its networks are small.)
+fn follow(live: LiveRoom) -> RwSignal<Arc<Net>> {
+    use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+    // A small network is there at once, so the first drawing shows it.
+    let first = untrack(|| live.read(|room| room.read_network_in_steps(READ_STEP)));
+    let net = RwSignal::new(Arc::new(first.map(Net::new).unwrap_or_default()));
+    let version = Memo::new(move |_| live.read(|room| room.network_version()));
+    let running = Arc::new(AtomicBool::new(false));
+    let alive = Arc::new(AtomicBool::new(true));
+    {
+        let alive = Arc::clone(&alive);
+        on_cleanup(move || alive.store(false, Relaxed));
+    }
+    let now = || js_sys::Date::now();
+    let version_now = move || untrack(|| live.read(|room| room.network_version()));
+    Effect::new(move |_| {
+        let _ = version.get();
+        if running.swap(true, Relaxed) {
+            // The read under way starts over and takes the change in.
+            return;
+        }
+        let (running, alive) = (Arc::clone(&running), Arc::clone(&alive));
+        leptos::task::spawn_local(async move {
+            let mut per_step = READ_STEP;
+            while alive.load(Relaxed) {
+                let seen = version_now();
+                let began = now();
+                let read = untrack(|| live.read(|room| room.read_network_in_steps(per_step)));
+                let took = (now() - began).max(0.5);
+                per_step = ((per_step as f64 * STEP_MILLIS / took) as usize).clamp(200, per_step.saturating_mul(2));
+                let Some(stored) = read else {
+                    crate::browser::next_task().await;
+                    continue;
+                };
+                if !net.with_untracked(|n| Arc::ptr_eq(&n.stored, &stored)) {
+                    // The view's graph in a task of its own.
+                    crate::browser::next_task().await;
+                    if !alive.load(Relaxed) || version_now() != seen {
+                        continue;
+                    }
+                    net.set(Arc::new(Net::new(stored)));
+                }
+                if version_now() == seen {
+                    break;
+                }
+            }
+            running.store(false, Relaxed);
+        });
+    });
+    net
+}
+
 #[component]
 pub fn Network() -> impl IntoView {
     let Some(live) = use_live_room() else {
@@ -324,15 +409,9 @@ pub fn Network() -> impl IntoView {
         }
         .into_any();
     };
-    // Re-read only when the network changed: every edit to the room (a note
-    // dragged on the board by anyone) moves `revision`, and reading thousands
-    // of entries takes a while. (The network embed does the same.)
-    let version = Memo::new(move |_| live.read(|room| room.network_version()));
-    let net = Memo::new(move |_| {
-        // Read, not only tracked: a memo that is never read never runs.
-        let _ = version.get();
-        Arc::new(Net::new(untrack(|| live.read(|room| room.stored_network()))))
-    });
+    // The network as the view reads it, followed a few thousand entries per
+    // task (see `follow`).
+    let net = follow(live);
     let analysis = RwSignal::new(None::<Arc<Analyzed>>);
     let busy = RwSignal::new(false);
     let mut state = NetState {

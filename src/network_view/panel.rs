@@ -266,9 +266,15 @@ impl Col {
     }
 }
 
-/// Rows drawn per page: thousands of rows would make every change of the
-/// network or its analysis a long task on the page.
-const PAGE_ROWS: usize = 250;
+/// Rows drawn per page: every row is twenty boxes that the browser styles,
+/// lays out and paints, and a page of 250 rows made a task of 100 ms to
+/// build and 175 ms to lay out and paint on a big network; 25 rows still
+/// took 60–130 ms to lay out and paint in headless Chromium without a GPU
+/// (tests/bench/network-page.mjs, TRACE=).
+const PAGE_ROWS: usize = 50;
+/// Rows added to the page in one task (see `Table`): five rows are about
+/// 10 ms of building, styling, layout and painting.
+const ROWS_PER_TASK: usize = 5;
 const NUMS: [Metric; 5] = [Metric::Degree, Metric::Betweenness, Metric::Closeness, Metric::Eigenvector, Metric::Brokerage];
 
 const COLUMNS: [Col; 9] = [
@@ -283,17 +289,40 @@ const COLUMNS: [Col; 9] = [
     Col::M(Metric::Brokerage),
 ];
 
+/// The table's rows in order, with the network and analysis they were sorted
+/// from (the rows are drawn from these, never from a newer network).
+#[derive(Clone)]
+struct Sorted {
+    net: Arc<super::Net>,
+    analysis: Option<Arc<super::Analyzed>>,
+    order: Arc<Vec<usize>>,
+}
+
+impl PartialEq for Sorted {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.net, &other.net)
+            && Arc::ptr_eq(&self.order, &other.order)
+            && match (&self.analysis, &other.analysis) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
 #[component]
 pub fn Table(state: NetState) -> impl IntoView {
     let st = state;
     let sort = RwSignal::new((Col::Name, true));
     let page = RwSignal::new(0usize);
+    // The table follows the network a task after the map does, and draws
+    // its rows a task after sorting them: on a big network each is a few
+    // tens of milliseconds, and the page stays free in between.
+    let input = super::later(move || (st.net.get(), st.shown.get(), st.analysis.get()));
     // The shown rows in sort order, as node indices. Keys are computed once
     // per row, not per comparison.
     let sorted = Memo::new(move |_| {
-        let net = st.net.get();
-        let shown = st.shown.get();
-        let analysis = st.analysis.get();
+        let (net, shown, analysis) = input.get();
         let (col, asc) = sort.get();
         let mut idx: Vec<usize> = (0..net.nodes.len()).filter(|&i| shown.node.get(i).copied().unwrap_or(false)).collect();
         let text = |i: usize| -> String {
@@ -317,19 +346,35 @@ pub fn Table(state: NetState) -> impl IntoView {
         if !asc {
             idx.reverse();
         }
-        Arc::new(idx)
+        Sorted { net, analysis, order: Arc::new(idx) }
     });
-    let pages = move || sorted.with(|r| r.len().div_ceil(PAGE_ROWS).max(1));
+    let sorted = super::later(move || sorted.get());
+    let pages = move || sorted.with(|r| r.order.len().div_ceil(PAGE_ROWS).max(1));
     let current = move || page.get().min(pages() - 1);
+    // Rows are added to the page [`ROWS_PER_TASK`] at a time, a task apart
+    // (the browser lays out each batch on its own); rows already there are
+    // updated in place when the network or its analysis changes.
+    let limit = RwSignal::new(ROWS_PER_TASK);
+    let grow = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
+    Effect::new(move |_| {
+        let on_page = sorted.with(|r| r.order.len().saturating_sub(current() * PAGE_ROWS).min(PAGE_ROWS));
+        let drawn = limit.get();
+        if drawn < on_page {
+            grow.set_value(Some(gloo::timers::callback::Timeout::new(0, move || limit.set(drawn + ROWS_PER_TASK))));
+        }
+    });
+    // A new page or order starts again with its first rows.
+    let turn = move |to: usize| {
+        limit.set(ROWS_PER_TASK);
+        page.set(to);
+    };
     let rows = move || {
-        let net = st.net.get();
-        let analysis = st.analysis.get();
-        let order = sorted.get();
+        let Sorted { net, analysis, order } = sorted.get();
         let start = current() * PAGE_ROWS;
         let rows: Vec<(usize, [String; 4], [f64; 5])> = order
             .iter()
             .skip(start)
-            .take(PAGE_ROWS)
+            .take(PAGE_ROWS.min(limit.get()))
             .map(|&i| {
                 let nd = &net.nodes[i];
                 let nums = NUMS.map(|m| analysis.as_ref().map_or(0.0, |a| a.metric(&nd.node, m)));
@@ -359,7 +404,7 @@ pub fn Table(state: NetState) -> impl IntoView {
             .collect_view()
     };
     let range = move || {
-        let total = sorted.with(|r| r.len());
+        let total = sorted.with(|r| r.order.len());
         let start = current() * PAGE_ROWS;
         t_args("net-rows", &[("first", (start + 1).min(total).into()), ("last", (start + PAGE_ROWS).min(total).into()), ("total", total.into())])
     };
@@ -381,7 +426,7 @@ pub fn Table(state: NetState) -> impl IntoView {
                                         <button type="button" on:click=move |_| {
                                             // Numbers sort biggest first on the first click.
                                             sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, !matches!(c, Col::M(_))) });
-                                            page.set(0);
+                                            turn(0);
                                         }>{move || c.label()}</button>
                                     </th>
                                 }
@@ -392,9 +437,9 @@ pub fn Table(state: NetState) -> impl IntoView {
                 </table>
             </div>
             <div class="net-pager" hidden=move || { pages() <= 1 }>
-                <button type="button" disabled=move || current() == 0 on:click=move |_| page.set(current().saturating_sub(1))>{tr!("net-rows-previous")}</button>
+                <button type="button" disabled=move || current() == 0 on:click=move |_| turn(current().saturating_sub(1))>{tr!("net-rows-previous")}</button>
                 <p role="status">{range}</p>
-                <button type="button" disabled=move || { current() + 1 >= pages() } on:click=move |_| page.set(current() + 1)>{tr!("net-rows-next")}</button>
+                <button type="button" disabled=move || { current() + 1 >= pages() } on:click=move |_| turn(current() + 1)>{tr!("net-rows-next")}</button>
             </div>
         </section>
     }

@@ -17,6 +17,35 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{Metric, Net, NetState};
+
+/// The analysis request for the view's network, from the node numbers the
+/// view has already worked out (organizations first, then people, as
+/// `Request::from_network` numbers them; the room's network is valid, so
+/// every tie is a link): no id is looked up again.
+pub fn request_of(rev: u32, net: &Net) -> Request {
+    use constellation_analysis_worker::wire::{KINDS, LEVELS, NO_ORG};
+    let orgs = net.nodes.iter().take_while(|n| n.is_org).count();
+    let people = &net.stored.network.people;
+    let mut names = Vec::new();
+    let mut name_ends = Vec::with_capacity(net.nodes.len());
+    for node in &net.nodes {
+        names.extend_from_slice(node.name.as_bytes());
+        name_ends.push(names.len() as u32);
+    }
+    Request {
+        rev,
+        org_sector: net.nodes[..orgs].iter().map(|n| n.sector.map_or(3, |s| s.index() as u8)).collect(),
+        person_org: net.nodes[orgs..].iter().map(|n| n.org.map_or(NO_ORG, |o| o as u32)).collect(),
+        person_level: people.iter().map(|p| p.level.map_or(0, |l| 1 + LEVELS.iter().position(|x| *x == l).unwrap_or(0) as u8)).collect(),
+        tie_from: net.links.iter().map(|l| l.a as u32).collect(),
+        tie_to: net.links.iter().map(|l| l.b as u32).collect(),
+        tie_trust: net.links.iter().map(|l| l.trust).collect(),
+        tie_kind: net.links.iter().map(|l| KINDS.iter().position(|k| *k == l.kind).unwrap_or(4) as u8).collect(),
+        tie_directed: net.links.iter().map(|l| u8::from(l.directed)).collect(),
+        names,
+        name_ends,
+    }
+}
 use crate::i18n::{t, t_args};
 
 /// Where the worker's loader is when index.html does not say (debug builds:
@@ -173,18 +202,14 @@ impl AnalysisWorker {
                 return None;
             }
             let (rev, net) = l.pending.take()?;
-            match Request::from_network(rev, &net.stored.network) {
-                Ok(req) => {
-                    let (m, transfer) = msg::encode_request(&req);
-                    match l.worker.post_message_with_transfer(&m, &transfer) {
-                        Ok(()) => {
-                            l.busy = Some((rev, net));
-                            None
-                        }
-                        Err(_) => Some(t("worker-not-sent")),
-                    }
+            let req = request_of(rev, &net);
+            let (m, transfer) = msg::encode_request(&req);
+            match l.worker.post_message_with_transfer(&m, &transfer) {
+                Ok(()) => {
+                    l.busy = Some((rev, net));
+                    None
                 }
-                Err(e) => Some(e.to_string()),
+                Err(_) => Some(t("worker-not-sent")),
             }
         });
         if let Some(Some(e)) = failed {

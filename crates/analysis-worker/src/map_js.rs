@@ -2,8 +2,10 @@
 //! of the analysis worker; see [`crate::map`]).
 //!
 //! Page to worker: `{ type: "map-canvas", protocol, canvas: OffscreenCanvas }`
-//! (transferred, once); `{ type: "map-graph", graph: string }` (the [`Graph`]
-//! as JSON, when the network changes); `{ type: "map-look", node, link,
+//! (transferred, once); `{ type: "map-graph", isOrg, sector, ids, names,
+//! trust, directed: Uint8Array, idEnds, nameEnds, ends, members: Uint32Array }`
+//! (the [`Graph`] as a [`GraphWire`], buffers transferred, when the network
+//! changes); `{ type: "map-look", node, link,
 //! marked, found: Uint8Array, values: Float64Array, selected: number (−1:
 //! none), presenter: boolean }`; `{ type: "map-view", x, y, zoom, width,
 //! height, ratio, autoFit }`; `{ type: "map-pin", index, x, y }`;
@@ -19,14 +21,17 @@
 //! `{ type: "map-png", blob }`; `{ type: "map-whatif", ask, whatIf: string
 //! }` (the `WhatIf` as JSON, ids `o<i>`/`p<k>` as in `wire::Request::to_network`)
 //! or `{ type: "map-whatif", ask, message }`; `{ type: "map-parsed", ask,
-//! network: string }` (JSON) or `{ type: "map-parsed", ask, problems: string }`
-//! (JSON: `ImportProblem`s, structured);
+//! organizations, people, ties: string[] }` (JSON arrays of at most
+//! `map::PARSED_PART` entries each, read by the page a part per task), or
+//! `{ type: "map-parsed", ask, problems: string }` (JSON: `ImportProblem`s,
+//! structured), or `{ type: "map-parsed", ask, unreadable: string }` (the
+//! name of a file that could not be read);
 //! `{ type: "map-error", message }`.
 
 use js_sys::{Array, Float32Array, Float64Array, Object, Reflect, Uint32Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::map::{FrameOut, Graph, Look, View};
+use crate::map::{FrameOut, Graph, GraphWire, Look, View};
 use crate::wire::PROTOCOL;
 use crate::problems::WordedProblem;
 use constellation_core::network::files::ImportProblem;
@@ -70,14 +75,42 @@ pub fn read_canvas(msg: &JsValue) -> Result<web_sys::OffscreenCanvas, String> {
     get(msg, "canvas").dyn_into::<web_sys::OffscreenCanvas>().map_err(|_| "canvas is not an OffscreenCanvas".to_string())
 }
 
-pub fn graph(g: &Graph) -> JsValue {
+/// The graph as typed arrays ([`GraphWire`]), with the buffers to transfer.
+pub fn graph(g: &Graph) -> (JsValue, Array) {
+    let w = GraphWire::from_graph(g);
     let obj = message("map-graph");
-    set(&obj, "graph", &JsValue::from_str(&serde_json::to_string(g).unwrap_or_default()));
-    obj.into()
+    let transfer = Array::new();
+    let put = |key: &str, a: JsValue, buffer: JsValue| {
+        transfer.push(&buffer);
+        set(&obj, key, &a);
+    };
+    for (key, v) in [("isOrg", &w.is_org), ("sector", &w.sector), ("ids", &w.ids), ("names", &w.names), ("trust", &w.trust), ("directed", &w.directed)] {
+        let a = Uint8Array::from(&v[..]);
+        put(key, a.clone().into(), a.buffer().into());
+    }
+    for (key, v) in [("idEnds", &w.id_ends), ("nameEnds", &w.name_ends), ("ends", &w.ends), ("members", &w.members)] {
+        let a = Uint32Array::from(&v[..]);
+        put(key, a.clone().into(), a.buffer().into());
+    }
+    (obj.into(), transfer)
 }
 
 pub fn read_graph(msg: &JsValue) -> Result<Graph, String> {
-    serde_json::from_str(&get(msg, "graph").as_string().unwrap_or_default()).map_err(|e| format!("graph: {e}"))
+    let u8s = |key: &str| get(msg, key).dyn_into::<Uint8Array>().map(|a| a.to_vec()).map_err(|_| format!("graph: {key} is not a Uint8Array"));
+    let u32s = |key: &str| get(msg, key).dyn_into::<Uint32Array>().map(|a| a.to_vec()).map_err(|_| format!("graph: {key} is not a Uint32Array"));
+    GraphWire {
+        is_org: u8s("isOrg")?,
+        sector: u8s("sector")?,
+        ids: u8s("ids")?,
+        id_ends: u32s("idEnds")?,
+        names: u8s("names")?,
+        name_ends: u32s("nameEnds")?,
+        ends: u32s("ends")?,
+        trust: u8s("trust")?,
+        directed: u8s("directed")?,
+        members: u32s("members")?,
+    }
+    .to_graph()
 }
 
 /// A look, with the buffers to transfer.
@@ -270,44 +303,112 @@ pub fn read_what_if(msg: &JsValue) -> Option<(u32, Result<constellation_core::ne
     Some((ask, answer))
 }
 
-/// Asks the worker to read network files.
-pub fn parse(ask: u32, format: constellation_core::network::files::NetworkFormat, main: (&str, &str), companion: Option<(&str, &str)>) -> JsValue {
+/// Asks the worker to read network files. The files themselves cross (a
+/// `File` is cloned by reference, not copied), so the page never holds
+/// their text.
+pub fn parse(ask: u32, format: constellation_core::network::files::NetworkFormat, main: &web_sys::File, companion: Option<&web_sys::File>) -> JsValue {
     let obj = message("map-parse");
     set(&obj, "ask", &JsValue::from(ask));
     set(&obj, "format", &JsValue::from_str(&serde_json::to_string(&format).unwrap_or_default()));
-    set(&obj, "mainName", &JsValue::from_str(main.0));
-    set(&obj, "mainText", &JsValue::from_str(main.1));
-    if let Some((name, text)) = companion {
-        set(&obj, "companionName", &JsValue::from_str(name));
-        set(&obj, "companionText", &JsValue::from_str(text));
+    set(&obj, "main", main);
+    if let Some(file) = companion {
+        set(&obj, "companion", file);
     }
     obj.into()
 }
 
-/// Answers a "map-parse" message.
+/// Answers a "map-parse" message: the files are read here, synchronously
+/// (`FileReaderSync`, workers only), parsed and checked.
 pub fn answer_parse(msg: &JsValue) -> JsValue {
-    let text = |key: &str| get(msg, key).as_string();
-    let result = match serde_json::from_str(&text("format").unwrap_or_default()) {
+    let reply = message("map-parsed");
+    set(&reply, "ask", &get(msg, "ask"));
+    let file = |key: &str| get(msg, key).dyn_into::<web_sys::File>().ok();
+    let Some(main) = file("main") else {
+        set(&reply, "unreadable", &JsValue::from_str(""));
+        return reply.into();
+    };
+    let companion = file("companion");
+    let reader = web_sys::FileReaderSync::new().ok();
+    let read = |f: &web_sys::File| reader.as_ref().and_then(|r| r.read_as_text(f).ok());
+    let mut texts = Vec::new();
+    for f in std::iter::once(&main).chain(companion.as_ref()) {
+        match read(f) {
+            Some(text) => texts.push((f.name(), text)),
+            None => {
+                set(&reply, "unreadable", &JsValue::from_str(&f.name()));
+                return reply.into();
+            }
+        }
+    }
+    let result = match serde_json::from_str(&get(msg, "format").as_string().unwrap_or_default()) {
         Ok(format) => {
-            let (main_name, main_text) = (text("mainName").unwrap_or_default(), text("mainText").unwrap_or_default());
-            let companion = text("companionName").zip(text("companionText"));
-            crate::map::parse_files(format, (&main_name, &main_text), companion.as_ref().map(|(n, t)| (n.as_str(), t.as_str())))
+            let main = (texts[0].0.as_str(), texts[0].1.as_str());
+            crate::map::parse_files(format, main, texts.get(1).map(|(n, t)| (n.as_str(), t.as_str())))
         }
         Err(e) => {
-            let problem = wire_problem(&text("mainName").unwrap_or_default(), e);
-            let obj = message("map-parsed");
-            set(&obj, "ask", &get(msg, "ask"));
-            set(&obj, "problems", &JsValue::from_str(&serde_json::to_string(&[problem]).unwrap_or_default()));
-            return obj.into();
+            let problem = wire_problem(&main.name(), e);
+            set(&reply, "problems", &JsValue::from_str(&serde_json::to_string(&[problem]).unwrap_or_default()));
+            return reply.into();
         }
     };
-    let obj = message("map-parsed");
-    set(&obj, "ask", &get(msg, "ask"));
     match result {
-        Ok(json) => set(&obj, "network", &JsValue::from_str(&json)),
-        Err(problems) => set(&obj, "problems", &JsValue::from_str(&problems_json(&problems))),
+        Ok(parts) => {
+            let list = |parts: &[String]| parts.iter().map(|p| JsValue::from_str(p)).collect::<Array>();
+            set(&reply, "organizations", &list(&parts.organizations));
+            set(&reply, "people", &list(&parts.people));
+            set(&reply, "ties", &list(&parts.ties));
+        }
+        Err(problems) => set(&reply, "problems", &JsValue::from_str(&problems_json(&problems))),
     }
-    obj.into()
+    reply.into()
+}
+
+/// A "map-parsed" answer as the page reads it.
+pub enum Parsed {
+    /// The network, in parts still to be read ([`ParsedJs::read_into`]).
+    Network(ParsedJs),
+    Problems(Vec<WordedProblem>),
+    /// This file could not be read (empty: none was sent).
+    Unreadable(String),
+}
+
+/// The parts of a parsed network, as JSON strings still in JavaScript: each
+/// is copied into the page's memory and read only when its turn comes.
+pub struct ParsedJs {
+    lists: [Array; 3],
+}
+
+impl ParsedJs {
+    /// How many parts there are.
+    pub fn parts(&self) -> usize {
+        self.lists.iter().map(|l| l.length() as usize).sum()
+    }
+
+    /// Reads part `i` (organizations first, then people, then ties) into
+    /// `network`.
+    pub fn read_into(&self, mut i: usize, network: &mut constellation_core::network::Network) -> Result<(), WordedProblem> {
+        for (list, parts) in self.lists.iter().enumerate() {
+            let n = parts.length() as usize;
+            if i < n {
+                let json = parts.get(i as u32).as_string().unwrap_or_default();
+                return crate::map::read_part(list, &json, network).map_err(|e| wire_problem("", e));
+            }
+            i -= n;
+        }
+        Ok(())
+    }
+}
+
+/// Reads a "map-parsed" answer.
+pub fn read_parsed(msg: &JsValue) -> Parsed {
+    if let Some(name) = get(msg, "unreadable").as_string() {
+        return Parsed::Unreadable(name);
+    }
+    if let Some(json) = get(msg, "problems").as_string() {
+        return Parsed::Problems(serde_json::from_str(&json).unwrap_or_else(|e| vec![wire_problem("", e)]));
+    }
+    let list = |key: &str| get(msg, key).dyn_into::<Array>().unwrap_or_default();
+    Parsed::Network(ParsedJs { lists: [list("organizations"), list("people"), list("ties")] })
 }
 
 /// An import's problems as they cross to the page: JSON of
@@ -323,17 +424,6 @@ pub fn problems_json(problems: &[ImportProblem]) -> String {
 fn wire_problem(file: &str, e: serde_json::Error) -> WordedProblem {
     let reason = constellation_core::network::files::ImportReason::BadJson { detail: e.to_string() };
     WordedProblem::from(&ImportProblem { file: file.to_string(), line: None, field: None, column: None, reason })
-}
-
-/// Reads a "map-parsed" answer: (ask, the network or its problems).
-pub fn read_parsed(msg: &JsValue) -> Option<(u32, Result<constellation_core::network::Network, Vec<WordedProblem>>)> {
-    let ask = get(msg, "ask").as_f64()? as u32;
-    let answer = match get(msg, "network").as_string() {
-        Some(json) => serde_json::from_str(&json).map_err(|e| vec![wire_problem("", e)]),
-        None => Err(serde_json::from_str(&get(msg, "problems").as_string().unwrap_or_default())
-            .unwrap_or_else(|e| vec![wire_problem("", e)])),
-    };
-    Some((ask, answer))
 }
 
 /// The number of a "map-parsed" answer.

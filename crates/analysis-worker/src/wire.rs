@@ -76,16 +76,16 @@ impl Request {
         network.validate()?;
         let orgs = &network.organizations;
         let people = &network.people;
-        let org_index: std::collections::HashMap<&str, u32> =
+        let org_index: rustc_hash::FxHashMap<&str, u32> =
             orgs.iter().enumerate().map(|(i, o)| (o.id.as_str(), i as u32)).collect();
-        let person_index: std::collections::HashMap<&str, u32> = people
+        let person_index: rustc_hash::FxHashMap<&str, u32> = people
             .iter()
             .enumerate()
             .map(|(k, p)| (p.id.as_str(), (orgs.len() + k) as u32))
             .collect();
         let node = |n: &NodeRef| -> u32 {
-            // validate() has checked every end.
             match n {
+                // validate() has checked every end.
                 NodeRef::Organization(id) => org_index[id.as_str()],
                 NodeRef::Person(id) => person_index[id.as_str()],
             }

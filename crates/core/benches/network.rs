@@ -2,7 +2,11 @@
 //! metric together (the target: 1,000 nodes / 3,000 edges in under 100 ms in
 //! WebAssembly), the two betweenness passes alone, and the whole `analyze`.
 //!
-//! Run with `cargo bench -p constellation-core --bench network`.
+//! Also reading the room's network back (`network_read`): a full read of every
+//! entry against the room's copy kept entry by entry, after one tie changed.
+//!
+//! Run with `cargo bench -p constellation-core --bench network`
+//! (`-- network_read` for the reads alone).
 
 use std::hint::black_box;
 
@@ -124,5 +128,48 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// A room holding `net` (added as an import, in parts, as the page does).
+fn room_with(net: &Network) -> constellation_core::Room {
+    let mut room = constellation_core::Room::new(constellation_core::ClientId::new(1).unwrap());
+    let mut import = room.start_network_import(net.clone()).unwrap();
+    while !import.finished() {
+        room.continue_network_import(&mut import, 2_000);
+    }
+    room
+}
+
+fn read(c: &mut Criterion) {
+    let mut group = c.benchmark_group("network_read");
+    group.sample_size(10);
+    for &(people, ties) in &[(4_750usize, 15_000usize), (14_250, 45_000)] {
+        let label = format!("{}x{ties}", people + people / 20);
+        let mut room = room_with(&random_network(people, ties, 42));
+        let (id, tie) = {
+            let stored = room.stored_network();
+            (stored.tie_ids[0].clone(), stored.network.ties[0].clone())
+        };
+        group.bench_function(BenchmarkId::new("full_read", &label), |b| {
+            b.iter(|| black_box(room.stored_network_read_in_full()))
+        });
+        let mut trust = 1;
+        group.bench_function(BenchmarkId::new("after_one_tie_changed", &label), |b| {
+            b.iter(|| {
+                trust = trust % 5 + 1;
+                let edit = constellation_core::network::NewTie {
+                    from: tie.from.clone(),
+                    to: tie.to.clone(),
+                    kind: tie.kind,
+                    trust: trust as i64,
+                    directed: tie.directed,
+                    note: tie.note.clone(),
+                };
+                room.edit_tie(&id, edit).unwrap();
+                black_box(room.stored_network())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, read);
 criterion_main!(benches);

@@ -129,6 +129,8 @@ pub struct Room {
     pub(crate) network_import_open: bool,
     /// Moves whenever the network changes (`Room::network_version`).
     pub(crate) network_version: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// The network's entries as last read, updated entry by entry (`network::cache`).
+    pub(crate) network_cache: crate::network::cache::Cache,
     facts: Facts,
     /// Remote updates that refer to edits not received yet, in arrival order.
     waiting: Vec<(Vec<u8>, ParsedUpdate)>,
@@ -157,6 +159,7 @@ impl Room {
         let history = History::whiteboard(&doc, &roots, clock);
         let network_history = crate::network::history(&doc);
         let network_version = crate::network::version::watch(&doc);
+        let network_cache = crate::network::cache::watch(&doc);
         Room {
             doc,
             client,
@@ -166,6 +169,7 @@ impl Room {
             network_history,
             network_import_open: false,
             network_version,
+            network_cache,
             facts: Facts::default(),
             waiting: Vec::new(),
         }
@@ -389,7 +393,8 @@ impl crate::sync::Replica for Room {
 /// single larger block stays whole), which together change a document as the
 /// whole does: how a client sends an edit bigger than the relay's frame limit.
 pub fn split_update(update: &[u8], max_len: usize) -> Result<Vec<Update>, RoomError> {
-    let parts = wire::split_update(update, max_len).map_err(|reason| RoomError::MalformedUpdate { reason })?;
+    let parts = wire::split_update(update, max_len)
+        .map_err(|reason| RoomError::MalformedUpdate { reason })?;
     Ok(parts.into_iter().map(Update).collect())
 }
 
@@ -398,7 +403,9 @@ pub fn split_update(update: &[u8], max_len: usize) -> Result<Vec<Update>, RoomEr
 /// must pass the same checks as any received update, or it is refused: a merge
 /// of updates with gaps would carry "skip" blocks that every peer refuses.
 pub fn merge_updates(updates: &[&[u8]]) -> Result<Update, RoomError> {
-    let merged = yrs::merge_updates_v1(updates).map_err(|e| RoomError::MalformedUpdate { reason: e.to_string() })?;
+    let merged = yrs::merge_updates_v1(updates).map_err(|e| RoomError::MalformedUpdate {
+        reason: e.to_string(),
+    })?;
     wire::parse_update(&merged).map_err(|reason| RoomError::MalformedUpdate { reason })?;
     Ok(Update(merged))
 }

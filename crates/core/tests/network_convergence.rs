@@ -33,6 +33,8 @@ enum Op {
     Quick(u8, u8, Vec<(u8, u8)>),
     Import(u8),
     Receive(u64),
+    /// This replica's own last network step undone, or redone.
+    Undo(bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -54,6 +56,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (s(), s(), prop::collection::vec((s(), s()), 0..3)).prop_map(|(a, b, c)| Op::Quick(a, b, c)),
         1 => any::<u8>().prop_map(Op::Import),
         3 => any::<u64>().prop_map(Op::Receive),
+        1 => any::<bool>().prop_map(Op::Undo),
     ]
 }
 
@@ -208,6 +211,7 @@ fn run(room: &mut Room, op: &Op, log: &[Update]) -> Result<Option<Update>, TestC
             receive_some(room, log, *seed)?;
             None
         }
+        Op::Undo(redo) => Some(if *redo { room.redo_network() } else { room.undo_network() }),
     };
     Ok(result)
 }
@@ -237,6 +241,16 @@ proptest! {
                 log.push(update);
             }
             assert_valid(&rooms[*who].network())?;
+            // The copy the room keeps entry by entry reads as a full read
+            // does, whole or a few entries at a time.
+            let step = 1 + (seed % 7) as usize;
+            let stepped = loop {
+                if let Some(net) = rooms[*who].read_network_in_steps(step) {
+                    break net;
+                }
+            };
+            prop_assert_eq!(&stepped, &rooms[*who].stored_network_read_in_full());
+            prop_assert_eq!(rooms[*who].stored_network(), stepped);
         }
         let mut shuffle = Shuffle(seed);
         deliver_all(&mut rooms, &log, 1, &mut shuffle)?;
@@ -245,6 +259,9 @@ proptest! {
         for room in &rooms[1..] {
             prop_assert_eq!(&room.network(), &first);
             prop_assert_eq!(room.stored_network(), rooms[0].stored_network());
+        }
+        for room in &rooms {
+            prop_assert_eq!(room.stored_network(), room.stored_network_read_in_full());
         }
     }
 }

@@ -20,8 +20,7 @@ use super::entry::{check_tags, note, CheckedTie, NewOrganization, NewPerson, MAX
 use super::model::{Network, NetworkError, NodeRef, OrgId, PersonId, TieKind};
 use super::names::name_key;
 use super::store::{
-    entry_map, insert_organization, insert_person, insert_tie, read, tie_key, write_person_org,
-    PEOPLE,
+    entry_map, insert_organization, insert_person, insert_tie, tie_key, write_person_org, PEOPLE,
 };
 use crate::room::{Room, Update};
 
@@ -98,12 +97,10 @@ impl Room {
     /// nothing; [`Room::continue_network_import`] then adds it in parts.
     /// Until the last part, the room's other network edits join the import's
     /// undo step and "Undo" in the network view waits (does nothing).
-    pub fn start_network_import(
-        &self,
-        imported: Network,
-    ) -> Result<NetworkImport, NetworkError> {
+    pub fn start_network_import(&self, imported: Network) -> Result<NetworkImport, NetworkError> {
         imported.validate()?;
-        let existing = self.read(|txn, _| read(txn)).stored.network;
+        let stored = self.stored_network();
+        let existing = &stored.network;
         let mut org_by_key = HashMap::new();
         for o in &existing.organizations {
             org_by_key

@@ -16,8 +16,8 @@ use yrs::{Map, TransactionMut};
 use super::entry::{check_tags, NetworkEditError, NewOrganization, NewPerson};
 use super::model::NodeRef;
 use super::store::{
-    entry_map, read, tie_key, write_merged_into, write_organization, write_person,
-    write_person_org, write_tie_end, write_trust_and_note, Snapshot, ORGANIZATIONS, PEOPLE, TIES,
+    entry_map, tie_key, write_merged_into, write_organization, write_person, write_person_org,
+    write_tie_end, write_trust_and_note, Snapshot, ORGANIZATIONS, PEOPLE, TIES,
 };
 use crate::goals::root_mut;
 use crate::room::{Room, Update};
@@ -32,8 +32,9 @@ impl Room {
         if keep == merge {
             return Err(NetworkEditError::MergeWithItself);
         }
+        // Read before the edit: the room's copy is up to date until it starts.
+        let snap = self.network_snapshot();
         let ((), update) = self.edit(|txn, _| {
-            let snap = read(txn);
             for id in [keep, merge] {
                 if !snap.live_org(id) {
                     return Err(NetworkEditError::UnknownOrganization(id.to_string()));
@@ -74,8 +75,9 @@ impl Room {
         if keep == merge {
             return Err(NetworkEditError::MergeWithItself);
         }
+        // Read before the edit: the room's copy is up to date until it starts.
+        let snap = self.network_snapshot();
         let ((), update) = self.edit(|txn, _| {
-            let snap = read(txn);
             for id in [keep, merge] {
                 if !snap.live_person(id) {
                     return Err(NetworkEditError::UnknownPerson(id.to_string()));

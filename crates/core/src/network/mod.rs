@@ -28,6 +28,7 @@
 //! [`resilience`], [`summary`].
 
 pub mod brokerage;
+pub(crate) mod cache;
 pub mod centrality;
 pub mod community;
 pub mod connectors;

@@ -16,13 +16,13 @@ use serde::{Deserialize, Serialize};
 use yrs::TransactionMut;
 
 use super::entry::{
-    check_trust, line, CheckedTie, NetworkEditError, NetworkField, NetworkProblem, NewOrganization, NewPerson,
-    MAX_NAME_CHARS,
+    check_trust, line, CheckedTie, NetworkEditError, NetworkField, NetworkProblem, NewOrganization,
+    NewPerson, MAX_NAME_CHARS,
 };
 use super::model::{NodeRef, OrgId, PersonId, Sector, TieKind};
 use super::names::{name_key, suggestions, Suggestion, SuggestionKind};
 use super::store::{
-    entry_map, insert_organization, insert_person, insert_tie, read, tied_pairs, write_person_org,
+    entry_map, insert_organization, insert_person, insert_tie, tied_pairs, write_person_org,
     Snapshot, PEOPLE,
 };
 use crate::room::{Room, Update};
@@ -240,8 +240,9 @@ impl Room {
             colleagues.push((cname, corg));
         }
         let client = self.client().get();
+        // Read before the edit: the room's copy is up to date until it starts.
+        let snap = self.network_snapshot();
         let (outcome, update) = self.edit(|txn, _| {
-            let snap = read(txn);
             let mut tied = tied_pairs(&snap.stored.network);
             let mut dir = Directory::new(&snap, client);
             let org = dir.organization(txn, &organization, entry.sector);

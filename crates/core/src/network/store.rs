@@ -27,38 +27,40 @@
 //! - a field that is missing or unreadable reads as its neutral value
 //!   (sector `other`, kind `other`, trust 3, undirected).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::ops::Bound;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use yrs::{Any, Map, MapPrelim, MapRef, Out, ReadTxn, TransactionMut};
 
+use super::cache::{Order, Raw};
 use super::entry::{
-    check_organization, check_person, check_tie, code_of, kind_from_code, level_from_code,
-    node_code, parse_node_code, sector_from_code, CheckedTie, NetworkEditError, NewOrganization,
-    NewPerson, NewTie, TieId,
+    check_organization, check_person, check_tie, code_of, node_code, parse_node_code, CheckedTie,
+    NetworkEditError, NewOrganization, NewPerson, NewTie, TieId,
 };
 use super::model::{Network, NodeRef, OrgId, Organization, Person, PersonId, Tie, Trust};
-use crate::goals::{creation_order, entries, entry, new_id, root_mut, set, text_any, unset};
+use crate::goals::{entries, entry, new_id, root_mut, set, text_any, unset};
 use crate::room::{Room, Update};
-use crate::values::{read_number, read_string};
+use crate::values::read_string;
 
 pub(crate) const ORGANIZATIONS: &str = "network_organizations";
 pub(crate) const PEOPLE: &str = "network_people";
 pub(crate) const TIES: &str = "network_ties";
 
-const NAME: &str = "name";
-const SECTOR: &str = "sector";
-const TAGS: &str = "tags";
-const MERGED_INTO: &str = "merged_into";
-const ORGANIZATION: &str = "organization";
-const ROLE: &str = "role";
-const LEVEL: &str = "level";
-const FROM: &str = "from";
-const TO: &str = "to";
-const KIND: &str = "kind";
-const TRUST: &str = "trust";
-const DIRECTED: &str = "directed";
-const NOTE: &str = "note";
+pub(crate) const NAME: &str = "name";
+pub(crate) const SECTOR: &str = "sector";
+pub(crate) const TAGS: &str = "tags";
+pub(crate) const MERGED_INTO: &str = "merged_into";
+pub(crate) const ORGANIZATION: &str = "organization";
+pub(crate) const ROLE: &str = "role";
+pub(crate) const LEVEL: &str = "level";
+pub(crate) const FROM: &str = "from";
+pub(crate) const TO: &str = "to";
+pub(crate) const KIND: &str = "kind";
+pub(crate) const TRUST: &str = "trust";
+pub(crate) const DIRECTED: &str = "directed";
+pub(crate) const NOTE: &str = "note";
 
 /// The network as the room holds it: the plain [`Network`] plus the room id
 /// of each tie (in the same order as `network.ties`), which editing a tie needs.
@@ -76,12 +78,15 @@ impl StoredNetwork {
     }
 }
 
+/// Entry id → the live entry id it stands for (`resolve_aliases`).
+pub(crate) type Aliases = FxHashMap<String, String>;
+
 /// What [`read`] found, with what edits need besides the network.
 pub(crate) struct Snapshot {
-    pub stored: StoredNetwork,
+    pub stored: Arc<StoredNetwork>,
     /// Every organization entry id (merged ones too) → the live id it stands for.
-    pub org_alias: HashMap<String, String>,
-    pub person_alias: HashMap<String, String>,
+    pub org_alias: Aliases,
+    pub person_alias: Aliases,
 }
 
 impl Snapshot {
@@ -106,12 +111,14 @@ impl Snapshot {
 impl Room {
     /// The network as every participant sees it once they have the same edits.
     pub fn network(&self) -> Network {
-        self.stored_network().network
+        self.stored_network().network.clone()
     }
 
     /// The network with the room id of each tie, for views that edit ties.
-    pub fn stored_network(&self) -> StoredNetwork {
-        self.read(|txn, _| read(txn).stored)
+    /// (The room keeps it up to date entry by entry; this is cheap until the
+    /// network changes.)
+    pub fn stored_network(&self) -> Arc<StoredNetwork> {
+        Arc::clone(&self.network_snapshot().stored)
     }
 
     pub fn add_organization(
@@ -145,8 +152,9 @@ impl Room {
     /// Deletes an organization and the ties between it and other
     /// organizations; its people stay, without an organization.
     pub fn delete_organization(&mut self, id: &str) -> Result<Update, NetworkEditError> {
+        // Read before the edit: the room's copy is up to date until it starts.
+        let snap = self.network_snapshot();
         let ((), update) = self.edit(|txn, _| {
-            let snap = read(txn);
             if !snap.live_org(id) {
                 return Err(NetworkEditError::UnknownOrganization(id.to_string()));
             }
@@ -193,8 +201,9 @@ impl Room {
 
     /// Deletes a person and their ties.
     pub fn delete_person(&mut self, id: &str) -> Result<Update, NetworkEditError> {
+        // Read before the edit: the room's copy is up to date until it starts.
+        let snap = self.network_snapshot();
         let ((), update) = self.edit(|txn, _| {
-            let snap = read(txn);
             if !snap.live_person(id) {
                 return Err(NetworkEditError::UnknownPerson(id.to_string()));
             }
@@ -414,7 +423,7 @@ fn set_or_unset(txn: &mut TransactionMut<'_>, map: &MapRef, key: &str, value: Op
     }
 }
 
-fn read_tags<T: ReadTxn>(txn: &T, map: &MapRef) -> Vec<String> {
+pub(crate) fn read_tags<T: ReadTxn>(txn: &T, map: &MapRef) -> Vec<String> {
     match map.get(txn, TAGS) {
         Some(Out::Any(Any::Array(items))) => items
             .iter()
@@ -427,46 +436,58 @@ fn read_tags<T: ReadTxn>(txn: &T, map: &MapRef) -> Vec<String> {
     }
 }
 
-fn read_bool<T: ReadTxn>(txn: &T, map: &MapRef, key: &str) -> bool {
+pub(crate) fn read_bool<T: ReadTxn>(txn: &T, map: &MapRef, key: &str) -> bool {
     matches!(map.get(txn, key), Some(Out::Any(Any::Bool(true))))
 }
 
 /// Each entry id → the live entry it stands for. An entry with `merged_into`
 /// stands for what that entry stands for; a loop of merges is cut at its
 /// smallest id; a chain that ends at an entry that is gone stands for nothing.
-fn resolve_aliases(mut merged: BTreeMap<String, Option<String>>) -> HashMap<String, String> {
-    let ids: Vec<String> = merged.keys().cloned().collect();
-    for start in &ids {
-        let mut path: Vec<String> = Vec::new();
-        let mut current = Some(start.clone());
+fn resolve_aliases<'a>(entries: impl Iterator<Item = (&'a str, Option<&'a str>)>) -> Aliases {
+    let mut merged: FxHashMap<&str, Option<&str>> = entries.collect();
+    let mut out = Aliases::with_capacity_and_hasher(merged.len(), Default::default());
+    // Only merged entries can be in a loop; the walk starts from each of them
+    // in id order, so every replica cuts the same loops.
+    let mut starts: Vec<&str> = merged.iter().filter(|(_, into)| into.is_some()).map(|(id, _)| *id).collect();
+    if starts.is_empty() {
+        // Nothing merged (the usual case): every entry stands for itself.
+        out.extend(merged.keys().map(|id| (id.to_string(), id.to_string())));
+        return out;
+    }
+    starts.sort_unstable();
+    for &start in &starts {
+        let mut path: Vec<&str> = Vec::new();
+        let mut current = Some(start);
         while let Some(id) = current {
             if let Some(at) = path.iter().position(|p| *p == id) {
-                let cut = path[at..].iter().min().expect("a loop has members").clone();
+                let cut = *path[at..].iter().min().expect("a loop has members");
                 merged.insert(cut, None);
                 break;
             }
-            current = match merged.get(&id) {
-                Some(Some(next)) if merged.contains_key(next) => Some(next.clone()),
+            current = match merged.get(id) {
+                Some(Some(next)) if merged.contains_key(next) => Some(*next),
                 _ => None,
             };
             path.push(id);
         }
     }
-    let mut out = HashMap::with_capacity(ids.len());
-    for id in &ids {
-        let mut current = id;
+    for (&id, &into) in &merged {
+        let mut current = (id, into);
         let mut steps = 0;
         loop {
-            match merged.get(current) {
-                Some(None) => {
-                    out.insert(id.clone(), current.clone());
+            match current.1 {
+                None => {
+                    out.insert(id.to_string(), current.0.to_string());
                     break;
                 }
-                Some(Some(next)) if steps <= ids.len() => {
-                    current = next;
-                    steps += 1;
-                }
-                _ => break,
+                Some(next) if steps <= merged.len() => match merged.get(next) {
+                    Some(&then) => {
+                        current = (next, then);
+                        steps += 1;
+                    }
+                    None => break,
+                },
+                Some(_) => break,
             }
         }
     }
@@ -474,97 +495,151 @@ fn resolve_aliases(mut merged: BTreeMap<String, Option<String>>) -> HashMap<Stri
 }
 
 /// Reads the whole network, resolving merges, deletions and odd values.
+/// (The room keeps a copy that it updates entry by entry: `cache`; this is
+/// the same reading of every entry at once.)
 pub(crate) fn read<T: ReadTxn>(txn: &T) -> Snapshot {
-    let mut orgs = entries(txn, ORGANIZATIONS);
-    orgs.sort_by_cached_key(|(id, _)| creation_order(id));
-    let mut people = entries(txn, PEOPLE);
-    people.sort_by_cached_key(|(id, _)| creation_order(id));
-    let mut ties = entries(txn, TIES);
-    ties.sort_by_cached_key(|(id, _)| creation_order(id));
+    resolve_raw(&Raw::read_all(txn))
+}
 
-    let merged_of = |list: &[(String, MapRef)]| -> BTreeMap<String, Option<String>> {
-        list.iter()
-            .map(|(id, map)| (id.clone(), read_string(txn, map, MERGED_INTO)))
-            .collect()
-    };
-    let org_alias = resolve_aliases(merged_of(&orgs));
-    let person_alias = resolve_aliases(merged_of(&people));
-    let is_live =
-        |alias: &HashMap<String, String>, id: &str| alias.get(id).is_some_and(|l| l == id);
+/// The network the stored entries make, by the rules of the module's doc.
+pub(crate) fn resolve_raw(raw: &Raw) -> Snapshot {
+    let mut resolving = Resolving::new(raw);
+    resolving.step(raw, usize::MAX);
+    resolving.finish()
+}
 
-    let organizations: Vec<Organization> = orgs
-        .iter()
-        .filter(|(id, _)| is_live(&org_alias, id))
-        .map(|(id, map)| Organization {
-            id: id.clone(),
-            name: read_string(txn, map, NAME).unwrap_or_default(),
-            sector: read_string(txn, map, SECTOR)
-                .and_then(|s| sector_from_code(&s))
-                .unwrap_or(super::model::Sector::Other),
-            tags: read_tags(txn, map),
-        })
-        .collect();
-    let people: Vec<Person> = people
-        .iter()
-        .filter(|(id, _)| is_live(&person_alias, id))
-        .map(|(id, map)| Person {
-            id: id.clone(),
-            name: read_string(txn, map, NAME).unwrap_or_default(),
-            organization: read_string(txn, map, ORGANIZATION)
-                .and_then(|o| org_alias.get(&o).cloned()),
-            role: read_string(txn, map, ROLE).unwrap_or_default(),
-            level: read_string(txn, map, LEVEL).and_then(|l| level_from_code(&l)),
-        })
-        .collect();
-    let mut snap = Snapshot {
-        stored: StoredNetwork::default(),
-        org_alias,
-        person_alias,
-    };
-    let mut tie_list = Vec::new();
-    let mut tie_ids = Vec::new();
-    for (id, map) in &ties {
-        let end = |key| {
-            read_string(txn, map, key)
-                .and_then(|c| parse_node_code(&c))
-                .and_then(|n| resolve(&snap, &n))
-        };
-        let (Some(from), Some(to)) = (end(FROM), end(TO)) else {
-            continue;
-        };
-        let same_kind = matches!(
-            (&from, &to),
-            (NodeRef::Person(_), NodeRef::Person(_))
-                | (NodeRef::Organization(_), NodeRef::Organization(_))
-        );
-        if !same_kind || from == to {
-            continue;
+/// Which list [`Resolving`] works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Organizations,
+    People,
+    Ties,
+    Done,
+}
+
+/// The network being worked out from the stored entries a part at a time
+/// (so a page can spread a big network over several tasks). Only valid while
+/// the entries do not change: the room's copy starts over when they do.
+pub(crate) struct Resolving {
+    snap: Snapshot,
+    organizations: Vec<Organization>,
+    people: Vec<Person>,
+    ties: Vec<Tie>,
+    tie_ids: Vec<TieId>,
+    part: Part,
+    /// The last entry of `part` done.
+    after: Option<Order>,
+}
+
+impl Resolving {
+    /// Starts with the merges resolved (one pass over organizations and people).
+    pub fn new(raw: &Raw) -> Resolving {
+        let org_alias = resolve_aliases(raw.orgs.values().map(|o| (o.id.as_str(), o.merged_into.as_deref())));
+        let person_alias = resolve_aliases(raw.people.values().map(|p| (p.id.as_str(), p.merged_into.as_deref())));
+        Resolving {
+            snap: Snapshot { stored: Arc::default(), org_alias, person_alias },
+            organizations: Vec::with_capacity(raw.orgs.len()),
+            people: Vec::with_capacity(raw.people.len()),
+            ties: Vec::with_capacity(raw.ties.len()),
+            tie_ids: Vec::with_capacity(raw.ties.len()),
+            part: Part::Organizations,
+            after: None,
         }
-        let trust = read_number(txn, map, TRUST)
-            .and_then(|t| Trust::new(t.round() as i64).ok())
-            .unwrap_or_default();
-        tie_list.push(Tie {
-            from,
-            to,
-            kind: read_string(txn, map, KIND)
-                .and_then(|k| kind_from_code(&k))
-                .unwrap_or(super::model::TieKind::Other),
-            trust,
-            directed: read_bool(txn, map, DIRECTED),
-            note: read_string(txn, map, NOTE).unwrap_or_default(),
-        });
-        tie_ids.push(id.clone());
     }
-    snap.stored = StoredNetwork {
-        network: Network {
-            organizations,
-            people,
-            ties: tie_list,
-        },
-        tie_ids,
-    };
-    debug_assert_eq!(snap.stored.network.validate(), Ok(()));
-    snap
+
+    pub fn done(&self) -> bool {
+        self.part == Part::Done
+    }
+
+    /// Works on at most `max` more entries; true once every entry is done.
+    pub fn step(&mut self, raw: &Raw, max: usize) -> bool {
+        let mut left = max;
+        while left > 0 && self.part != Part::Done {
+            let from = match self.after.take() {
+                Some(key) => Bound::Excluded(key),
+                None => Bound::Unbounded,
+            };
+            let range = (from, Bound::Unbounded);
+            let snap = &self.snap;
+            let is_live = |alias: &Aliases, id: &str| alias.get(id).is_some_and(|l| l == id);
+            let mut last = None;
+            match self.part {
+                Part::Organizations => {
+                    for (key, o) in raw.orgs.range(range).take(left) {
+                        left -= 1;
+                        last = Some(key);
+                        if is_live(&snap.org_alias, &o.id) {
+                            self.organizations.push(Organization {
+                                id: o.id.clone(),
+                                name: o.name.clone(),
+                                sector: o.sector,
+                                tags: o.tags.clone(),
+                            });
+                        }
+                    }
+                }
+                Part::People => {
+                    for (key, p) in raw.people.range(range).take(left) {
+                        left -= 1;
+                        last = Some(key);
+                        if is_live(&snap.person_alias, &p.id) {
+                            self.people.push(Person {
+                                id: p.id.clone(),
+                                name: p.name.clone(),
+                                organization: p.organization.as_ref().and_then(|o| snap.org_alias.get(o).cloned()),
+                                role: p.role.clone(),
+                                level: p.level,
+                            });
+                        }
+                    }
+                }
+                Part::Ties => {
+                    for (key, t) in raw.ties.range(range).take(left) {
+                        left -= 1;
+                        last = Some(key);
+                        let end = |n: &Option<NodeRef>| n.as_ref().and_then(|n| resolve(snap, n));
+                        let (Some(from), Some(to)) = (end(&t.from), end(&t.to)) else {
+                            continue;
+                        };
+                        let same_kind = matches!(
+                            (&from, &to),
+                            (NodeRef::Person(_), NodeRef::Person(_)) | (NodeRef::Organization(_), NodeRef::Organization(_))
+                        );
+                        if !same_kind || from == to {
+                            continue;
+                        }
+                        self.ties.push(Tie { from, to, kind: t.kind, trust: t.trust, directed: t.directed, note: t.note.clone() });
+                        self.tie_ids.push(t.id.clone());
+                    }
+                }
+                Part::Done => {}
+            }
+            match last {
+                // More may follow in this part (the budget ran out).
+                Some(key) if left == 0 => self.after = Some(key.clone()),
+                _ => {
+                    self.part = match self.part {
+                        Part::Organizations => Part::People,
+                        Part::People => Part::Ties,
+                        Part::Ties | Part::Done => Part::Done,
+                    }
+                }
+            }
+        }
+        self.part == Part::Done
+    }
+
+    /// The network, once [`Resolving::step`] said it is done.
+    pub fn finish(self) -> Snapshot {
+        debug_assert!(self.done());
+        let mut snap = self.snap;
+        snap.stored = Arc::new(StoredNetwork {
+            network: Network { organizations: self.organizations, people: self.people, ties: self.ties },
+            tie_ids: self.tie_ids,
+        });
+        debug_assert_eq!(snap.stored.network.validate(), Ok(()));
+        snap
+    }
 }
 
 /// Ids of entries, for looking up maps during an edit.
