@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/setup.sh"
 cd "$ROOT"
+make_room_for_builds "$BUILD_GIB"
 say "building the web app (release, optimized)"
 trunk build --release
 say "building the server"

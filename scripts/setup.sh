@@ -24,7 +24,9 @@ fi
 TRUNK_VERSION=0.21.14
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (compiles from crates.io; about 15 minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  # Tools build in a temporary folder of cargo's own, removed once installed,
+  # not in the project's build cache (CARGO_TARGET_DIR).
+  env -u CARGO_TARGET_DIR cargo install trunk --version "$TRUNK_VERSION" --locked
 fi
 
 # trunk uses the wasm-bindgen CLI on PATH only if it matches Cargo.lock exactly.
@@ -34,7 +36,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WB_VERSION" ] \
   || ! command -v wasm-bindgen-test-runner >/dev/null; then
   say "installing wasm-bindgen-cli $WB_VERSION (brings wasm-bindgen-test-runner)"
   # Not --locked: its lock file names a crate version the registry no longer has.
-  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+  env -u CARGO_TARGET_DIR cargo install wasm-bindgen-cli --version "$WB_VERSION"
 fi
 
 # Node tools (binaryen's wasm-opt, Playwright) exactly as package-lock.json says.
