@@ -45,6 +45,9 @@ make_room_for_builds() {
     "$CARGO_TARGET_DIR"/criterion "$CARGO_TARGET_DIR"/*/wasm-bench
   free=$(free_gib "$CARGO_TARGET_DIR")
   [ "$free" -ge "$need" ] && return 0
+  # Only a folder cargo made (it tags its target folders) is ever removed whole.
+  [ -f "$CARGO_TARGET_DIR/CACHEDIR.TAG" ] \
+    || die "only $free GiB free for builds (about $need GiB wanted), and $CARGO_TARGET_DIR is not a cargo build folder (no CACHEDIR.TAG), so it is left alone: free some space and run again."
   say "still only $free GiB free: dropping the whole build cache (everything is rebuilt)"
   rm -rf "$CARGO_TARGET_DIR"
   free=$(free_gib "$CARGO_TARGET_DIR")

@@ -11,11 +11,11 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 "$ROOT/scripts/setup.sh" --tests || die "setup failed"
 cd "$ROOT"
-# A run from an empty build cache writes about BUILD_GIB GiB (docs/ARCHITECTURE.md,
-# "Build cache"); incremental state would add more and a fresh clone gains little from it.
+# Make sure the builds below have room (scripts/lib.sh). Incremental state
+# would take more, and a fresh clone gains little from it.
 make_room_for_builds "$BUILD_GIB"
 export CARGO_INCREMENTAL=0
-df -h "$CARGO_TARGET_DIR" | tail -1 | awk '{ print "disk: " $4 " free for builds" }'
+echo "disk: $(free_gib "$CARGO_TARGET_DIR") GiB free for builds in $CARGO_TARGET_DIR"
 
 logs="$(mktemp -d)"
 passed=0
