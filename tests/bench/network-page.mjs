@@ -216,7 +216,8 @@ function taskTimes(trace) {
   const tasks = events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === 'X' && e.name === 'RunTask' && e.dur > 50_000)
     .map((e) => ({ ts: e.ts, wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
   // How far the trace reaches (Chromium stops recording when its buffer is full).
-  const last = Math.max(...events.filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ts).map((e) => e.ts + (e.dur ?? 0)));
+  // (A loop, not Math.max(...): a big network's trace has more events than a call's arguments may.)
+  const last = events.reduce((m, e) => (e.pid === main?.pid && e.tid === main?.tid && e.ts ? Math.max(m, e.ts + (e.dur ?? 0)) : m), -Infinity);
   return {
     during: tasks.filter((t) => files !== undefined && t.ts >= files && t.ts < imported),
     after: tasks.filter((t) => imported !== undefined && t.ts >= imported),
@@ -236,7 +237,7 @@ function printLongTasks(trace) {
   if (!main) return;
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
   const tasks = mine.filter((e) => e.name === 'RunTask' && e.dur > 50_000);
-  const t0 = Math.min(...mine.map((e) => e.ts));
+  const t0 = mine.reduce((m, e) => Math.min(m, e.ts), Infinity);
   // CPU samples: 'Profile' gives the start, 'ProfileChunk's the nodes and samples.
   const nodes = new Map();
   const parent = new Map();
