@@ -564,8 +564,11 @@ fn NoteView(
                     }
                 ></textarea>
                 {
+                    // An effect's first run comes right after the field is
+                    // drawn, before the next key press is handled: the keys
+                    // typed just after "Add note" all reach the field.
                     let field = field_id.clone();
-                    request_animation_frame(move || super::focus_later(field));
+                    Effect::new(move |_| super::focus_soon(&field));
                 }
             </Show>
             <div class="bnote-meta">

@@ -285,11 +285,24 @@ pub fn short(text: &str) -> String {
 /// Moves the keyboard to the element with this id once it is drawn.
 pub fn focus_later(element_id: String) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&element_id) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
+        focus_id(&element_id);
     });
+}
+
+/// Moves the keyboard to the element with this id at once if it is in the
+/// page (so keys typed right after the click that drew it reach it), else
+/// once it is drawn.
+pub fn focus_soon(element_id: &str) {
+    if !focus_id(element_id) {
+        focus_later(element_id.to_string());
+    }
+}
+
+/// Focuses the element with this id; whether it now has the keyboard.
+fn focus_id(element_id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = document().get_element_by_id(element_id) else { return false };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { return false };
+    let _ = el.focus();
+    document().active_element().is_some_and(|active| active == *el)
 }

@@ -83,6 +83,25 @@ test('notes are added, edited, moved by drag and by keyboard, and undone', async
   await expect(edited).toBeVisible();
 });
 
+test('keys typed straight after "Add note" all reach the new note', async ({ page, server }) => {
+  await openRoom(page, server.url, 'Amina');
+  const add = page.getByRole('button', { name: 'Add note' });
+  await add.focus();
+  // Click and look at once, in one task: only microtasks run in between (the
+  // app's reactive updates), no frame is drawn, so a field focused "on the
+  // next frame" would still not have the keyboard, and a fast typist's first
+  // letters would go to the button.
+  const focused = await add.evaluate(async (button) => {
+    button.click();
+    for (let i = 0; i < 100 && document.activeElement === button; i++) await Promise.resolve();
+    return document.activeElement?.id;
+  });
+  expect(focused, "the new note's text field has the keyboard").toMatch(/^note-field-/);
+  await page.keyboard.type('Repair the bridge');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Repair the bridge', exact: true })).toBeVisible();
+});
+
 test('double-clicking empty space adds a note there, and zoom keys zoom', async ({ page, server }) => {
   await openRoom(page, server.url, 'Bea');
   const canvas = page.getByRole('region', { name: 'Board canvas' });
